@@ -1,0 +1,134 @@
+package dk.hotline.app;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code config/hotline.yaml} (or {@code HOTLINE_CONFIG}), applies environment overrides and
+ * validates everything, so the service never starts half-configured.
+ */
+public final class ConfigLoader {
+    static final URI TWILIO_API = URI.create("https://api.twilio.com");
+
+    private ConfigLoader() {}
+
+    public static HotlineConfig load(Map<String, String> env) {
+        Path file = Path.of(env.getOrDefault("HOTLINE_CONFIG", "config/hotline.yaml"));
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("HOTLINE_CONFIG: no config file at " + file.toAbsolutePath());
+        }
+        return read(Settings.load(file, env));
+    }
+
+    private static HotlineConfig read(Settings settings) {
+        var r = new ConfigReader(settings);
+        var mode = mode(r);
+        int port = portOf(r);
+        URI publicUrl = r.url(settings.describe("publicUrl"), r.text("publicUrl"))
+                .orElse(URI.create("http://localhost:" + port));
+        var secrets = secrets(settings, r);
+        var config = new HotlineConfig(
+                mode,
+                port,
+                publicUrl,
+                r.phone("number"),
+                r.zone("zone"),
+                r.durations("reminderOffsets"),
+                r.quietHours("quietHours"),
+                r.duration("followupAfter"),
+                Path.of(r.text("flows").isEmpty() ? "flows" : r.text("flows")),
+                Path.of(r.text("dataDir").isEmpty() ? "data" : r.text("dataDir")),
+                new HotlineConfig.Outbox(
+                        r.positiveInt("outbox.rate"),
+                        r.positiveInt("outbox.maxAttempts"),
+                        r.duration("outbox.retryBase"),
+                        r.duration("outbox.retryMax"),
+                        r.duration("outbox.claimTimeout"),
+                        r.duration("outbox.pollInterval")),
+                r.phone("fallback.number"),
+                new HotlineConfig.Auth(
+                        r.duration("auth.tokenTtl"),
+                        r.positiveInt("auth.maxFailures"),
+                        r.duration("auth.lockout")),
+                r.positiveInt("retention.days"),
+                secrets);
+        if (mode == HotlineConfig.Mode.PRODUCTION) {
+            requireProductionSettings(config);
+        }
+        if (!config.dryRun() && config.hotlineNumber().isEmpty()) {
+            throw new ConfigException("HOTLINE_NUMBER (number): required when Twilio credentials are set; "
+                    + "it is the caller id of every text and call");
+        }
+        return config;
+    }
+
+    private static HotlineConfig.Mode mode(ConfigReader r) {
+        return switch (r.text("env").toLowerCase()) {
+            case "development", "" -> HotlineConfig.Mode.DEVELOPMENT;
+            case "production" -> HotlineConfig.Mode.PRODUCTION;
+            default -> throw r.bad("env", r.text("env"), "must be development or production");
+        };
+    }
+
+    private static int portOf(ConfigReader r) {
+        String raw = r.text("port");
+        try {
+            int port = Integer.parseInt(raw);
+            // 0 asks for any free port (tests use it).
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw r.bad("port", raw, "must be a TCP port (1-65535)");
+    }
+
+    private static HotlineConfig.Secrets secrets(Settings s, ConfigReader r) {
+        String sid = s.env("TWILIO_ACCOUNT_SID");
+        String token = s.env("TWILIO_AUTH_TOKEN");
+        if (sid.isEmpty() != token.isEmpty()) {
+            throw new ConfigException("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both (live) or neither (dry-run); only "
+                    + (sid.isEmpty() ? "TWILIO_AUTH_TOKEN" : "TWILIO_ACCOUNT_SID") + " is set");
+        }
+        if (!sid.isEmpty() && !sid.matches("AC[0-9a-fA-F]{32}")) {
+            throw new ConfigException("TWILIO_ACCOUNT_SID: must be AC followed by 32 hex digits");
+        }
+        Optional<HotlineConfig.TwilioCredentials> twilio = sid.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new HotlineConfig.TwilioCredentials(sid, token));
+        String adminPassword = s.env("HOTLINE_ADMIN_PASSWORD");
+        if (!adminPassword.isEmpty() && adminPassword.length() < 12) {
+            throw new ConfigException("HOTLINE_ADMIN_PASSWORD: must be at least 12 characters");
+        }
+        return new HotlineConfig.Secrets(
+                optional(s.env("DATABASE_URL")),
+                twilio,
+                r.url("TWILIO_API_BASE_URL", s.env("TWILIO_API_BASE_URL")).orElse(TWILIO_API),
+                optional(s.env("HOTLINE_ENCRYPTION_KEY")),
+                optional(s.env("HOTLINE_ADMIN_EMAIL")),
+                optional(adminPassword));
+    }
+
+    private static void requireProductionSettings(HotlineConfig c) {
+        if (c.secrets().twilio().isEmpty()) {
+            throw new ConfigException("HOTLINE_ENV=production: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are required");
+        }
+        if (c.secrets().encryptionKey().isEmpty()) {
+            throw new ConfigException("HOTLINE_ENV=production: HOTLINE_ENCRYPTION_KEY is required");
+        }
+        if (!"https".equals(c.publicUrl().getScheme())) {
+            throw new ConfigException("HOTLINE_ENV=production: HOTLINE_PUBLIC_URL must be an https URL, got '" + c.publicUrl() + "'");
+        }
+        if (c.hotlineNumber().isEmpty()) {
+            throw new ConfigException("HOTLINE_ENV=production: HOTLINE_NUMBER (number) is required");
+        }
+    }
+
+    private static Optional<String> optional(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}

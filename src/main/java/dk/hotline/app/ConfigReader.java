@@ -1,0 +1,124 @@
+package dk.hotline.app;
+
+import dk.hotline.privacy.InvalidPhoneNumberException;
+import dk.hotline.privacy.PhoneNumber;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed reads of {@link Settings}; each failure names the key, its variable and the bad value. */
+final class ConfigReader {
+    private final Settings settings;
+
+    ConfigReader(Settings settings) {
+        this.settings = settings;
+    }
+
+    String text(String key) {
+        return settings.get(key);
+    }
+
+    int positiveInt(String key) {
+        String raw = settings.get(key);
+        try {
+            int value = Integer.parseInt(raw);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad(key, raw, "must be a whole number above 0");
+    }
+
+    Duration duration(String key) {
+        String raw = settings.get(key);
+        try {
+            Duration d = Duration.parse(raw);
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        throw bad(key, raw, "must be a positive ISO-8601 duration such as PT2H or P2D");
+    }
+
+    List<Duration> durations(String key) {
+        String raw = settings.get(key);
+        var out = new ArrayList<Duration>();
+        for (String part : raw.split(",")) {
+            try {
+                Duration d = Duration.parse(part.trim());
+                if (d.isNegative() || d.isZero()) {
+                    throw bad(key, raw, "every duration must be positive");
+                }
+                out.add(d);
+            } catch (DateTimeParseException e) {
+                throw bad(key, raw, "must be comma-separated ISO-8601 durations such as PT24H,PT2H");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    ZoneId zone(String key) {
+        String raw = settings.get(key);
+        try {
+            return ZoneId.of(raw);
+        } catch (DateTimeException e) {
+            throw bad(key, raw, "must be a time zone id such as Europe/Copenhagen");
+        }
+    }
+
+    Optional<PhoneNumber> phone(String key) {
+        String raw = settings.get(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PhoneNumber.parse(raw));
+        } catch (InvalidPhoneNumberException e) {
+            // The number itself is personal data of a kind; say which key, not what it held.
+            throw new ConfigException(settings.describe(key) + ": " + e.getMessage());
+        }
+    }
+
+    Optional<QuietHours> quietHours(String key) {
+        String raw = settings.get(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(QuietHours.parse(raw));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw bad(key, raw, "must be a local range such as 21:00-08:00, or empty for none");
+        }
+    }
+
+    /** An absolute http(s) URL without a trailing slash, or empty when unset. */
+    Optional<URI> url(String key, String raw) {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+            if (uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        throw new ConfigException(key + ": must be an absolute http(s) URL, got '" + raw + "'");
+    }
+
+    ConfigException bad(String key, String raw, String why) {
+        return new ConfigException(settings.describe(key) + ": " + why + ", got '" + raw + "'");
+    }
+}

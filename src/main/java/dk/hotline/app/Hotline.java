@@ -1,0 +1,186 @@
+package dk.hotline.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dk.hotline.console.LeaderApi;
+import dk.hotline.db.Database;
+import dk.hotline.db.DatabaseUrl;
+import dk.hotline.db.LocalDatabase;
+import dk.hotline.flows.FlowLoader;
+import dk.hotline.flows.Flows;
+import dk.hotline.outbox.Outbox;
+import dk.hotline.outbox.OutboxDispatcher;
+import dk.hotline.privacy.AuditLog;
+import dk.hotline.privacy.BlindIndex;
+import dk.hotline.privacy.EncryptionKey;
+import dk.hotline.privacy.PersonalDataCipher;
+import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.privacy.Retention;
+import dk.hotline.privacy.RetentionJob;
+import dk.hotline.rota.Leaders;
+import dk.hotline.sms.MessageStatusHandler;
+import dk.hotline.twilio.DryRunTwilioGateway;
+import dk.hotline.twilio.SdkTwilioGateway;
+import dk.hotline.twilio.TwilioGateway;
+import dk.hotline.twilio.TwilioSignature;
+import dk.hotline.voice.CallStatusHandler;
+import dk.hotline.voice.FallbackAnswer;
+import dk.hotline.voice.IncomingCallHandler;
+import dk.hotline.voice.Speech;
+import dk.hotline.web.BearerAuth;
+import dk.hotline.web.Coordinators;
+import dk.hotline.web.HealthHandler;
+import dk.hotline.web.Routes;
+import dk.hotline.web.TokenHandler;
+import dk.hotline.web.TwilioSignatureFilter;
+import dk.hotline.web.WebApp;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.quartz.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: config → database → Jdbi → Twilio gateway → services → web, all by
+ * constructor. {@link #start} builds and starts; {@link #close} stops in reverse order.
+ */
+public final class Hotline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Hotline.class);
+    /** The sender shown in dry-run records when no HOTLINE_NUMBER is set; never sent anywhere. */
+    private static final String DRY_RUN_SENDER = "+4500000000";
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Javalin web;
+
+    private Hotline() {}
+
+    public static Hotline start(HotlineConfig config, Clock clock) {
+        var hotline = new Hotline();
+        try {
+            hotline.build(config, clock);
+            return hotline;
+        } catch (RuntimeException e) {
+            hotline.close();
+            throw e;
+        } catch (Exception e) {
+            hotline.close();
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void build(HotlineConfig config, Clock clock) throws Exception {
+        Flows flows = FlowLoader.load(config.flowsDir());
+        var speech = new Speech(flows);
+
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        var gc = new JvmGcMetrics();
+        gc.bindTo(metrics);
+        toClose.add(gc);
+
+        DatabaseUrl url = databaseUrl(config);
+        HikariDataSource pool = Database.pool(url, 10);
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        toClose.add(pool);
+        Database.migrate(pool);
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+
+        EncryptionKey key = config.secrets().encryptionKey()
+                .map(EncryptionKey::fromBase64)
+                .orElseGet(() -> EncryptionKey.loadOrCreate(config.dataDir().resolve("encryption.key")));
+        var cipher = new PersonalDataCipher(key);
+        var index = new BlindIndex(key);
+        var audit = new AuditLog(clock);
+
+        TwilioGateway gateway = gateway(config);
+        var outbox = new Outbox(cipher, index, clock);
+        PhoneNumber sender = config.hotlineNumber().orElseGet(() -> PhoneNumber.parse(DRY_RUN_SENDER));
+        var dispatcher = new OutboxDispatcher(jdbi, gateway, cipher, sender, config.publicUrl(), config.outbox(), clock, metrics);
+        toClose.add(dispatcher);
+
+        var coordinators = new Coordinators(jdbi, config.auth(), clock);
+        coordinators.bootstrap(config.secrets().adminEmail(), config.secrets().adminPassword());
+        var leaders = new Leaders(jdbi, cipher, index, clock);
+
+        var retention = new Retention(jdbi, config.retentionDays(), clock);
+        Scheduler scheduler = Scheduling.create(pool, Map.of(RetentionJob.class, () -> new RetentionJob(retention)));
+        toClose.add(() -> scheduler.shutdown(true));
+        Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
+
+        var fallback = new FallbackAnswer(speech, config.fallbackNumber(), config.hotlineNumber());
+        var leaderApi = new LeaderApi(jdbi, leaders, audit);
+        var routes = new Routes(
+                config.secrets().twilio().map(t -> new TwilioSignatureFilter(new TwilioSignature(t.authToken()), config.publicUrl())),
+                new IncomingCallHandler(jdbi, cipher, index, fallback, clock),
+                ctx -> ctx.contentType("text/xml").result(fallback.xml()),
+                new CallStatusHandler(jdbi, clock),
+                new MessageStatusHandler(jdbi, clock),
+                new HealthHandler(pool),
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+                new TokenHandler(coordinators),
+                new BearerAuth(coordinators),
+                leaderApi::register);
+        web = WebApp.create(routes, metrics);
+        web.start(config.port());
+        toClose.add(web::stop);
+
+        scheduler.start();
+        dispatcher.start();
+        log.info("event=started port={} env={} twilio={} public_url={} zone={}", port(), config.mode(),
+                config.dryRun() ? "dry-run" : "live", config.publicUrl(), config.zone());
+    }
+
+    private DatabaseUrl databaseUrl(HotlineConfig config) {
+        Optional<String> configured = config.secrets().databaseUrl();
+        if (configured.isPresent()) {
+            return DatabaseUrl.parse(configured.get());
+        }
+        var local = LocalDatabase.start(config.dataDir());
+        toClose.add(local);
+        return local.url();
+    }
+
+    private TwilioGateway gateway(HotlineConfig config) {
+        if (config.dryRun()) {
+            log.warn("event=twilio.dry_run note=\"no Twilio credentials: texts and calls are recorded, not sent\"");
+            return new DryRunTwilioGateway();
+        }
+        var creds = config.secrets().twilio().orElseThrow();
+        var sdk = new SdkTwilioGateway(creds.accountSid(), creds.authToken(), config.secrets().twilioApiBaseUrl());
+        toClose.add(sdk);
+        return sdk;
+    }
+
+    /** The port the web server listens on (the real one when the config asked for 0). */
+    public int port() {
+        return web.port();
+    }
+
+    /** Closes in reverse order of building: requests first, then the workers, then the database. */
+    @Override
+    public void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                log.warn("event=shutdown_error component={} error={}", i, e.getClass().getSimpleName());
+            }
+        }
+        toClose.clear();
+    }
+}

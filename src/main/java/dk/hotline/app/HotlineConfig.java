@@ -1,0 +1,63 @@
+package dk.hotline.app;
+
+import dk.hotline.privacy.PhoneNumber;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting, validated and typed. Built by {@link ConfigLoader}; secrets are in {@link Secrets}. */
+public record HotlineConfig(
+        Mode mode,
+        int port,
+        URI publicUrl,
+        Optional<PhoneNumber> hotlineNumber,
+        ZoneId zone,
+        List<Duration> reminderOffsets,
+        Optional<QuietHours> quietHours,
+        Duration followupAfter,
+        Path flowsDir,
+        Path dataDir,
+        Outbox outbox,
+        Optional<PhoneNumber> fallbackNumber,
+        Auth auth,
+        int retentionDays,
+        Secrets secrets) {
+
+    public enum Mode { DEVELOPMENT, PRODUCTION }
+
+    public record Outbox(int rate, int maxAttempts, Duration retryBase, Duration retryMax,
+                         Duration claimTimeout, Duration pollInterval) {}
+
+    public record Auth(Duration tokenTtl, int maxFailures, Duration lockout) {}
+
+    /** Values that come only from the environment. {@code toString} shows which are set, never what. */
+    public record Secrets(
+            Optional<String> databaseUrl,
+            Optional<TwilioCredentials> twilio,
+            URI twilioApiBaseUrl,
+            Optional<String> encryptionKey,
+            Optional<String> adminEmail,
+            Optional<String> adminPassword) {
+        @Override
+        public String toString() {
+            return "Secrets[databaseUrl=" + (databaseUrl.isPresent() ? "set" : "unset")
+                    + ", twilio=" + (twilio.isPresent() ? "set" : "dry-run")
+                    + ", twilioApiBaseUrl=" + twilioApiBaseUrl
+                    + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset") + "]";
+        }
+    }
+
+    public record TwilioCredentials(String accountSid, String authToken) {
+        @Override
+        public String toString() {
+            return "TwilioCredentials[accountSid=" + accountSid.substring(0, Math.min(6, accountSid.length())) + "…]";
+        }
+    }
+
+    public boolean dryRun() {
+        return secrets.twilio().isEmpty();
+    }
+}

@@ -1,0 +1,31 @@
+package dk.hotline.app;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the config from the environment, starts the service, and stops it cleanly on SIGTERM. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        Hotline hotline;
+        try {
+            hotline = Hotline.start(ConfigLoader.load(System.getenv()), Clock.systemUTC());
+        } catch (ConfigException e) {
+            log.error("event=config_error {}", e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            log.error("event=startup_failed error={} message={}", e.getClass().getSimpleName(), e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("event=stopping");
+            hotline.close();
+        }, "shutdown"));
+    }
+}

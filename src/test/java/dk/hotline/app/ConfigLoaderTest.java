@@ -1,0 +1,150 @@
+package dk.hotline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final String SID = "AC0123456789abcdef0123456789abcdef";
+
+    @Test
+    void defaultsFromTheProjectConfigMatchTheContract() {
+        var config = ConfigLoader.load(Map.of());
+
+        assertThat(config.mode()).isEqualTo(HotlineConfig.Mode.DEVELOPMENT);
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.publicUrl()).hasToString("http://localhost:8080");
+        assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Copenhagen"));
+        assertThat(config.reminderOffsets()).containsExactly(Duration.ofHours(24), Duration.ofHours(2));
+        assertThat(config.quietHours()).contains(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
+        assertThat(config.followupAfter()).isEqualTo(Duration.ofDays(2));
+        assertThat(config.outbox().rate()).isEqualTo(10);
+        assertThat(config.dryRun()).isTrue();
+        assertThat(config.flowsDir()).isEqualTo(Path.of("flows"));
+    }
+
+    @Test
+    void environmentOverridesEveryKeyByItsUpperSnakeName() {
+        var config = ConfigLoader.load(Map.of(
+                "PORT", "9090",
+                "HOTLINE_OUTBOX_RATE", "3",
+                "HOTLINE_OUTBOX_MAX_ATTEMPTS", "4",
+                "HOTLINE_ZONE", "Europe/Oslo",
+                "HOTLINE_REMINDER_OFFSETS", "PT48H, PT1H",
+                "HOTLINE_QUIET_HOURS", "",
+                "HOTLINE_FLOWS", "other-flows",
+                "HOTLINE_FALLBACK_NUMBER", "33 12 34 56"));
+
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.publicUrl()).hasToString("http://localhost:9090");
+        assertThat(config.outbox().rate()).isEqualTo(3);
+        assertThat(config.outbox().maxAttempts()).isEqualTo(4);
+        assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
+        assertThat(config.reminderOffsets()).containsExactly(Duration.ofHours(48), Duration.ofHours(1));
+        assertThat(config.quietHours()).isEmpty();
+        assertThat(config.flowsDir()).isEqualTo(Path.of("other-flows"));
+        assertThat(config.fallbackNumber()).hasValueSatisfying(n -> assertThat(n.e164()).isEqualTo("+4533123456"));
+    }
+
+    @Test
+    void badValuesNameTheKeyItsVariableAndTheValue() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_OUTBOX_RATE", "fast")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("outbox.rate").hasMessageContaining("HOTLINE_OUTBOX_RATE").hasMessageContaining("'fast'");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ZONE", "Mars/Olympus")))
+                .hasMessageContaining("HOTLINE_ZONE").hasMessageContaining("Mars/Olympus");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_REMINDER_OFFSETS", "24h")))
+                .hasMessageContaining("HOTLINE_REMINDER_OFFSETS");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_QUIET_HOURS", "21-08")))
+                .hasMessageContaining("HOTLINE_QUIET_HOURS");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("PORT", "70000"))).hasMessageContaining("PORT");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENV", "staging"))).hasMessageContaining("HOTLINE_ENV");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_PUBLIC_URL", "hotline.example.org")))
+                .hasMessageContaining("HOTLINE_PUBLIC_URL");
+    }
+
+    @Test
+    void aBadPhoneNumberIsNamedButNotEchoed() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_FALLBACK_NUMBER", "12")))
+                .hasMessageContaining("HOTLINE_FALLBACK_NUMBER")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("'12'"));
+    }
+
+    @Test
+    void productionRefusesToStartWithoutItsSecretsAndHttps() {
+        var env = new HashMap<>(Map.of("HOTLINE_ENV", "production"));
+        assertThatThrownBy(() -> ConfigLoader.load(env)).hasMessageContaining("TWILIO_ACCOUNT_SID");
+
+        env.putAll(Map.of("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "secret-token-value"));
+        assertThatThrownBy(() -> ConfigLoader.load(env)).hasMessageContaining("HOTLINE_ENCRYPTION_KEY");
+
+        env.put("HOTLINE_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        env.put("HOTLINE_PUBLIC_URL", "http://hotline.example.org");
+        assertThatThrownBy(() -> ConfigLoader.load(env)).hasMessageContaining("https");
+
+        env.put("HOTLINE_PUBLIC_URL", "https://hotline.example.org/");
+        env.put("HOTLINE_NUMBER", "+4570000001");
+        var config = ConfigLoader.load(env);
+        assertThat(config.mode()).isEqualTo(HotlineConfig.Mode.PRODUCTION);
+        assertThat(config.publicUrl()).hasToString("https://hotline.example.org");
+        assertThat(config.dryRun()).isFalse();
+    }
+
+    @Test
+    void secretsNeverAppearInMessagesOrToString() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("TWILIO_AUTH_TOKEN", "super-secret-token")))
+                .hasMessageContaining("TWILIO_ACCOUNT_SID")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("super-secret-token"));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ADMIN_PASSWORD", "short")))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("short'"));
+
+        var config = ConfigLoader.load(Map.of("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "super-secret-token",
+                "HOTLINE_NUMBER", "+4570000001", "HOTLINE_ENCRYPTION_KEY", "c2VjcmV0LWtleQ==", "DATABASE_URL",
+                "postgres://u:db-password@h:5432/d"));
+        assertThat(config.toString()).doesNotContain("super-secret-token", "c2VjcmV0LWtleQ==", "db-password");
+    }
+
+    @Test
+    void liveTwilioNeedsTheHotlineNumberAndBothCredentials() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "t")))
+                .hasMessageContaining("HOTLINE_NUMBER");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("TWILIO_ACCOUNT_SID", SID)))
+                .hasMessageContaining("TWILIO_AUTH_TOKEN");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("TWILIO_ACCOUNT_SID", "not-a-sid", "TWILIO_AUTH_TOKEN", "t")))
+                .hasMessageContaining("TWILIO_ACCOUNT_SID");
+    }
+
+    @Test
+    void secretsWrittenIntoTheYamlAreRefused(@TempDir Path dir) throws IOException {
+        Path yaml = dir.resolve("hotline.yaml");
+        Files.writeString(yaml, Files.readString(Path.of("config/hotline.yaml")) + "\ntwilio:\n  authToken: abc\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_CONFIG", yaml.toString())))
+                .hasMessageContaining("twilio.authToken").hasMessageContaining("environment");
+    }
+
+    @Test
+    void missingConfigFileSaysWhereItLooked() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_CONFIG", "/nonexistent/hotline.yaml")))
+                .hasMessageContaining("HOTLINE_CONFIG").hasMessageContaining("/nonexistent/hotline.yaml");
+    }
+
+    @Test
+    void envNamesFollowTheKeyPath() {
+        assertThat(List.of("outbox.rate", "publicUrl", "fallback.number", "auth.maxFailures", "port", "flows"))
+                .map(Settings::envName)
+                .containsExactly("HOTLINE_OUTBOX_RATE", "HOTLINE_PUBLIC_URL", "HOTLINE_FALLBACK_NUMBER",
+                        "HOTLINE_AUTH_MAX_FAILURES", "PORT", "HOTLINE_FLOWS");
+    }
+}
