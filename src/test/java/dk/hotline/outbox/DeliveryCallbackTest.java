@@ -1,0 +1,128 @@
+package dk.hotline.outbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dk.hotline.privacy.BlindIndex;
+import dk.hotline.privacy.EncryptionKey;
+import dk.hotline.privacy.PersonalDataCipher;
+import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.testing.Await;
+import dk.hotline.testing.TestConfig;
+import dk.hotline.testing.TestService;
+import dk.hotline.twilio.TwilioStubs;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The running service sends outbox rows by itself and keeps Twilio's delivery reports in order. */
+class DeliveryCallbackTest {
+    private static final WireMockServer twilio = new WireMockServer(options().dynamicPort());
+    private static TestService service;
+    private static Outbox outbox;
+
+    @BeforeAll
+    static void start() {
+        twilio.start();
+        service = TestService.start(twilio.baseUrl());
+        var key = EncryptionKey.fromBase64(TestConfig.ENCRYPTION_KEY);
+        outbox = new Outbox(new PersonalDataCipher(key), new BlindIndex(key), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        twilio.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        twilio.resetAll();
+    }
+
+    @Test
+    void runningServiceSendsAQueuedTextOnceThroughTwilio() {
+        TwilioStubs.messageCreated(twilio);
+        long id = queue("e2e:1");
+
+        Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
+
+        twilio.verify(1, postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH)));
+    }
+
+    @Test
+    void runningServiceRetriesA500AndMarksTheTextSent() {
+        TwilioStubs.messageFailsOnceThenCreated(twilio, 500, "error-20500.json");
+        long id = queue("e2e:2");
+
+        Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
+
+        twilio.verify(2, postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH)));
+    }
+
+    @Test
+    void lateSentCallbackDoesNotUndoDelivered() {
+        TwilioStubs.messageCreated(twilio);
+        long id = queue("e2e:3");
+        Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
+        String sid = (String) status(id).get("twilio_sid");
+
+        assertThat(callback(sid, id, "delivered").statusCode()).isEqualTo(204);
+        assertThat(callback(sid, id, "sent").statusCode()).isEqualTo(204);
+
+        assertThat(status(id)).containsEntry("delivery_status", "delivered");
+    }
+
+    @Test
+    void callbackSettlesARowWhoseSenderDiedBeforeRecordingTheSid() {
+        long id = queue("e2e:4");
+        // As if an instance claimed the row, Twilio accepted it, and the instance died before recording.
+        service.jdbi().useHandle(h -> h.createUpdate(
+                "UPDATE outbox SET status = 'sending', claimed_at = now(), attempts = 1 WHERE id = :id").bind("id", id).execute());
+
+        callback("SM0000000000000000000000000000abcd", id, "sent");
+
+        assertThat(status(id)).containsEntry("status", "sent")
+                .containsEntry("twilio_sid", "SM0000000000000000000000000000abcd")
+                .containsEntry("delivery_status", "sent");
+    }
+
+    @Test
+    void unsignedCallbackChangesNothing() {
+        long id = queue("e2e:5");
+        service.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'sending', claimed_at = now() WHERE id = :id")
+                .bind("id", id).execute());
+
+        var response = service.postForm("/twilio/sms/status?outbox=" + id,
+                Map.of("MessageSid", "SM0000000000000000000000000000beef", "MessageStatus", "delivered"), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(status(id)).containsEntry("status", "sending");
+    }
+
+    private static long queue(String key) {
+        // Far in the future unless the test wants it sent now; tests that stage rows by hand use it so.
+        var when = key.equals("e2e:4") || key.equals("e2e:5") ? Clock.systemUTC().instant().plus(Duration.ofDays(1))
+                : Clock.systemUTC().instant();
+        return service.jdbi().inTransaction(tx ->
+                outbox.sms(tx, key, PhoneNumber.parse("+4520123456"), "Hej", when).orElseThrow());
+    }
+
+    private static java.net.http.HttpResponse<String> callback(String sid, long id, String status) {
+        return service.twilio("/twilio/sms/status?outbox=" + id, Map.of(
+                "AccountSid", TestConfig.ACCOUNT_SID, "MessageSid", sid, "SmsSid", sid, "MessageStatus", status,
+                "SmsStatus", status, "To", "+4520123456", "From", TestConfig.HOTLINE_NUMBER));
+    }
+
+    private static Map<String, Object> status(long id) {
+        return service.jdbi().withHandle(h -> h.createQuery(
+                "SELECT status, twilio_sid, delivery_status FROM outbox WHERE id = :id").bind("id", id).mapToMap().one());
+    }
+}
