@@ -1,0 +1,20 @@
+package dk.hotline.console;
+
+import dk.hotline.web.InvalidInputException;
+import io.javalin.http.Context;
+
+/** The {@code ?reveal=true} switch that shows numbers in clear, and is audited wherever it is used. */
+final class Reveal {
+    private Reveal() {}
+
+    static boolean requested(Context ctx) {
+        String raw = ctx.queryParam("reveal");
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new InvalidInputException("reveal", "must be true or false");
+    }
+}

@@ -1,0 +1,48 @@
+package dk.hotline.rota;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The leaders table. Rows come back sealed; {@link Leaders} opens them. */
+@RegisterConstructorMapper(LeaderDao.Row.class)
+public interface LeaderDao {
+    record Row(long id, String name, byte[] phoneSealed, List<String> languages, boolean active, boolean available) {}
+
+    @SqlQuery("""
+            INSERT INTO leaders (name, phone_sealed, phone_index, languages, active, available, created_at, updated_at)
+            VALUES (:name, :sealed, :index, :languages, :active, :available, :now, :now)
+            RETURNING id""")
+    long insert(@Bind("name") String name, @Bind("sealed") byte[] sealed, @Bind("index") byte[] index,
+                @Bind("languages") String[] languages, @Bind("active") boolean active,
+                @Bind("available") boolean available, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT id, name, phone_sealed, languages, active, available FROM leaders
+            WHERE deleted_at IS NULL ORDER BY name, id""")
+    List<Row> all();
+
+    @SqlQuery("""
+            SELECT id, name, phone_sealed, languages, active, available FROM leaders
+            WHERE id = :id AND deleted_at IS NULL""")
+    Optional<Row> byId(@Bind("id") long id);
+
+    @SqlUpdate("""
+            UPDATE leaders SET name = :name, phone_sealed = :sealed, phone_index = :index, languages = :languages,
+                               active = :active, available = :available, updated_at = :now
+            WHERE id = :id AND deleted_at IS NULL""")
+    int update(@Bind("id") long id, @Bind("name") String name, @Bind("sealed") byte[] sealed, @Bind("index") byte[] index,
+               @Bind("languages") String[] languages, @Bind("active") boolean active,
+               @Bind("available") boolean available, @Bind("now") Instant now);
+
+    /** Erases the number with the leader: nothing personal stays behind a deleted row. */
+    @SqlUpdate("""
+            UPDATE leaders SET deleted_at = :now, updated_at = :now, phone_sealed = NULL, phone_index = NULL,
+                               active = FALSE, available = FALSE
+            WHERE id = :id AND deleted_at IS NULL""")
+    int delete(@Bind("id") long id, @Bind("now") Instant now);
+}

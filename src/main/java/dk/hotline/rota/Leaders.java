@@ -1,0 +1,118 @@
+package dk.hotline.rota;
+
+import dk.hotline.privacy.BlindIndex;
+import dk.hotline.privacy.InvalidPhoneNumberException;
+import dk.hotline.privacy.PersonalDataCipher;
+import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.web.ConflictException;
+import dk.hotline.web.InvalidInputException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** The group leaders: who they are, how to reach them, which languages they speak. */
+public final class Leaders {
+    public static final Set<String> LANGUAGES = Set.of("da", "en");
+    private static final int MAX_NAME = 100;
+
+    private final Jdbi jdbi;
+    private final PersonalDataCipher cipher;
+    private final BlindIndex index;
+    private final Clock clock;
+
+    public Leaders(Jdbi jdbi, PersonalDataCipher cipher, BlindIndex index, Clock clock) {
+        this.jdbi = jdbi;
+        this.cipher = cipher;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    public List<Leader> all(Handle tx) {
+        return tx.attach(LeaderDao.class).all().stream().map(this::open).toList();
+    }
+
+    public Optional<Leader> byId(Handle tx, long id) {
+        return tx.attach(LeaderDao.class).byId(id).map(this::open);
+    }
+
+    public Leader create(LeaderInput in) {
+        String name = name(in.name());
+        PhoneNumber phone = phone(in.phone());
+        List<String> languages = in.languages() == null ? List.of("da") : languages(in.languages());
+        boolean active = in.active() == null || in.active();
+        boolean available = in.available() == null || in.available();
+        long id = unique(() -> jdbi.withExtension(LeaderDao.class, dao -> dao.insert(name, cipher.sealPhone(phone),
+                index.of(phone), languages.toArray(String[]::new), active, available, clock.instant())));
+        return new Leader(id, name, phone, languages, active, available);
+    }
+
+    /** Applies the fields that are set; nothing when the leader does not exist. */
+    public Optional<Leader> update(long id, LeaderInput in) {
+        return jdbi.inTransaction(tx -> {
+            var dao = tx.attach(LeaderDao.class);
+            var current = dao.byId(id).map(this::open);
+            if (current.isEmpty()) {
+                return Optional.<Leader>empty();
+            }
+            var old = current.get();
+            var updated = new Leader(id,
+                    in.name() == null ? old.name() : name(in.name()),
+                    in.phone() == null ? old.phone() : phone(in.phone()),
+                    in.languages() == null ? old.languages() : languages(in.languages()),
+                    in.active() == null ? old.active() : in.active(),
+                    in.available() == null ? old.available() : in.available());
+            unique(() -> dao.update(id, updated.name(), cipher.sealPhone(updated.phone()), index.of(updated.phone()),
+                    updated.languages().toArray(String[]::new), updated.active(), updated.available(), clock.instant()));
+            return Optional.of(updated);
+        });
+    }
+
+    public boolean delete(long id) {
+        return jdbi.withExtension(LeaderDao.class, dao -> dao.delete(id, clock.instant())) > 0;
+    }
+
+    private Leader open(LeaderDao.Row row) {
+        return new Leader(row.id(), row.name(), cipher.openPhone(row.phoneSealed()), row.languages(), row.active(), row.available());
+    }
+
+    private static String name(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException("name", "required");
+        }
+        if (raw.trim().length() > MAX_NAME) {
+            throw new InvalidInputException("name", "at most " + MAX_NAME + " characters");
+        }
+        return raw.trim();
+    }
+
+    private static PhoneNumber phone(String raw) {
+        try {
+            return PhoneNumber.parse(raw);
+        } catch (InvalidPhoneNumberException e) {
+            throw new InvalidInputException("phone", e.getMessage());
+        }
+    }
+
+    private static List<String> languages(List<String> raw) {
+        if (raw.isEmpty() || !LANGUAGES.containsAll(raw)) {
+            throw new InvalidInputException("languages", "one or more of " + LANGUAGES.stream().sorted().toList());
+        }
+        return raw.stream().distinct().toList();
+    }
+
+    /** Two leaders on one number would make texts from it ambiguous: the unique index says no. */
+    private static <T> T unique(java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new ConflictException("phone", "another leader has this number");
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dk.hotline.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every exception becomes one answer here: {@code {"error", "field"}} with a 4xx for bad input, a
+ * bare 500 (and a log line without request data) for our own faults. On {@code /twilio/voice}
+ * a 500 makes Twilio use the voice fallback URL, so a caller still hears a next step.
+ */
+final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {}
+
+    static void register(JavalinConfig config) {
+        config.routes.exception(InvalidInputException.class, (e, ctx) ->
+                ctx.status(400).json(error(e.getMessage(), e.field())));
+        config.routes.exception(ConflictException.class, (e, ctx) ->
+                ctx.status(409).json(error(e.getMessage(), e.field())));
+        config.routes.exception(ValidationException.class, (e, ctx) -> {
+            var first = e.getErrors().entrySet().iterator().next();
+            String message = first.getValue().isEmpty() ? "invalid" : first.getValue().get(0).getMessage();
+            ctx.status(400).json(error(message, first.getKey()));
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            ctx.status(e.getStatus()).json(error(e.getMessage(), null));
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            // The message of an unexpected exception may quote input; log the type and where only.
+            log.error("event=http.error method={} path={} error={} at={}", ctx.method(), WebApp.route(ctx),
+                    e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            ctx.status(500).json(error("internal error", null));
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null) {
+                ctx.json(error("not found", null));
+            }
+        });
+    }
+
+    static Map<String, Object> error(String message, String field) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("error", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,153 @@
+package dk.hotline.testing;
+
+import dk.hotline.app.Hotline;
+import dk.hotline.db.DatabaseUrl;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The whole service started as {@code main} would start it, on its own database and any free
+ * port, plus an HTTP client that talks to it as Twilio and coordinators do.
+ */
+public final class TestService implements AutoCloseable {
+    private final DatabaseUrl db;
+    private final Map<String, String> env;
+    private final Hotline hotline;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Jdbi jdbi;
+
+    private TestService(DatabaseUrl db, Map<String, String> env, Clock clock) {
+        this.db = db;
+        this.env = env;
+        this.hotline = Hotline.start(TestConfig.load(env), clock);
+        this.jdbi = Jdbi.create(() -> dk.hotline.db.LocalDatabase.connect(db))
+                .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /** Starts on a new database; {@code twilioBase} is where the REST API is (a WireMock). */
+    public static TestService start(String twilioBase) {
+        return start(twilioBase, UnaryOperator.identity(), Clock.systemUTC());
+    }
+
+    public static TestService start(String twilioBase, UnaryOperator<Map<String, String>> adjust, Clock clock) {
+        DatabaseUrl db = TestDatabases.create();
+        try {
+            return new TestService(db, adjust.apply(TestConfig.env(db, twilioBase)), clock);
+        } catch (RuntimeException e) {
+            TestDatabases.drop(db);
+            throw e;
+        }
+    }
+
+    public String publicUrl() {
+        return env.get("HOTLINE_PUBLIC_URL");
+    }
+
+    public String authToken() {
+        return env.get("TWILIO_AUTH_TOKEN");
+    }
+
+    /** Direct access to the service's database, for asserting what it stored. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + hotline.port() + pathAndQuery);
+    }
+
+    /** POSTs a Twilio webhook signed as Twilio would sign it for the public URL. */
+    public HttpResponse<String> twilio(String pathAndQuery, Map<String, String> form) {
+        String signature = dk.hotline.twilio.TwilioSigner.sign(authToken(), publicUrl() + pathAndQuery, form);
+        return postForm(pathAndQuery, form, Map.of("X-Twilio-Signature", signature));
+    }
+
+    public HttpResponse<String> postForm(String pathAndQuery, Map<String, String> form, Map<String, String> headers) {
+        var body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(uri(pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A request with {@code Authorization} already set as given (or none when null). */
+    public HttpResponse<String> api(String method, String pathAndQuery, String authorization, String json) {
+        var request = HttpRequest.newBuilder(uri(pathAndQuery))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    /** Signs in as the bootstrap coordinator and returns "Bearer …". */
+    public String bearer() {
+        var response = api("POST", "/api/tokens", basic(TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD), null);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + response.body());
+        }
+        String token = response.body().replaceFirst("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return "Bearer " + token;
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Twilio's call form for an incoming call. */
+    public static Map<String, String> incomingCall(String callSid, String from) {
+        var form = new LinkedHashMap<String, String>();
+        form.put("AccountSid", TestConfig.ACCOUNT_SID);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("CallSid", callSid);
+        form.put("CallStatus", "ringing");
+        form.put("Direction", "inbound");
+        form.put("From", from);
+        form.put("To", TestConfig.HOTLINE_NUMBER);
+        form.put("Caller", from);
+        form.put("Called", TestConfig.HOTLINE_NUMBER);
+        return form;
+    }
+
+    @Override
+    public void close() {
+        hotline.close();
+        TestDatabases.drop(db);
+    }
+}
