@@ -20,7 +20,7 @@ public final class TestConfig {
     /** A live-mode environment (signatures checked) talking to Twilio at {@code twilioBase}. */
     public static Map<String, String> env(DatabaseUrl db, String twilioBase) {
         var env = new HashMap<String, String>();
-        env.put("DATABASE_URL", db.jdbcUrl() + (db.user() == null ? "" : (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user()));
+        env.put("DATABASE_URL", TestDatabases.asEnvironmentValue(db));
         env.put("PORT", "0");
         env.put("HOTLINE_PUBLIC_URL", "https://hotline.example.org");
         env.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);

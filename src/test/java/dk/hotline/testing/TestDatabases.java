@@ -54,6 +54,11 @@ public final class TestDatabases {
         return LocalDatabase.ensureDatabase(server(), name);
     }
 
+    /** The database as one {@code DATABASE_URL} value, the user folded into the query. */
+    public static String asEnvironmentValue(DatabaseUrl db) {
+        return db.user() == null ? db.jdbcUrl() : db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user();
+    }
+
     public static void drop(DatabaseUrl db) {
         String name = db.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
         try (var c = LocalDatabase.connect(server()); var st = c.createStatement()) {
