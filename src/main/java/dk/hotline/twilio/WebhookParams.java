@@ -26,6 +26,11 @@ public final class WebhookParams {
         return new WebhookParams(first);
     }
 
+    /** All fields, as Twilio's signature covers them. */
+    public Map<String, String> asMap() {
+        return fields;
+    }
+
     /** A Twilio id such as CallSid ({@code CA…}) or MessageSid ({@code SM…}/{@code MM…}). */
     public String sid(String name, String... prefixes) {
         String value = required(name);

@@ -1,11 +1,11 @@
 package dk.hotline.web;
 
 import dk.hotline.twilio.TwilioSignature;
+import dk.hotline.twilio.WebhookParams;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import java.net.URI;
-import java.util.HashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +29,7 @@ public final class TwilioSignatureFilter implements Handler {
     public void handle(Context ctx) {
         String query = ctx.queryString();
         String url = publicUrl + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
-        var params = new HashMap<String, String>();
-        ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-        if (!signature.isValid(url, params, ctx.header("X-Twilio-Signature"))) {
+        if (!signature.isValid(url, WebhookParams.of(ctx).asMap(), ctx.header("X-Twilio-Signature"))) {
             log.warn("event=twilio.bad_signature path={} signed={}", ctx.path(), ctx.header("X-Twilio-Signature") != null);
             throw new ForbiddenResponse("invalid Twilio signature");
         }
