@@ -4,12 +4,15 @@
 
 -- Outbound texts and calls. A row is written in the same transaction as the state change that
 -- caused it; the dispatcher sends it. dedupe_key makes "send this once" a database guarantee.
+-- recipient_index is nullable because retention erases it together with recipient_sealed.
+-- claim_token is set anew by every claim; a claimant records its outcome only while the row still
+-- holds its token, so a row taken back after the claim timeout cannot be recorded by both.
 CREATE TABLE outbox (
     id               BIGSERIAL PRIMARY KEY,
     kind             TEXT        NOT NULL CHECK (kind IN ('sms', 'call')),
     dedupe_key       TEXT        NOT NULL UNIQUE,
     recipient_sealed BYTEA,
-    recipient_index  BYTEA       NOT NULL,
+    recipient_index  BYTEA,
     body_sealed      BYTEA,
     twiml_path       TEXT,
     status           TEXT        NOT NULL DEFAULT 'pending'
@@ -17,6 +20,7 @@ CREATE TABLE outbox (
     attempts         INTEGER     NOT NULL DEFAULT 0,
     not_before       TIMESTAMPTZ NOT NULL,
     claimed_at       TIMESTAMPTZ,
+    claim_token      UUID,
     sent_at          TIMESTAMPTZ,
     twilio_sid       TEXT UNIQUE,
     delivery_status  TEXT,
@@ -29,6 +33,8 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox (not_before) WHERE status = 'pending';
 CREATE INDEX outbox_claimed ON outbox (claimed_at) WHERE status = 'sending';
+-- The shared rate limit counts every claim of the last second, whatever the row's status since.
+CREATE INDEX outbox_claimed_at ON outbox (claimed_at);
 CREATE INDEX outbox_recipient ON outbox (recipient_index);
 
 -- One row per call the hotline answered. Filled in further by the call records feature.

@@ -14,26 +14,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends due outbox rows through the {@link TwilioGateway}. Several instances may run on one
- * database: claiming is serialised by an advisory lock that also enforces the shared per-second
- * rate, and rows are taken with {@code FOR UPDATE SKIP LOCKED} and marked before any is sent, so
- * no row is sent by two dispatchers.
+ * database. An advisory lock serialises claiming across them, so the shared per-second rate is
+ * counted and spent as one step, and a claimed row is marked 'sending' with a fresh claim token
+ * before any is sent; {@code FOR UPDATE SKIP LOCKED} is the second guard, against rows another
+ * transaction holds. A round claims no more rows than there are send threads, so each send starts
+ * as its row is claimed and the claim timeout (after which another instance may take a row back)
+ * runs from there. Outcomes are written by {@link SendOutcomes}, only while the row still holds the
+ * claim's token.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final int SEND_THREADS = 4;
+    static final int SEND_THREADS = 4;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
-    /** Short claims keep the lock brief and spread a backlog over every running instance. */
-    private static final int MAX_BATCH = 50;
 
     private final Jdbi jdbi;
     private final TwilioGateway gateway;
@@ -43,7 +48,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final HotlineConfig.Outbox settings;
     private final Backoff backoff;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final SendOutcomes outcomes;
+    /** 401s from Twilio in a row, across rows: wrong credentials are this instance's problem, not a row's. */
+    private final AtomicInteger authRefusals = new AtomicInteger();
     private final ExecutorService senders = Executors.newFixedThreadPool(SEND_THREADS, daemon("outbox-send"));
     private final ExecutorService loop = Executors.newSingleThreadExecutor(daemon("outbox-loop"));
     private volatile boolean running;
@@ -58,11 +65,15 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.settings = settings;
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax());
         this.clock = clock;
-        this.metrics = metrics;
+        this.outcomes = new SendOutcomes(jdbi, clock, metrics);
     }
 
-    /** One round: claims what is due and what the shared rate allows, and sends it. Returns the count claimed. */
+    /**
+     * One round: claims what is due and what the shared rate allows, at most one row per send
+     * thread, and sends it. Returns the count claimed.
+     */
     public int dispatchOnce() {
+        outcomes.retryUnrecorded();
         List<OutboxRow> rows = claim();
         List<Future<?>> sends = rows.stream().<Future<?>>map(row -> senders.submit(() -> send(row))).toList();
         for (Future<?> send : sends) {
@@ -79,58 +90,84 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private List<OutboxRow> claim() {
-        Instant now = clock.instant();
+        UUID token = UUID.randomUUID();
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(OutboxDao.class);
             dao.lockForClaim();
+            // Read after the lock: time spent waiting for it must not age the claim.
+            Instant now = clock.instant();
             int budget = settings.rate() - dao.claimedSince(now.minus(RATE_WINDOW));
             if (budget <= 0) {
                 return List.of();
             }
-            return dao.claim(now, now.minus(settings.claimTimeout()), Math.min(budget, MAX_BATCH));
+            // Every send thread is free here (a round waits for its sends), so each row claimed
+            // starts sending now: claimed_at is when its send starts.
+            return dao.claim(now, now.minus(settings.claimTimeout()), Math.min(budget, SEND_THREADS), token);
         });
     }
 
     private void send(OutboxRow row) {
+        Supplier<SendResult> request;
         try {
-            SendResult result = "sms".equals(row.kind()) ? gateway.sendSms(sms(row)) : gateway.placeCall(call(row));
-            Instant now = clock.instant();
-            jdbi.useExtension(OutboxDao.class, dao -> dao.markSent(row.id(), result.sid(), result.status(), now));
-            metrics.counter("hotline_outbox_sent_total", "kind", row.kind()).increment();
-            log.info("event=outbox.sent id={} kind={} attempt={} sid={}", row.id(), row.kind(), row.attempts(), result.sid());
-        } catch (TwilioSendException e) {
-            // A 401 means our credentials are wrong, not the message: keep it for when they are fixed.
-            boolean retryable = e.retryable() || e.httpStatus() == 401;
-            recordFailure(row, retryable, e.httpStatus(), e.twilioCode(), e.getMessage());
+            request = request(row);
         } catch (RuntimeException e) {
-            // Our own fault (a row that cannot be opened or sent as it is): retrying will not help,
-            // and leaving it 'sending' would have it taken up again after every claim timeout.
-            recordFailure(row, false, 0, null, "not sendable: " + e.getClass().getSimpleName());
+            // Our own fault, found before anything went out (a row that cannot be opened or is no
+            // valid request as it stands): retrying will not help, and leaving it 'sending' would
+            // have it taken up again after every claim timeout.
+            outcomes.failed(row, 0, null, "not sendable: " + e.getClass().getSimpleName(), false);
+            return;
+        }
+        SendResult result;
+        try {
+            result = request.get();
+        } catch (TwilioSendException e) {
+            refused(row, e);
+            return;
+        } catch (RuntimeException e) {
+            // Whether Twilio took it is unknown: as good as an answer that never came.
+            retryOrFail(row, 0, null, "Twilio request failed: " + e.getClass().getSimpleName());
+            return;
+        }
+        authRefusals.set(0);
+        outcomes.sent(row, result);
+    }
+
+    /** Opens the row and builds its request; nothing is sent until the answer is called for. */
+    private Supplier<SendResult> request(OutboxRow row) {
+        if ("sms".equals(row.kind())) {
+            OutboundSms sms = sms(row);
+            return () -> gateway.sendSms(sms);
+        }
+        OutboundCall call = call(row);
+        return () -> gateway.placeCall(call);
+    }
+
+    private void refused(OutboxRow row, TwilioSendException e) {
+        if (e.httpStatus() == 401) {
+            // Twilio refused our credentials, not this message: keep it pending, without using up
+            // its attempts, until they are fixed. The wait grows with each 401 in a row, up to retryMax.
+            Duration wait = backoff.after(authRefusals.updateAndGet(n -> Math.min(n + 1, 64)));
+            outcomes.authRefused(row, e.twilioCode(), e.getMessage(), clock.instant().plus(wait));
+        } else if (e.retryable()) {
+            retryOrFail(row, e.httpStatus(), e.twilioCode(), e.getMessage());
+        } else {
+            outcomes.failed(row, e.httpStatus(), e.twilioCode(), e.getMessage(), false);
         }
     }
 
-    private void recordFailure(OutboxRow row, boolean retryable, int http, Integer code, String message) {
-        Instant now = clock.instant();
-        String error = message.length() > 500 ? message.substring(0, 500) : message;
-        if (retryable && row.attempts() < settings.maxAttempts()) {
-            Duration wait = backoff.after(row.attempts());
-            if (http == 0 && wait.compareTo(settings.claimTimeout()) < 0) {
-                // No answer: Twilio may have taken the message all the same. Waiting one claim
-                // timeout gives its status callback (which carries our id) the chance to settle
-                // the row as sent before we would send it a second time.
-                wait = settings.claimTimeout();
-            }
-            Instant retryAt = now.plus(wait);
-            jdbi.useExtension(OutboxDao.class, dao -> dao.markRetry(row.id(), retryAt, code, error, now));
-            metrics.counter("hotline_outbox_retried_total", "kind", row.kind()).increment();
-            log.warn("event=outbox.retry id={} kind={} attempt={} http={} code={} retry_at={}",
-                    row.id(), row.kind(), row.attempts(), http, code, retryAt);
-        } else {
-            jdbi.useExtension(OutboxDao.class, dao -> dao.markFailed(row.id(), code, error, now));
-            metrics.counter("hotline_outbox_failed_total", "kind", row.kind()).increment();
-            log.warn("event=outbox.failed id={} kind={} attempt={} http={} code={} retryable={}",
-                    row.id(), row.kind(), row.attempts(), http, code, retryable);
+    private void retryOrFail(OutboxRow row, int http, Integer code, String message) {
+        if (row.attempts() >= settings.maxAttempts()) {
+            outcomes.failed(row, http, code, message, true);
+            return;
         }
+        Duration wait = backoff.after(row.attempts());
+        if (http == 0 && wait.compareTo(settings.claimTimeout()) < 0) {
+            // No answer: Twilio may have taken the message all the same. Waiting one claim
+            // timeout gives its status callback (which carries our id) the chance to settle
+            // the row as sent before we would send it a second time.
+            wait = settings.claimTimeout();
+        }
+        outcomes.retry(row, http, code, message, clock.instant().plus(wait));
     }
 
     private OutboundSms sms(OutboxRow row) {
@@ -190,6 +227,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 senders.shutdownNow();
             }
             loop.awaitTermination(5, TimeUnit.SECONDS);
+            outcomes.abandonUnrecorded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,6 +8,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import dk.hotline.privacy.PhoneNumber;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SdkTwilioGateway implements TwilioGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SdkTwilioGateway.class);
+
+    /** The call progress Twilio reports to a call's status callback. */
+    static final List<String> CALL_EVENTS = List.of("initiated", "ringing", "answered", "completed");
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     // Twilio answers a create in well under a second; 30 s only bounds a hung connection.
@@ -50,7 +54,8 @@ public final class SdkTwilioGateway implements TwilioGateway, AutoCloseable {
         }
         Message message = once("SMS", () -> creator.create(client));
         var result = new SendResult(message.getSid(), String.valueOf(message.getStatus()));
-        log.info("SMS to {} accepted by Twilio: sid {}, status {}", sms.to(), result.sid(), result.status());
+        // The outbox logs the outcome (event=outbox.sent); this is only for following the wire.
+        log.debug("event=twilio.accepted kind=sms sid={} status={}", result.sid(), result.status());
         return result;
     }
 
@@ -59,11 +64,12 @@ public final class SdkTwilioGateway implements TwilioGateway, AutoCloseable {
         var creator = Call.creator(sdkNumber(call.to()), sdkNumber(call.from()), call.twimlUrl())
                 .setTimeout(call.timeoutSeconds());
         if (call.statusCallback() != null) {
-            creator.setStatusCallback(call.statusCallback());
+            // Without events Twilio reports only "completed"; the call log and the outbox want each step.
+            creator.setStatusCallback(call.statusCallback()).setStatusCallbackEvent(CALL_EVENTS);
         }
         Call placed = once("call", () -> creator.create(client));
         var result = new SendResult(placed.getSid(), String.valueOf(placed.getStatus()));
-        log.info("call to {} accepted by Twilio: sid {}, status {}", call.to(), result.sid(), result.status());
+        log.debug("event=twilio.accepted kind=call sid={} status={}", result.sid(), result.status());
         return result;
     }
 

@@ -37,24 +37,31 @@ public interface CoordinatorDao {
     @SqlUpdate("DELETE FROM api_tokens WHERE expires_at <= :now")
     int deleteExpiredTokens(@Bind("now") Instant now);
 
-    @SqlQuery("SELECT failures, blocked_until FROM login_throttle WHERE email_hash = :hash")
-    Optional<Throttle> throttle(@Bind("hash") byte[] emailHash);
-
     /**
-     * Counts one more failure. From {@code max} failures on, the address is blocked for
-     * {@code lockoutSeconds}, doubling with each further failure up to 15 minutes.
+     * The address's counter, created at zero if there is none, and locked until the transaction
+     * ends: attempts for one address take their turn here, so none is admitted on a stale count.
      */
     @SqlQuery("""
-            INSERT INTO login_throttle (email_hash, failures, blocked_until) VALUES (:hash, 1, :now)
-            ON CONFLICT (email_hash) DO UPDATE SET
-                failures = login_throttle.failures + 1,
-                blocked_until = CASE WHEN login_throttle.failures + 1 >= :max
-                    THEN CAST(:now AS timestamptz)
-                         + LEAST(:lockoutSeconds * power(2, login_throttle.failures + 1 - :max), 900) * interval '1 second'
-                    ELSE login_throttle.blocked_until END
+            INSERT INTO login_throttle (email_hash, failures, blocked_until) VALUES (:hash, 0, :now)
+            ON CONFLICT (email_hash) DO UPDATE SET failures = login_throttle.failures
             RETURNING failures, blocked_until""")
-    Throttle recordFailure(@Bind("hash") byte[] emailHash, @Bind("now") Instant now, @Bind("max") int maxFailures,
-                           @Bind("lockoutSeconds") long lockoutSeconds);
+    Throttle lockThrottle(@Bind("hash") byte[] emailHash, @Bind("now") Instant now);
+
+    /**
+     * Counts one more attempt, as a failure until its password proves right. From {@code max} on,
+     * the address is blocked for {@code lockoutSeconds}, doubling with each further one up to 15 minutes.
+     */
+    @SqlQuery("""
+            UPDATE login_throttle SET
+                failures = failures + 1,
+                blocked_until = CASE WHEN failures + 1 >= :max
+                    THEN CAST(:now AS timestamptz)
+                         + LEAST(:lockoutSeconds * power(2, failures + 1 - :max), 900) * interval '1 second'
+                    ELSE blocked_until END
+            WHERE email_hash = :hash
+            RETURNING failures, blocked_until""")
+    Throttle countAttempt(@Bind("hash") byte[] emailHash, @Bind("now") Instant now, @Bind("max") int maxFailures,
+                          @Bind("lockoutSeconds") long lockoutSeconds);
 
     @SqlUpdate("DELETE FROM login_throttle WHERE email_hash = :hash")
     void clearFailures(@Bind("hash") byte[] emailHash);

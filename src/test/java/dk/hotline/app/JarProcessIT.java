@@ -49,7 +49,12 @@ class JarProcessIT {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits within 30 s of SIGTERM").isTrue();
 
             String out = Files.readString(log);
-            assertThat(out).contains("event=stopping").doesNotContain(" ERROR ").doesNotContain("20123456");
+            assertThat(out).contains("event=stopping").doesNotContain(" ERROR ");
+            // The call was logged, and without the caller's number. The log is written through the
+            // masking layout, so a number that reached a log line would show as "•••" rather than
+            // in clear: no "•••" at all proves that no line needed masking in the first place.
+            assertThat(out).contains("event=call.arrived")
+                    .doesNotContain("+4520123456").doesNotContain("20123456").doesNotContain("•••");
         } finally {
             process.destroyForcibly();
             TestDatabases.drop(db);
@@ -64,6 +69,18 @@ class JarProcessIT {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(Files.readString(log)).contains("HOTLINE_OUTBOX_RATE").contains("'fast'");
+    }
+
+    @Test
+    void badEncryptionKeyStopsStartupWithExitCode2BeforeTouchingTheDatabase(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("out.log");
+        // Nothing listens on port 1: had startup reached the database, it would exit 1 on that instead.
+        Process process = start(log, Map.of("HOTLINE_ENCRYPTION_KEY", "c2VjcmV0LWtleQ==",
+                "DATABASE_URL", "postgres://u:p@127.0.0.1:1/none"));
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("HOTLINE_ENCRYPTION_KEY").doesNotContain("c2VjcmV0LWtleQ==");
     }
 
     private static Process start(Path log, Map<String, String> env) throws IOException {

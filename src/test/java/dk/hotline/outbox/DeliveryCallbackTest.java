@@ -16,6 +16,7 @@ import dk.hotline.testing.TestService;
 import dk.hotline.twilio.TwilioStubs;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class DeliveryCallbackTest {
     @Test
     void runningServiceSendsAQueuedTextOnceThroughTwilio() {
         TwilioStubs.messageCreated(twilio);
-        long id = queue("e2e:1");
+        long id = queueDueNow("e2e:1");
 
         Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
 
@@ -60,7 +61,7 @@ class DeliveryCallbackTest {
     @Test
     void runningServiceRetriesA500AndMarksTheTextSent() {
         TwilioStubs.messageFailsOnceThenCreated(twilio, 500, "error-20500.json");
-        long id = queue("e2e:2");
+        long id = queueDueNow("e2e:2");
 
         Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
 
@@ -70,7 +71,7 @@ class DeliveryCallbackTest {
     @Test
     void lateSentCallbackDoesNotUndoDelivered() {
         TwilioStubs.messageCreated(twilio);
-        long id = queue("e2e:3");
+        long id = queueDueNow("e2e:3");
         Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
         String sid = (String) status(id).get("twilio_sid");
 
@@ -82,7 +83,7 @@ class DeliveryCallbackTest {
 
     @Test
     void callbackSettlesARowWhoseSenderDiedBeforeRecordingTheSid() {
-        long id = queue("e2e:4");
+        long id = queueForTomorrow("e2e:4");
         // As if an instance claimed the row, Twilio accepted it, and the instance died before recording.
         service.jdbi().useHandle(h -> h.createUpdate(
                 "UPDATE outbox SET status = 'sending', claimed_at = now(), attempts = 1 WHERE id = :id").bind("id", id).execute());
@@ -96,7 +97,7 @@ class DeliveryCallbackTest {
 
     @Test
     void unsignedCallbackChangesNothing() {
-        long id = queue("e2e:5");
+        long id = queueForTomorrow("e2e:5");
         service.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'sending', claimed_at = now() WHERE id = :id")
                 .bind("id", id).execute());
 
@@ -107,10 +108,17 @@ class DeliveryCallbackTest {
         assertThat(status(id)).containsEntry("status", "sending");
     }
 
-    private static long queue(String key) {
-        // Far in the future unless the test wants it sent now; tests that stage rows by hand use it so.
-        var when = key.equals("e2e:4") || key.equals("e2e:5") ? Clock.systemUTC().instant().plus(Duration.ofDays(1))
-                : Clock.systemUTC().instant();
+    /** A text due now: the running dispatcher picks it up. */
+    private static long queueDueNow(String key) {
+        return queue(key, Clock.systemUTC().instant());
+    }
+
+    /** A text due tomorrow, so the running dispatcher leaves it alone while a test stages it by hand. */
+    private static long queueForTomorrow(String key) {
+        return queue(key, Clock.systemUTC().instant().plus(Duration.ofDays(1)));
+    }
+
+    private static long queue(String key, Instant when) {
         return service.jdbi().inTransaction(tx ->
                 outbox.sms(tx, key, PhoneNumber.parse("+4520123456"), "Hej", when).orElseThrow());
     }

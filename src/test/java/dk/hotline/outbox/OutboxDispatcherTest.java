@@ -12,9 +12,14 @@ import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.testing.LogCapture;
 import dk.hotline.testing.MigratedDatabase;
 import dk.hotline.testing.MutableClock;
+import dk.hotline.twilio.OutboundCall;
+import dk.hotline.twilio.OutboundSms;
 import dk.hotline.twilio.SdkTwilioGateway;
+import dk.hotline.twilio.SendResult;
+import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioStubs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -23,11 +28,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OutboxDispatcherTest {
+    private static final int SEND_THREADS = OutboxDispatcher.SEND_THREADS;
+    private static final String OTHER_SID = "SM" + "0".repeat(31) + "1";
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
     private static final PhoneNumber HOTLINE = PhoneNumber.parse("+4570000001");
     private static final HotlineConfig.Outbox SETTINGS = new HotlineConfig.Outbox(
@@ -169,14 +178,155 @@ class OutboxDispatcherTest {
             queue("burst:" + i, "Hej " + i);
         }
 
-        int first = dispatcher.dispatchOnce();
-        int sameSecond = dispatcher.dispatchOnce();
+        int firstSecond = drainThisSecond();
         clock.advance(Duration.ofMillis(1001));
-        int nextSecond = dispatcher.dispatchOnce();
+        int nextSecond = drainThisSecond();
 
-        assertThat(first).isEqualTo(10);
-        assertThat(sameSecond).isZero();
+        assertThat(firstSecond).isEqualTo(10);
         assertThat(nextSecond).isEqualTo(10);
+        assertThat(TwilioStubs.requestCount(twilio)).isEqualTo(20);
+    }
+
+    @Test
+    void aRoundClaimsNoMoreRowsThanThereAreSendThreads() {
+        TwilioStubs.messageCreated(twilio);
+        for (int i = 0; i < 10; i++) {
+            queue("round:" + i, "Hej " + i);
+        }
+
+        int claimed = dispatcher.dispatchOnce();
+
+        // A row claimed without a free thread would wait for one while its claim ages.
+        assertThat(claimed).isEqualTo(SEND_THREADS);
+        int left = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE status = 'pending'")
+                .mapTo(Integer.class).one());
+        assertThat(left).isEqualTo(10 - SEND_THREADS);
+    }
+
+    @Test
+    void everySendStartsWellBeforeItsClaimCouldTimeOut() {
+        TwilioStubs.messageCreated(twilio);
+        var settings = new HotlineConfig.Outbox(100, 3, Duration.ofSeconds(5), Duration.ofMinutes(10),
+                Duration.ofSeconds(5), Duration.ofMillis(50));
+        // Each request takes one (clock) second, as a slow Twilio would.
+        var slow = new SlowTwilio(gateway, clock, Duration.ofSeconds(1));
+        try (var timed = new OutboxDispatcher(db.jdbi(), slow, cipher, HOTLINE, URI.create("https://hotline.example.org"),
+                settings, clock, new SimpleMeterRegistry())) {
+            for (int i = 0; i < 20; i++) {
+                queue("slow:" + i, "Hej " + i);
+            }
+
+            while (timed.dispatchOnce() > 0) {
+                // drain
+            }
+        }
+
+        var claimedAt = db.jdbi().withHandle(h -> h.createQuery("SELECT id, claimed_at FROM outbox")
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getObject("claimed_at", java.time.OffsetDateTime.class).toInstant()))
+                .list());
+        assertThat(slow.startedAt).hasSize(20);
+        // Otherwise another instance takes the row back as abandoned while it waits, and it goes twice.
+        assertThat(claimedAt).allSatisfy(row -> assertThat(Duration.between(row.getValue(), slow.startedAt.get(row.getKey())))
+                .as("row %d: from claim to send", row.getKey())
+                .isLessThan(settings.claimTimeout()));
+    }
+
+    @Test
+    void acceptedTextWhoseRecordingFailsOnceIsRecordedWithoutSendingAgain() {
+        TwilioStubs.messageCreated(twilio);
+        long id = queue("recording:1", "Hej");
+        refuseMarkingSent(1);
+
+        dispatcher.dispatchOnce();
+
+        assertThat(TwilioStubs.requestCount(twilio)).isEqualTo(1);
+        assertThat(row(id)).containsEntry("status", "sent");
+        assertThat((String) row(id).get("twilio_sid")).startsWith("SM");
+    }
+
+    @Test
+    void acceptedTextIsNeverMarkedFailedWhenItsRecordingKeepsFailing() {
+        TwilioStubs.messageCreated(twilio);
+        long id = queue("recording:2", "Hej");
+        refuseMarkingSent(1_000_000);
+
+        try (var logs = new LogCapture()) {
+            dispatcher.dispatchOnce();
+
+            assertThat(row(id)).as("Twilio has it: not failed, and not free to be sent again")
+                    .containsEntry("status", "sending");
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("event=outbox.sent_not_recorded")
+                    .contains("id=" + id).containsPattern("sid=SM[0-9a-f]{32}"));
+        }
+
+        db.jdbi().useHandle(h -> h.execute("DROP TRIGGER refuse_sent ON outbox"));
+        dispatcher.dispatchOnce();
+
+        assertThat(TwilioStubs.requestCount(twilio)).isEqualTo(1);
+        assertThat(row(id)).containsEntry("status", "sent");
+        assertThat((String) row(id).get("twilio_sid")).startsWith("SM");
+    }
+
+    @Test
+    void badCredentialsKeepTheTextPendingWithoutUsingItsAttempts() {
+        TwilioStubs.messageUnauthorized(twilio);
+        long id = queue("credentials:1", "Hej");
+
+        try (var logs = new LogCapture()) {
+            for (int i = 0; i < SETTINGS.maxAttempts() + 2; i++) {
+                dispatcher.dispatchOnce();
+                clock.advance(SETTINGS.retryMax().multipliedBy(2));
+            }
+
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("event=outbox.twilio_auth_failed"));
+        }
+        assertThat(TwilioStubs.requestCount(twilio)).isEqualTo(SETTINGS.maxAttempts() + 2);
+        assertThat(row(id)).containsEntry("status", "pending").containsEntry("attempts", 0).containsEntry("error_code", 20003);
+
+        // Once the credentials are fixed, the text goes.
+        twilio.resetAll();
+        TwilioStubs.messageCreated(twilio);
+        dispatcher.dispatchOnce();
+        assertThat(row(id)).containsEntry("status", "sent").containsEntry("attempts", 1);
+    }
+
+    @Test
+    void refusalOfARowTakenBackByAnotherInstanceIsNotRecordedByTheFirst() {
+        TwilioStubs.messageUnsubscribed(twilio);
+        long id = queue("taken-back:1", "Hej");
+
+        UUID otherClaim = sendWhileAnotherInstanceTakesTheRowBack(id);
+
+        assertThat(row(id)).as("the other instance's send is under way; the first's refusal is not its outcome")
+                .containsEntry("status", "sending").containsEntry("error_code", null);
+        assertThat(markSentAs(id, otherClaim)).isEqualTo(1);
+        assertThat(row(id)).containsEntry("status", "sent").containsEntry("twilio_sid", OTHER_SID);
+    }
+
+    @Test
+    void acceptanceOfARowTakenBackByAnotherInstanceIsNotRecordedByTheFirst() {
+        TwilioStubs.messageCreated(twilio);
+        long id = queue("taken-back:2", "Hej");
+
+        UUID otherClaim = sendWhileAnotherInstanceTakesTheRowBack(id);
+
+        assertThat(row(id)).containsEntry("status", "sending").containsEntry("twilio_sid", null);
+        assertThat(markSentAs(id, otherClaim)).isEqualTo(1);
+        assertThat(row(id)).containsEntry("status", "sent").containsEntry("twilio_sid", OTHER_SID);
+    }
+
+    @Test
+    void rowThatCannotBeOpenedIsMarkedFailedWithoutAskingTwilio() {
+        TwilioStubs.messageCreated(twilio);
+        long id = queue("unopenable:1", "Hej");
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET recipient_sealed = :junk WHERE id = :id")
+                .bind("junk", new byte[] {1, 2, 3}).bind("id", id).execute());
+
+        dispatcher.dispatchOnce();
+
+        assertThat(TwilioStubs.requestCount(twilio)).isZero();
+        assertThat(row(id)).containsEntry("status", "failed");
+        assertThat((String) row(id).get("error")).startsWith("not sendable");
     }
 
     @Test
@@ -195,6 +345,68 @@ class OutboxDispatcherTest {
         assertThat(row(id)).containsEntry("status", "sent");
     }
 
+    /**
+     * Dispatches row {@code id}; while its request is under way the claim times out and another
+     * instance takes the row back, as it would from an instance that seemed dead. Returns that claim's token.
+     */
+    private UUID sendWhileAnotherInstanceTakesTheRowBack(long id) {
+        var otherClaim = UUID.randomUUID();
+        TwilioGateway meanwhile = new TwilioGateway() {
+            @Override
+            public SendResult sendSms(OutboundSms sms) {
+                clock.advance(SETTINGS.claimTimeout().plusSeconds(1));
+                Instant now = clock.instant();
+                var taken = db.jdbi().withExtension(OutboxDao.class,
+                        dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), 10, otherClaim));
+                assertThat(taken).extracting(OutboxRow::id).containsExactly(id);
+                return gateway.sendSms(sms);
+            }
+
+            @Override
+            public SendResult placeCall(OutboundCall call) {
+                return gateway.placeCall(call);
+            }
+        };
+        try (var first = new OutboxDispatcher(db.jdbi(), meanwhile, cipher, HOTLINE, URI.create("https://hotline.example.org"),
+                SETTINGS, clock, new SimpleMeterRegistry())) {
+            assertThat(first.dispatchOnce()).isEqualTo(1);
+        }
+        return otherClaim;
+    }
+
+    private int markSentAs(long id, UUID claim) {
+        return db.jdbi().withExtension(OutboxDao.class, dao -> dao.markSent(id, claim, OTHER_SID, "queued", clock.instant()));
+    }
+
+    /** Dispatches rounds at one clock instant until the rate (or the queue) is used up. */
+    private int drainThisSecond() {
+        int total = 0;
+        int n;
+        while ((n = dispatcher.dispatchOnce()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * Makes the database refuse the first {@code times} writes of 'sent', as a database that went
+     * away between Twilio's answer and our bookkeeping would.
+     */
+    private void refuseMarkingSent(int times) {
+        db.jdbi().useHandle(h -> {
+            h.execute("CREATE SEQUENCE sent_writes");
+            h.execute("""
+                    CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF NEW.status = 'sent' AND nextval('sent_writes') <= %d THEN
+                            RAISE EXCEPTION 'database unavailable';
+                        END IF;
+                        RETURN NEW;
+                    END $$""".formatted(times));
+            h.execute("CREATE TRIGGER refuse_sent BEFORE UPDATE ON outbox FOR EACH ROW EXECUTE FUNCTION refuse_sent()");
+        });
+    }
+
     private long queue(String key, String body) {
         return db.jdbi().inTransaction(tx -> outbox.sms(tx, key, SURVIVOR, body, clock.instant()).orElseThrow());
     }
@@ -207,6 +419,42 @@ class OutboxDispatcherTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The real gateway, with each request taking {@code took} on the test clock; notes when each row's send began. */
+    private static final class SlowTwilio implements TwilioGateway {
+        final Map<Long, Instant> startedAt = new ConcurrentHashMap<>();
+        private final TwilioGateway twilio;
+        private final MutableClock clock;
+        private final Duration took;
+
+        SlowTwilio(TwilioGateway twilio, MutableClock clock, Duration took) {
+            this.twilio = twilio;
+            this.clock = clock;
+            this.took = took;
+        }
+
+        @Override
+        public SendResult sendSms(OutboundSms sms) {
+            startedAt.put(outboxId(sms.statusCallback()), clock.instant());
+            synchronized (clock) {
+                clock.advance(took);
+            }
+            return twilio.sendSms(sms);
+        }
+
+        @Override
+        public SendResult placeCall(OutboundCall call) {
+            startedAt.put(outboxId(call.statusCallback()), clock.instant());
+            synchronized (clock) {
+                clock.advance(took);
+            }
+            return twilio.placeCall(call);
+        }
+
+        private static long outboxId(URI statusCallback) {
+            return Long.parseLong(statusCallback.getQuery().replaceFirst("^outbox=", ""));
+        }
     }
 
 }

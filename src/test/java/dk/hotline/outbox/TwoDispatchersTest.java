@@ -11,6 +11,7 @@ import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.testing.MigratedDatabase;
+import dk.hotline.testing.MutableClock;
 import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioStubs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,6 +20,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +85,59 @@ class TwoDispatchersTest {
         } finally {
             twilio.stop();
         }
+    }
+
+    @Test
+    void twoDispatchersShareOneRateLimit() throws Exception {
+        var twilio = new WireMockServer(options().dynamicPort().containerThreads(20));
+        twilio.start();
+        TwilioStubs.messageCreated(twilio);
+        var key = EncryptionKey.generate();
+        var cipher = new PersonalDataCipher(key);
+        // One clock for both instances, standing still: every claim below falls in one second.
+        var clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+        var settings = new HotlineConfig.Outbox(10, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofMinutes(2), Duration.ofMillis(10));
+        try (var db = new MigratedDatabase();
+             var gatewayA = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()));
+             var gatewayB = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()))) {
+            var outbox = new Outbox(cipher, new BlindIndex(key), clock);
+            db.jdbi().useTransaction(tx -> {
+                for (int i = 0; i < 30; i++) {
+                    outbox.sms(tx, "rate:" + i, PhoneNumber.parse("+45201" + String.format("%05d", i)), "besked " + i, clock.instant());
+                }
+            });
+            var from = PhoneNumber.parse("+4570000001");
+            var a = new OutboxDispatcher(db.jdbi(), gatewayA, cipher, from, URI.create("https://h.example.org"), settings,
+                    clock, new SimpleMeterRegistry());
+            var b = new OutboxDispatcher(db.jdbi(), gatewayB, cipher, from, URI.create("https://h.example.org"), settings,
+                    clock, new SimpleMeterRegistry());
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                int firstSecond = together(pool, a, b);
+                clock.advance(Duration.ofMillis(1001));
+                int nextSecond = together(pool, a, b);
+
+                assertThat(firstSecond).as("claimed by both within one second").isEqualTo(settings.rate());
+                assertThat(nextSecond).as("claimed by both within the next second").isEqualTo(settings.rate());
+                assertThat(TwilioStubs.requestCount(twilio)).isEqualTo(2 * settings.rate());
+            } finally {
+                pool.shutdown();
+                a.close();
+                b.close();
+            }
+        } finally {
+            twilio.stop();
+        }
+    }
+
+    /** Lets both drain at once; returns how many rows they claimed together. */
+    private static int together(ExecutorService pool, OutboxDispatcher a, OutboxDispatcher b) throws Exception {
+        var go = new CountDownLatch(1);
+        Future<Integer> byA = pool.submit(() -> drain(a, go));
+        Future<Integer> byB = pool.submit(() -> drain(b, go));
+        go.countDown();
+        return byA.get() + byB.get();
     }
 
     /** Dispatches in small rounds until a round finds nothing; returns how many rows it claimed. */

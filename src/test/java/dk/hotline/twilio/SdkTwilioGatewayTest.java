@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -19,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.testing.LogCapture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,8 +110,33 @@ class SdkTwilioGatewayTest {
                 .withFormParam("From", equalTo("+4570203040"))
                 .withFormParam("Url", equalTo(TWIML.toString()))
                 .withFormParam("StatusCallback", equalTo(CALL_STATUS.toString()))
+                .withFormParam("StatusCallbackEvent", havingExactly("initiated", "ringing", "answered", "completed"))
                 .withFormParam("Timeout", equalTo("30")));
-        assertThat(onlyRequest().formParameters()).containsOnlyKeys("To", "From", "Url", "StatusCallback", "Timeout");
+        assertThat(onlyRequest().formParameters())
+                .containsOnlyKeys("To", "From", "Url", "StatusCallback", "StatusCallbackEvent", "Timeout");
+    }
+
+    @Test
+    void callWithoutStatusCallbackAsksForNoEvents() {
+        TwilioStubs.callCreated(twilio);
+
+        gateway.placeCall(new OutboundCall(SURVIVOR, HOTLINE, TWIML, null, 30));
+
+        assertThat(onlyRequest().formParameters()).containsOnlyKeys("To", "From", "Url", "Timeout");
+    }
+
+    @Test
+    void acceptedSendsAreLeftToTheOutboxToLog() {
+        TwilioStubs.messageCreated(twilio);
+        TwilioStubs.callCreated(twilio);
+
+        try (var logs = new LogCapture()) {
+            gateway.sendSms(new OutboundSms(SURVIVOR, HOTLINE, BODY, SMS_STATUS));
+            gateway.placeCall(new OutboundCall(SURVIVOR, HOTLINE, TWIML, CALL_STATUS, 30));
+
+            // One line per event: the outbox writes event=outbox.sent, so nothing here at INFO.
+            assertThat(logs.lines()).noneMatch(line -> line.startsWith(SdkTwilioGateway.class.getName()));
+        }
     }
 
     @Test

@@ -64,6 +64,11 @@ public final class TwilioStubs {
         messageFails(server, 400, "error-21211.json");
     }
 
+    /** 401, code 20003: our account SID or auth token is wrong. Not the message's fault. */
+    public static void messageUnauthorized(WireMockServer server) {
+        messageFails(server, 401, "error-20003.json");
+    }
+
     /** 429, code 20429: too many requests. Worth retrying later. */
     public static void messageRateLimited(WireMockServer server) {
         messageFails(server, 429, "error-20429.json");

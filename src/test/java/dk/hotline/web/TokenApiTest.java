@@ -3,6 +3,13 @@ package dk.hotline.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.hotline.testing.TestConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import dk.hotline.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,5 +103,61 @@ class TokenApiTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(response.body()).contains("\"error\"");
+    }
+
+    @Test
+    void parallelWrongGuessesCannotOutrunTheThrottle() throws Exception {
+        String email = "parallel@example.org";
+        var pool = Executors.newFixedThreadPool(30);
+        try {
+            var go = new CountDownLatch(1);
+            var answers = new ArrayList<Future<Integer>>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "parallel-guess-" + i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return service.api("POST", "/api/tokens", TestService.basic(email, guess), null).statusCode();
+                }));
+            }
+            go.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+
+            // Then one by one: these are checked until the count reaches maxFailures, and refused after.
+            for (int i = 0; i < 4; i++) {
+                statuses.add(service.api("POST", "/api/tokens", TestService.basic(email, "sequential-guess-" + i), null).statusCode());
+            }
+
+            // maxFailures is 3 here: only three guesses, of all 34, may ever reach the password check.
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses).filteredOn(status -> status == 401).hasSizeLessThanOrEqualTo(3);
+            assertThat(statuses.get(statuses.size() - 1)).isEqualTo(429);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void malformedBasicCredentialsAre401() {
+        for (String header : List.of(
+                "Basic !!!not-base64!!!",
+                "Basic " + Base64.getEncoder().encodeToString("no-colon-here".getBytes(StandardCharsets.UTF_8)),
+                "Basic ",
+                "Digest username=\"x\"")) {
+            var response = service.api("POST", "/api/tokens", header, null);
+
+            assertThat(response.statusCode()).as(header).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(header).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        }
+    }
+
+    @Test
+    void passwordLongerThanBcryptReadsIs401() {
+        // bcrypt reads 72 bytes at most and throws on more; no account can have such a password.
+        var response = service.api("POST", "/api/tokens", TestService.basic("long@example.org", "ø".repeat(40)), null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
     }
 }

@@ -1,0 +1,167 @@
+package dk.hotline.outbox;
+
+import dk.hotline.twilio.SendResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatcher's bookkeeping, kept apart from talking to Twilio: writes what became of each
+ * send. Every write holds only while the row still carries the claim's token.
+ *
+ * <p>A send Twilio accepted is the outcome that must not be lost or turned into a failure: its
+ * write is tried a few times at once, then again at the start of every round with the sid kept in
+ * memory, until it lands or the row is no longer this claim's. Should the instance die first, the
+ * status callback (which carries the outbox id) settles the row as sent.
+ */
+final class SendOutcomes {
+    private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);
+    private static final int SENT_WRITE_TRIES = 3;
+    private static final Duration SENT_WRITE_PAUSE = Duration.ofMillis(100);
+    private static final int MAX_ERROR = 500;
+
+    private record Accepted(OutboxRow row, SendResult result) {}
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Queue<Accepted> unrecorded = new ConcurrentLinkedQueue<>();
+
+    SendOutcomes(Jdbi jdbi, Clock clock, MeterRegistry metrics) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Twilio accepted the row's text or call. */
+    void sent(OutboxRow row, SendResult result) {
+        for (int tries = 1; ; tries++) {
+            try {
+                writeSent(row, result);
+                return;
+            } catch (RuntimeException e) {
+                if (tries == SENT_WRITE_TRIES || !pause(SENT_WRITE_PAUSE.multipliedBy(tries))) {
+                    unrecorded.add(new Accepted(row, result));
+                    log.error("event=outbox.sent_not_recorded id={} kind={} sid={} error={} note=\"kept in memory, "
+                            + "written in a later round\"", row.id(), row.kind(), result.sid(), e.getClass().getSimpleName());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Writes accepted sends that could not be written before. Cheap when there are none. */
+    void retryUnrecorded() {
+        for (int left = unrecorded.size(); left > 0; left--) {
+            Accepted accepted = unrecorded.poll();
+            if (accepted == null) {
+                return;
+            }
+            try {
+                writeSent(accepted.row(), accepted.result());
+            } catch (RuntimeException e) {
+                // Still no database: the rest would fail alike. Next round.
+                unrecorded.add(accepted);
+                return;
+            }
+        }
+    }
+
+    /** At shutdown: what is still unwritten is left to the status callbacks; say which. */
+    void abandonUnrecorded() {
+        retryUnrecorded();
+        for (Accepted a : unrecorded) {
+            log.error("event=outbox.sent_not_recorded id={} kind={} sid={} note=\"left to the status callback\"",
+                    a.row().id(), a.row().kind(), a.result().sid());
+        }
+        unrecorded.clear();
+    }
+
+    void retry(OutboxRow row, int http, Integer code, String message, Instant retryAt) {
+        Instant now = clock.instant();
+        if (write(row, "retry", dao -> dao.markRetry(row.id(), row.claimToken(), retryAt, code, shorten(message), now))) {
+            metrics.counter("hotline_outbox_retried_total", "kind", row.kind()).increment();
+            log.warn("event=outbox.retry id={} kind={} attempt={} http={} code={} retry_at={}",
+                    row.id(), row.kind(), row.attempts(), http, code, retryAt);
+        }
+    }
+
+    /** Twilio refused our credentials: the row waits for them to be fixed, its attempt not counted. */
+    void authRefused(OutboxRow row, Integer code, String message, Instant retryAt) {
+        Instant now = clock.instant();
+        if (write(row, "retry", dao -> dao.markRetryUncounted(row.id(), row.claimToken(), retryAt, code, shorten(message), now))) {
+            metrics.counter("hotline_outbox_auth_failed_total", "kind", row.kind()).increment();
+            log.error("event=outbox.twilio_auth_failed id={} kind={} http=401 code={} retry_at={} "
+                    + "note=\"check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN\"", row.id(), row.kind(), code, retryAt);
+        }
+    }
+
+    void failed(OutboxRow row, int http, Integer code, String message, boolean retryable) {
+        Instant now = clock.instant();
+        if (write(row, "failed", dao -> dao.markFailed(row.id(), row.claimToken(), code, shorten(message), now))) {
+            metrics.counter("hotline_outbox_failed_total", "kind", row.kind()).increment();
+            log.warn("event=outbox.failed id={} kind={} attempt={} http={} code={} retryable={}",
+                    row.id(), row.kind(), row.attempts(), http, code, retryable);
+        }
+    }
+
+    private void writeSent(OutboxRow row, SendResult result) {
+        Instant now = clock.instant();
+        boolean recorded = jdbi.inTransaction(tx -> {
+            var dao = tx.attach(OutboxDao.class);
+            return dao.markSent(row.id(), row.claimToken(), result.sid(), result.status(), now) == 1
+                    || dao.holdsSend(row.id(), row.claimToken(), result.sid());
+        });
+        if (recorded) {
+            metrics.counter("hotline_outbox_sent_total", "kind", row.kind()).increment();
+            log.info("event=outbox.sent id={} kind={} attempt={} sid={}", row.id(), row.kind(), row.attempts(), result.sid());
+        } else {
+            claimLost(row, "sent");
+        }
+    }
+
+    /**
+     * A write for a send Twilio did not take. If it fails the row stays 'sending' and is taken up
+     * again after the claim timeout, which is right: nothing went out.
+     */
+    private boolean write(OutboxRow row, String outcome, ToIntFunction<OutboxDao> update) {
+        try {
+            if (jdbi.withExtension(OutboxDao.class, update::applyAsInt) == 1) {
+                return true;
+            }
+            claimLost(row, outcome);
+        } catch (RuntimeException e) {
+            log.error("event=outbox.outcome_not_recorded id={} kind={} outcome={} error={}",
+                    row.id(), row.kind(), outcome, e.getClass().getSimpleName());
+        }
+        return false;
+    }
+
+    /** Another instance took the row back after the claim timeout, or a status callback settled it. */
+    private static void claimLost(OutboxRow row, String outcome) {
+        log.warn("event=outbox.claim_lost id={} kind={} outcome={} note=\"the row is no longer this claim's; not recorded\"",
+                row.id(), row.kind(), outcome);
+    }
+
+    private static String shorten(String message) {
+        return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
+    }
+
+    private static boolean pause(Duration d) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
