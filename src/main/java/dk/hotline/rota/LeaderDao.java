@@ -31,6 +31,12 @@ public interface LeaderDao {
             WHERE id = :id AND deleted_at IS NULL""")
     Optional<Row> byId(@Bind("id") long id);
 
+    /** Of these leaders, those who take calls now: active, marked available, not deleted. */
+    @SqlQuery("""
+            SELECT id, name, phone_sealed, languages, active, available FROM leaders
+            WHERE id = ANY(:ids) AND active AND available AND deleted_at IS NULL""")
+    List<Row> availableAmong(@Bind("ids") long[] ids);
+
     @SqlUpdate("""
             UPDATE leaders SET name = :name, phone_sealed = :sealed, phone_index = :index, languages = :languages,
                                active = :active, available = :available, updated_at = :now

@@ -39,6 +39,15 @@ public final class Leaders {
         return tx.attach(LeaderDao.class).byId(id).map(this::open);
     }
 
+    /** Of these leaders, those who take calls now: active, marked available, not deleted. */
+    public List<Leader> availableAmong(Handle tx, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return tx.attach(LeaderDao.class).availableAmong(ids.stream().mapToLong(Long::longValue).toArray())
+                .stream().map(this::open).toList();
+    }
+
     public Leader create(LeaderInput in) {
         String name = name(in.name());
         PhoneNumber phone = phone(in.phone());
@@ -98,7 +107,8 @@ public final class Leaders {
     }
 
     private static List<String> languages(List<String> raw) {
-        if (raw.isEmpty() || !LANGUAGES.containsAll(raw)) {
+        // A null element ("languages":[null]) is refused here: Set.of(...).contains(null) throws.
+        if (raw.isEmpty() || raw.stream().anyMatch(language -> language == null) || !LANGUAGES.containsAll(raw)) {
             throw new InvalidInputException("languages", "one or more of " + LANGUAGES.stream().sorted().toList());
         }
         return raw.stream().distinct().toList();

@@ -1,0 +1,45 @@
+package dk.hotline.console;
+
+import dk.hotline.rota.Rota;
+import dk.hotline.rota.ShiftInput;
+import dk.hotline.rota.Shifts;
+import dk.hotline.web.JsonBody;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.ZoneId;
+
+/** {@code /api/shifts} (list, add, remove single shifts) and {@code /api/rota/gaps} (where nobody is on call). */
+public final class ShiftApi {
+    private final Shifts shifts;
+    private final Rota rota;
+    private final ZoneId zone;
+
+    public ShiftApi(Shifts shifts, Rota rota, ZoneId zone) {
+        this.shifts = shifts;
+        this.rota = rota;
+        this.zone = zone;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/shifts", this::list);
+        routes.post("/api/shifts", ctx -> ctx.status(201).json(ShiftView.of(shifts.create(JsonBody.read(ctx, ShiftInput.class)), zone)));
+        routes.delete("/api/shifts/{id}", ctx -> {
+            if (!shifts.delete(ctx.pathParamAsClass("id", Long.class).get())) {
+                throw new NotFoundResponse("no such shift");
+            }
+            ctx.status(204);
+        });
+        routes.get("/api/rota/gaps", this::gaps);
+    }
+
+    private void list(Context ctx) {
+        var window = ShiftWindow.of(ctx);
+        ctx.json(shifts.overlapping(window.from(), window.to()).stream().map(s -> ShiftView.of(s, zone)).toList());
+    }
+
+    private void gaps(Context ctx) {
+        var window = ShiftWindow.of(ctx);
+        ctx.json(rota.coverageGaps(window.from(), window.to()).stream().map(g -> GapView.of(g, zone)).toList());
+    }
+}

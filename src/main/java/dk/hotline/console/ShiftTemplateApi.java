@@ -1,0 +1,31 @@
+package dk.hotline.console;
+
+import dk.hotline.rota.RotaTemplates;
+import dk.hotline.rota.ShiftTemplateInput;
+import dk.hotline.web.JsonBody;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.NotFoundResponse;
+
+/**
+ * {@code /api/shift-templates}: weekly shifts in local time. Adding one makes its shifts for the
+ * coming weeks at once; removing one removes its shifts that have not started.
+ */
+public final class ShiftTemplateApi {
+    private final RotaTemplates templates;
+
+    public ShiftTemplateApi(RotaTemplates templates) {
+        this.templates = templates;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/shift-templates", ctx -> ctx.json(templates.active().stream().map(ShiftTemplateView::of).toList()));
+        routes.post("/api/shift-templates", ctx -> ctx.status(201).json(
+                ShiftTemplateView.of(templates.create(JsonBody.read(ctx, ShiftTemplateInput.class)))));
+        routes.delete("/api/shift-templates/{id}", ctx -> {
+            if (!templates.delete(ctx.pathParamAsClass("id", Long.class).get())) {
+                throw new NotFoundResponse("no such shift template");
+            }
+            ctx.status(204);
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dk.hotline.rota;
+
+import static dk.hotline.rota.RotaFixtures.leader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.hotline.testing.MigratedDatabase;
+import dk.hotline.web.ConflictException;
+import dk.hotline.web.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ShiftsTest {
+    private MigratedDatabase db;
+    private Shifts shifts;
+
+    @BeforeEach
+    void setUp() {
+        db = new MigratedDatabase();
+        shifts = new Shifts(db.jdbi(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void aLeaderCannotHaveTwoOverlappingShifts() {
+        long maja = leader(db.jdbi(), "Maja");
+        shifts.create(new ShiftInput(maja, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00"));
+
+        assertThatThrownBy(() -> shifts.create(new ShiftInput(maja, "2027-05-03T20:00:00+02:00", "2027-05-03T23:00:00+02:00")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("start"));
+        assertThat(shifts.overlapping(Instant.parse("2027-05-03T00:00:00Z"), Instant.parse("2027-05-04T00:00:00Z"))).hasSize(1);
+    }
+
+    @Test
+    void backToBackShiftsAndOtherLeadersAtTheSameTimeAreFine() {
+        long maja = leader(db.jdbi(), "Maja");
+        long emil = leader(db.jdbi(), "Emil");
+
+        shifts.create(new ShiftInput(maja, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00"));
+        shifts.create(new ShiftInput(maja, "2027-05-03T21:00:00+02:00", "2027-05-03T23:00:00+02:00"));
+        shifts.create(new ShiftInput(emil, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00"));
+
+        var listed = shifts.overlapping(Instant.parse("2027-05-03T00:00:00Z"), Instant.parse("2027-05-04T00:00:00Z"));
+        assertThat(listed).extracting(Shift::leaderName).containsExactly("Maja", "Emil", "Maja");
+    }
+
+    @Test
+    void unknownOrDeletedLeaderAndBackwardTimesNameTheirField() {
+        long ida = leader(db.jdbi(), "Ida");
+        RotaFixtures.leaders(db.jdbi()).delete(ida);
+
+        assertThatThrownBy(() -> shifts.create(new ShiftInput(ida, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("leaderId"));
+        assertThatThrownBy(() -> shifts.create(new ShiftInput(999_999L, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("leaderId"));
+        long emil = leader(db.jdbi(), "Emil");
+        assertThatThrownBy(() -> shifts.create(new ShiftInput(emil, "2027-05-03T21:00:00+02:00", "2027-05-03T17:00:00+02:00")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("end"));
+        assertThatThrownBy(() -> shifts.create(new ShiftInput(emil, "2027-05-03T17:00", "2027-05-03T21:00:00+02:00")))
+                .as("a time without an offset is ambiguous on the night the clocks go back")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("start"));
+    }
+
+    @Test
+    void aRemovedShiftIsGone() {
+        long maja = leader(db.jdbi(), "Maja");
+        var shift = shifts.create(new ShiftInput(maja, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00"));
+
+        assertThat(shifts.delete(shift.id())).isTrue();
+
+        assertThat(shifts.delete(shift.id())).isFalse();
+        assertThat(shifts.overlapping(Instant.parse("2027-05-03T00:00:00Z"), Instant.parse("2027-05-04T00:00:00Z"))).isEmpty();
+    }
+}
