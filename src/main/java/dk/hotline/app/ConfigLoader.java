@@ -1,6 +1,9 @@
 package dk.hotline.app;
 
+import dk.hotline.db.DatabaseUrl;
+import dk.hotline.privacy.EncryptionKey;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +15,8 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
     static final URI TWILIO_API = URI.create("https://api.twilio.com");
+    /** bcrypt's limit on a password's length. */
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private ConfigLoader() {}
 
@@ -49,6 +54,18 @@ public final class ConfigLoader {
                         r.duration("outbox.claimTimeout"),
                         r.duration("outbox.pollInterval")),
                 r.phone("fallback.number"),
+                r.enumList("fallback.order", HotlineConfig.FallbackOption.class),
+                new HotlineConfig.Routing(
+                        r.enumValue("routing.strategy", HotlineConfig.Strategy.class),
+                        r.positiveInt("routing.ringSeconds"),
+                        r.positiveInt("routing.simultaneous"),
+                        r.positiveInt("routing.maxRingSeconds"),
+                        r.duration("routing.wrapUp"),
+                        r.positiveInt("routing.screenSeconds")),
+                new HotlineConfig.Queue(
+                        r.duration("queue.maxWait"),
+                        r.url(settings.describe("queue.music"), r.text("queue.music")).map(Object::toString).orElse(""),
+                        r.duration("queue.announceEvery")),
                 new HotlineConfig.Auth(
                         r.duration("auth.tokenTtl"),
                         r.positiveInt("auth.maxFailures"),
@@ -84,7 +101,7 @@ public final class ConfigLoader {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw r.bad("port", raw, "must be a TCP port (1-65535)");
+        throw r.bad("port", raw, "must be a TCP port, 0-65535 (0 = any free port)");
     }
 
     private static HotlineConfig.Secrets secrets(Settings s, ConfigReader r) {
@@ -104,13 +121,47 @@ public final class ConfigLoader {
         if (!adminPassword.isEmpty() && adminPassword.length() < 12) {
             throw new ConfigException("HOTLINE_ADMIN_PASSWORD: must be at least 12 characters");
         }
+        if (adminPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            // bcrypt reads no further; it refuses longer passwords rather than cut them.
+            throw new ConfigException("HOTLINE_ADMIN_PASSWORD: must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
+        String databaseUrl = s.env("DATABASE_URL");
+        String encryptionKey = s.env("HOTLINE_ENCRYPTION_KEY");
+        checkDatabaseUrl(databaseUrl);
+        checkEncryptionKey(encryptionKey);
         return new HotlineConfig.Secrets(
-                optional(s.env("DATABASE_URL")),
+                optional(databaseUrl),
                 twilio,
                 r.url("TWILIO_API_BASE_URL", s.env("TWILIO_API_BASE_URL")).orElse(TWILIO_API),
-                optional(s.env("HOTLINE_ENCRYPTION_KEY")),
+                optional(encryptionKey),
                 optional(s.env("HOTLINE_ADMIN_EMAIL")),
                 optional(adminPassword));
+    }
+
+    /** Checked here, so a bad value stops startup (exit 2) before anything touches the database. */
+    private static void checkDatabaseUrl(String raw) {
+        if (raw.isEmpty()) {
+            return;
+        }
+        try {
+            DatabaseUrl.parse(raw);
+        } catch (IllegalArgumentException e) {
+            // DatabaseUrl's messages say where the URL is wrong, never what it holds (a password).
+            throw new ConfigException("DATABASE_URL: " + e.getMessage().replaceFirst("^DATABASE_URL: ", ""));
+        }
+    }
+
+    private static void checkEncryptionKey(String raw) {
+        if (raw.isEmpty()) {
+            return;
+        }
+        try {
+            EncryptionKey.fromBase64(raw);
+        } catch (IllegalArgumentException e) {
+            // EncryptionKey's messages never echo the key.
+            throw new ConfigException("HOTLINE_ENCRYPTION_KEY: " + e.getMessage()
+                    + "; it must be standard base64 of 32 random bytes (openssl rand -base64 32)");
+        }
     }
 
     private static void requireProductionSettings(HotlineConfig c) {

@@ -67,6 +67,37 @@ final class ConfigReader {
         return List.copyOf(out);
     }
 
+    <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+        String raw = settings.get(key);
+        try {
+            return Enum.valueOf(type, raw.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad(key, raw, "must be one of " + names(type));
+        }
+    }
+
+    /** Comma-separated names, each once, at least one. */
+    <E extends Enum<E>> List<E> enumList(String key, Class<E> type) {
+        String raw = settings.get(key);
+        var out = new ArrayList<E>();
+        for (String part : raw.split(",")) {
+            try {
+                E value = Enum.valueOf(type, part.trim().toUpperCase(java.util.Locale.ROOT));
+                if (out.contains(value)) {
+                    throw bad(key, raw, "names " + part.trim() + " twice");
+                }
+                out.add(value);
+            } catch (IllegalArgumentException e) {
+                throw bad(key, raw, "must be a comma-separated list of " + names(type));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static <E extends Enum<E>> String names(Class<E> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList().toString();
+    }
+
     ZoneId zone(String key) {
         String raw = settings.get(key);
         try {

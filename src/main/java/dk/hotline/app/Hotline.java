@@ -23,10 +23,19 @@ import dk.hotline.twilio.DryRunTwilioGateway;
 import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioSignature;
-import dk.hotline.voice.CallStatusHandler;
-import dk.hotline.voice.FallbackAnswer;
-import dk.hotline.voice.IncomingCallHandler;
-import dk.hotline.voice.Speech;
+import dk.hotline.console.CallApi;
+import dk.hotline.console.CallbackApi;
+import dk.hotline.followups.CallbackRequests;
+import dk.hotline.console.ShiftApi;
+import dk.hotline.console.ShiftTemplateApi;
+import dk.hotline.rota.Rota;
+import dk.hotline.rota.RotaExtendJob;
+import dk.hotline.rota.RotaTemplates;
+import dk.hotline.rota.Shifts;
+import dk.hotline.routing.Router;
+import dk.hotline.voice.CallRecords;
+import dk.hotline.voice.CallbackCalls;
+import dk.hotline.voice.VoiceRoutes;
 import dk.hotline.web.BearerAuth;
 import dk.hotline.web.Coordinators;
 import dk.hotline.web.HealthHandler;
@@ -83,7 +92,6 @@ public final class Hotline implements AutoCloseable {
 
     private void build(HotlineConfig config, Clock clock) throws Exception {
         Flows flows = FlowLoader.load(config.flowsDir());
-        var speech = new Speech(flows);
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -118,23 +126,46 @@ public final class Hotline implements AutoCloseable {
         var leaders = new Leaders(jdbi, cipher, index, clock);
 
         var retention = new Retention(jdbi, config.retentionDays(), clock);
-        Scheduler scheduler = Scheduling.create(pool, Map.of(RetentionJob.class, () -> new RetentionJob(retention)));
+
+        var rota = new Rota(jdbi);
+        var shifts = new Shifts(jdbi, clock);
+        var templates = new RotaTemplates(jdbi, config.zone(), clock);
+        // Catch up at once after downtime; the daily job keeps the rota six weeks ahead.
+        templates.extendAhead();
+        var router = new Router(rota, leaders, config.routing(), clock);
+        var callbacks = new CallbackRequests(cipher, index, outbox, rota, leaders, flows.texts(), clock);
+        var callbackCalls = new CallbackCalls(jdbi, callbacks, leaders, outbox, clock);
+        var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, clock);
+        var messageStatus = new MessageStatusHandler(jdbi, clock);
+        var leaderApi = new LeaderApi(jdbi, leaders, audit);
+        var callbackApi = new CallbackApi(jdbi, callbacks, callbackCalls, audit);
+        var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
+        Scheduler scheduler = Scheduling.create(pool, Map.of(
+                RetentionJob.class, () -> new RetentionJob(retention),
+                RotaExtendJob.class, () -> new RotaExtendJob(templates)));
         toClose.add(() -> scheduler.shutdown(true));
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
+        Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
+        var shiftApi = new ShiftApi(shifts, rota, config.zone());
+        var templateApi = new ShiftTemplateApi(templates);
 
-        var fallback = new FallbackAnswer(speech, config.fallbackNumber(), config.hotlineNumber());
-        var leaderApi = new LeaderApi(jdbi, leaders, audit);
         var routes = new Routes(
                 config.secrets().twilio().map(t -> new TwilioSignatureFilter(new TwilioSignature(t.authToken()), config.publicUrl())),
-                new IncomingCallHandler(jdbi, cipher, index, fallback, clock),
-                ctx -> ctx.contentType("text/xml").result(fallback.xml()),
-                new CallStatusHandler(jdbi, clock),
-                new MessageStatusHandler(jdbi, clock),
+                r -> {
+                    voice.register(r);
+                    r.post("/twilio/sms/status", messageStatus);
+                },
                 new HealthHandler(pool),
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
                 new TokenHandler(coordinators),
                 new BearerAuth(coordinators),
-                leaderApi::register);
+                r -> {
+                    leaderApi.register(r);
+                    shiftApi.register(r);
+                    templateApi.register(r);
+                    callbackApi.register(r);
+                    callApi.register(r);
+                });
         web = WebApp.create(routes, metrics);
         web.start(config.port());
         toClose.add(web::stop);

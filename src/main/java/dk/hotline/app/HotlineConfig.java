@@ -22,6 +22,9 @@ public record HotlineConfig(
         Path dataDir,
         Outbox outbox,
         Optional<PhoneNumber> fallbackNumber,
+        List<FallbackOption> fallbackOrder,
+        Routing routing,
+        Queue queue,
         Auth auth,
         int retentionDays,
         Secrets secrets) {
@@ -32,6 +35,17 @@ public record HotlineConfig(
                          Duration claimTimeout, Duration pollInterval) {}
 
     public record Auth(Duration tokenTtl, int maxFailures, Duration lockout) {}
+
+    public enum Strategy { SEQUENTIAL, SIMULTANEOUS }
+
+    public record Routing(Strategy strategy, int ringSeconds, int simultaneous, int maxRingSeconds, Duration wrapUp,
+                          int screenSeconds) {}
+
+    /** {@code music} is empty for silence between announcements. */
+    public record Queue(Duration maxWait, String music, Duration announceEvery) {}
+
+    /** What the fallback chain offers, in the configured order. */
+    public enum FallbackOption { BACKUP, CALLBACK, CLOSED }
 
     /** Values that come only from the environment. {@code toString} shows which are set, never what. */
     public record Secrets(

@@ -13,12 +13,16 @@ import java.util.Map;
 
 /**
  * Reads and checks the flow files at startup, so a coordinator's typo stops the service with
- * "file:line: what is wrong" instead of a caller hearing silence.
+ * "file:line: what is wrong" instead of a caller hearing silence or a dead menu.
  */
 public final class FlowLoader {
     static final List<String> LANGUAGES = List.of("da", "en");
-    /** Texts every language must have: the voice flow and the fallback speak them. */
-    static final List<String> REQUIRED_TEXTS = List.of("greeting", "closed", "emergency", "connecting");
+    /** Texts the service itself speaks (routing, queue, fallback, screening), in every language. */
+    static final List<String> REQUIRED_TEXTS = List.of("greeting", "menuRepeat", "connecting", "queuePosition",
+            "queueTimeout", "callbackOffer", "callbackWhen", "callbackConfirmed", "callbackWithheld", "closed",
+            "closedUntil", "emergency", "goodbye", "screening", "screeningTaken", "callbackScreening",
+            "queueScreening", "queueEmpty", "callerLanguageDa", "callerLanguageEn", "leaderCallbackRequested",
+            "whenAsap", "whenMorning", "whenAfternoon", "whenEvening", "callbackNoAnswer");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -29,16 +33,17 @@ public final class FlowLoader {
         for (String language : LANGUAGES) {
             texts.put(language, loadTexts(dir.resolve("texts." + language + ".yaml")));
         }
-        var voice = loadVoice(dir.resolve("voice.yaml"), texts.get(Texts.DANISH));
+        var voice = new StepReader(dir.resolve("voice.yaml"), read(dir.resolve("voice.yaml")), texts).voiceFlow();
         return new Flows(voice, new Texts(Map.copyOf(texts)));
     }
 
     private static Map<String, String> loadTexts(Path file) {
         JsonNode root = read(file);
+        var lines = YamlLines.of(file);
         var out = new LinkedHashMap<String, String>();
         root.fields().forEachRemaining(e -> {
             if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                throw new FlowException(file + ": '" + e.getKey() + "' must be a non-empty text");
+                throw lines.error(e.getKey(), "must be a non-empty text");
             }
             out.put(e.getKey(), e.getValue().asText().replaceAll("\\s+", " ").trim());
         });
@@ -50,26 +55,7 @@ public final class FlowLoader {
         return Map.copyOf(out);
     }
 
-    private static VoiceFlow loadVoice(Path file, Map<String, String> danish) {
-        JsonNode root = read(file);
-        var speakers = new LinkedHashMap<String, VoiceFlow.Speaker>();
-        for (String language : LANGUAGES) {
-            JsonNode v = root.path("voices").path(language);
-            String name = v.path("voice").asText("");
-            String tag = v.path("language").asText("");
-            if (name.isBlank() || tag.isBlank()) {
-                throw new FlowException(file + ": voices." + language + " needs 'voice' and 'language'");
-            }
-            speakers.put(language, new VoiceFlow.Speaker(name, tag));
-        }
-        String greeting = root.path("start").path("say").asText("");
-        if (!danish.containsKey(greeting)) {
-            throw new FlowException(file + ": start.say names text '" + greeting + "', which texts.da.yaml does not have");
-        }
-        return new VoiceFlow(Map.copyOf(speakers), greeting);
-    }
-
-    private static JsonNode read(Path file) {
+    static JsonNode read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new FlowException(file + ": file is missing (HOTLINE_FLOWS points at " + file.getParent() + ")");
         }

@@ -2,8 +2,20 @@ package dk.hotline.flows;
 
 import java.util.Map;
 
-/** The voice flow from {@code flows/voice.yaml}: a voice per language and what a call starts with. */
-public record VoiceFlow(Map<String, Speaker> voices, String greetingKey) {
+/** The voice flow from {@code flows/voice.yaml}: a voice per language, the steps, where a call starts. */
+public record VoiceFlow(Map<String, Speaker> voices, String start, Map<String, Step> steps) {
     /** A text-to-speech voice (e.g. {@code Polly.Naja}) and the language tag it speaks ({@code da-DK}). */
     public record Speaker(String voice, String language) {}
+
+    public Step step(String id) {
+        Step step = steps.get(id);
+        if (step == null) {
+            throw new IllegalArgumentException("no step '" + id + "' in flows/voice.yaml");
+        }
+        return step;
+    }
+
+    public boolean has(String id) {
+        return steps.containsKey(id);
+    }
 }

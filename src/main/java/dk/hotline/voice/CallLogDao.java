@@ -1,11 +1,20 @@
 package dk.hotline.voice;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The calls table: one row per inbound call, keyed by Twilio's CallSid so retries change nothing. */
+@RegisterConstructorMapper(CallLogDao.CallRow.class)
 public interface CallLogDao {
+    record CallRow(String callSid, byte[] callerSealed, String language, String menuPath, String outcome,
+                   String status, Long answeredBy, Instant arrivedAt, Instant answeredAt, Instant ringStartedAt,
+                   Instant queuedAt, Instant endedAt, Integer durationSecs) {}
+
     @SqlUpdate("""
             INSERT INTO calls (call_sid, caller_sealed, caller_index, status, arrived_at, updated_at)
             VALUES (:sid, :callerSealed, :callerIndex, 'arrived', :now, :now)
@@ -21,6 +30,51 @@ public interface CallLogDao {
     int recordStatus(@Bind("sid") String callSid, @Bind("status") String status, @Bind("rank") int rank,
                      @Bind("duration") Integer durationSeconds, @Bind("now") Instant now);
 
-    @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT count(*) > 0 FROM calls WHERE call_sid = :sid")
+    @SqlQuery("""
+            SELECT call_sid, caller_sealed, language, menu_path, outcome, status, answered_by, arrived_at, answered_at,
+                   ring_started_at, queued_at, ended_at, duration_secs
+            FROM calls WHERE call_sid = :sid""")
+    Optional<CallRow> byId(@Bind("sid") String callSid);
+
+    @SqlQuery("""
+            SELECT call_sid, caller_sealed, language, menu_path, outcome, status, answered_by, arrived_at, answered_at,
+                   ring_started_at, queued_at, ended_at, duration_secs
+            FROM calls WHERE arrived_at >= :from AND arrived_at < :to ORDER BY arrived_at""")
+    List<CallRow> between(@Bind("from") Instant from, @Bind("to") Instant to);
+
+    @SqlUpdate("""
+            UPDATE calls SET menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || :choice,
+                             language = :language, updated_at = :now
+            WHERE call_sid = :sid""")
+    int menuChoice(@Bind("sid") String callSid, @Bind("choice") String choice, @Bind("language") String language,
+                   @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE calls SET ring_started_at = COALESCE(ring_started_at, :now), language = :language, updated_at = :now WHERE call_sid = :sid")
+    int ringing(@Bind("sid") String callSid, @Bind("language") String language, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE calls SET queued_at = COALESCE(queued_at, :now), updated_at = :now WHERE call_sid = :sid")
+    int queued(@Bind("sid") String callSid, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE calls SET answered_by = :leader, answered_at = :now, outcome = 'answered', updated_at = :now
+            WHERE call_sid = :sid AND answered_at IS NULL""")
+    int answered(@Bind("sid") String callSid, @Bind("leader") long leaderId, @Bind("now") Instant now);
+
+    /** The latest thing that happened to a call, unless a leader already answered it. */
+    @SqlUpdate("""
+            UPDATE calls SET outcome = :outcome, updated_at = :now
+            WHERE call_sid = :sid AND outcome IS DISTINCT FROM 'answered'""")
+    int outcome(@Bind("sid") String callSid, @Bind("outcome") String outcome, @Bind("now") Instant now);
+
+    /** The call is over. A call that ended with no outcome was abandoned where the caller was. */
+    @SqlUpdate("""
+            UPDATE calls SET ended_at = COALESCE(ended_at, :now), updated_at = :now,
+                             outcome = COALESCE(outcome, CASE WHEN queued_at IS NOT NULL THEN 'abandoned-queue'
+                                                             WHEN ring_started_at IS NOT NULL THEN 'abandoned-ringing'
+                                                             ELSE 'abandoned-menu' END)
+            WHERE call_sid = :sid""")
+    int ended(@Bind("sid") String callSid, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT count(*) > 0 FROM calls WHERE call_sid = :sid")
     boolean exists(@Bind("sid") String callSid);
 }

@@ -2,27 +2,31 @@ package dk.hotline.voice;
 
 import dk.hotline.outbox.DeliveryStatus;
 import dk.hotline.outbox.OutboxDao;
+import dk.hotline.routing.OfferDao;
 import dk.hotline.twilio.CallbackQuery;
 import dk.hotline.twilio.WebhookParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /twilio/voice/status}: Twilio reports how a call went. The call is either an
- * inbound call in the call log or an outbound call from the outbox (its id in {@code ?outbox=}).
+ * {@code POST /twilio/voice/status}: Twilio reports how a call went. An inbound call's end
+ * releases every leader rung for it and settles its outcome; an outbound call from the outbox
+ * (its id in {@code ?outbox=}) records delivery and releases the leader it was ringing.
  */
-public final class CallStatusHandler implements Handler {
+final class CallStatusHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(CallStatusHandler.class);
+    private static final Set<String> FINAL = Set.of("completed", "busy", "no-answer", "failed", "canceled");
 
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public CallStatusHandler(Jdbi jdbi, Clock clock) {
+    CallStatusHandler(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -36,11 +40,21 @@ public final class CallStatusHandler implements Handler {
         Integer duration = params.integer("CallDuration").orElse(null);
         Long outboxId = CallbackQuery.outboxId(ctx);
         Instant now = clock.instant();
+        boolean over = FINAL.contains(status);
         int changed = jdbi.inTransaction(tx -> {
-            int n = tx.attach(CallLogDao.class).recordStatus(callSid, status, rank, duration, now);
-            if (outboxId != null || n == 0) {
-                n += tx.attach(OutboxDao.class).recordDelivery(callSid, outboxId, status, rank,
+            var offers = tx.attach(OfferDao.class);
+            if (outboxId != null) {
+                if (over) {
+                    offers.closeForOutbox(outboxId, now);
+                }
+                return tx.attach(OutboxDao.class).recordDelivery(callSid, outboxId, status, rank,
                         params.integer("ErrorCode").orElse(null), now);
+            }
+            var calls = tx.attach(CallLogDao.class);
+            int n = calls.recordStatus(callSid, status, rank, duration, now);
+            if (over) {
+                offers.closeAll(callSid, now);
+                calls.ended(callSid, now);
             }
             return n;
         });

@@ -13,12 +13,12 @@ import java.util.Optional;
  * configured, otherwise when to call again; and in every case 112. Rendered once at startup,
  * because Twilio's fallback URL must answer even when the database is down.
  */
-public final class FallbackAnswer {
+final class FallbackAnswer {
     static final int BACKUP_RING_SECONDS = 30;
 
     private final String xml;
 
-    public FallbackAnswer(Speech speech, Optional<PhoneNumber> backup, Optional<PhoneNumber> hotlineNumber) {
+    FallbackAnswer(Speech speech, Optional<PhoneNumber> backup, Optional<PhoneNumber> hotlineNumber) {
         String lang = Texts.DANISH;
         var response = new VoiceResponse.Builder().say(speech.say(lang, "greeting"));
         if (backup.isPresent()) {
@@ -33,7 +33,7 @@ public final class FallbackAnswer {
         this.xml = response.say(speech.say(lang, "emergency")).hangup(new Hangup.Builder().build()).build().toXml();
     }
 
-    public String xml() {
+    String xml() {
         return xml;
     }
 }

@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Turns a text into a {@code <Say>} in the voice configured for its language. */
-public final class Speech {
+final class Speech {
     private final Flows flows;
     private final Map<String, Say.Voice> voices = new HashMap<>();
     private final Map<String, Say.Language> languages = new HashMap<>();
 
     /** Resolves every configured voice now, so an unknown voice name stops startup, not a call. */
-    public Speech(Flows flows) {
+    Speech(Flows flows) {
         this.flows = flows;
         flows.voice().voices().forEach((lang, speaker) -> {
             voices.put(lang, voice(speaker));
@@ -24,7 +24,21 @@ public final class Speech {
     }
 
     public Say say(String language, String textKey) {
-        return new Say.Builder(flows.texts().get(language, textKey))
+        return say(language, textKey, Map.of());
+    }
+
+    /** The text itself, for putting into another text. */
+    public String text(String language, String textKey) {
+        return flows.texts().get(language, textKey);
+    }
+
+    /** With {@code {name}} placeholders in the text replaced by the given values. */
+    public Say say(String language, String textKey, Map<String, String> values) {
+        String text = flows.texts().get(language, textKey);
+        for (var e : values.entrySet()) {
+            text = text.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return new Say.Builder(text)
                 .voice(voices.get(language))
                 .language(languages.get(language))
                 .build();

@@ -1,5 +1,6 @@
 package dk.hotline.web;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.util.Optional;
 
@@ -9,18 +10,15 @@ import java.util.Optional;
  */
 public record Routes(
         Optional<TwilioSignatureFilter> twilioSignature,
-        Handler incomingCall,
-        Handler voiceFallback,
-        Handler callStatus,
-        Handler messageStatus,
+        FeatureRoutes twilio,
         Handler health,
         Handler metrics,
         TokenHandler tokens,
         BearerAuth bearerAuth,
-        ApiRoutes api) {
+        FeatureRoutes api) {
 
-    /** The {@code /api} resources of the features; each registers its own paths. */
-    public interface ApiRoutes {
-        void register(io.javalin.config.RoutesConfig routes);
+    /** A feature's paths (its {@code /twilio} webhooks, or its {@code /api} resources), registered by itself. */
+    public interface FeatureRoutes {
+        void register(RoutesConfig routes);
     }
 }

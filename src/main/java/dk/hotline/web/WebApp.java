@@ -32,10 +32,7 @@ public final class WebApp {
 
             var routes = config.routes;
             r.twilioSignature().ifPresent(filter -> routes.before("/twilio/*", filter));
-            routes.post("/twilio/voice", r.incomingCall());
-            routes.post("/twilio/voice/fallback", r.voiceFallback());
-            routes.post("/twilio/voice/status", r.callStatus());
-            routes.post("/twilio/sms/status", r.messageStatus());
+            r.twilio().register(routes);
 
             routes.get("/health", r.health());
             routes.get("/metrics", r.metrics());

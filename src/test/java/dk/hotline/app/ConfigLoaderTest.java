@@ -109,10 +109,11 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ADMIN_PASSWORD", "short")))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("short'"));
 
+        String key = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
         var config = ConfigLoader.load(Map.of("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "super-secret-token",
-                "HOTLINE_NUMBER", "+4570000001", "HOTLINE_ENCRYPTION_KEY", "c2VjcmV0LWtleQ==", "DATABASE_URL",
+                "HOTLINE_NUMBER", "+4570000001", "HOTLINE_ENCRYPTION_KEY", key, "DATABASE_URL",
                 "postgres://u:db-password@h:5432/d"));
-        assertThat(config.toString()).doesNotContain("super-secret-token", "c2VjcmV0LWtleQ==", "db-password");
+        assertThat(config.toString()).doesNotContain("super-secret-token", key, "db-password");
     }
 
     @Test
@@ -146,5 +147,47 @@ class ConfigLoaderTest {
                 .map(Settings::envName)
                 .containsExactly("HOTLINE_OUTBOX_RATE", "HOTLINE_PUBLIC_URL", "HOTLINE_FALLBACK_NUMBER",
                         "HOTLINE_AUTH_MAX_FAILURES", "PORT", "HOTLINE_FLOWS");
+    }
+
+    @Test
+    void aBadEncryptionKeyIsNamedAtLoadButNeverEchoed() {
+        for (String key : List.of("not base64 at all!", "c2VjcmV0LWtleQ==", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIz")) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", key)))
+                    .as(key)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("HOTLINE_ENCRYPTION_KEY")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
+        }
+        assertThat(ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))
+                .secrets().encryptionKey()).isPresent();
+    }
+
+    @Test
+    void aBadDatabaseUrlIsNamedAtLoadWithoutItsPassword() {
+        for (String url : List.of("mysql://u:hunter2-secret@h/db", "postgres://u:hunter2-secret@/db",
+                "postgres://u:hunter2-secret@h:5432/d b")) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", url)))
+                    .as(url)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("DATABASE_URL")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2-secret"));
+        }
+    }
+
+    @Test
+    void anAdminPasswordLongerThanBcryptReadsIsRefusedWithoutEchoingIt() {
+        String password = "ø".repeat(37); // 37 characters, 74 bytes in UTF-8
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ADMIN_PASSWORD", password)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("HOTLINE_ADMIN_PASSWORD").hasMessageContaining("72")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password));
+        assertThat(ConfigLoader.load(Map.of("HOTLINE_ADMIN_PASSWORD", "ø".repeat(36))).secrets().adminPassword()).isPresent();
+    }
+
+    @Test
+    void aBadPortSaysThatZeroMeansAnyFreePort() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("PORT", "-1")))
+                .hasMessageContaining("PORT").hasMessageContaining("0-65535 (0 = any free port)");
+        assertThat(ConfigLoader.load(Map.of("PORT", "0")).port()).isZero();
     }
 }

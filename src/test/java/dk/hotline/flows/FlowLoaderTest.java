@@ -35,17 +35,54 @@ class FlowLoaderTest {
     @Test
     void missingTextIsNamed(@TempDir Path dir) throws IOException {
         copyDefaults(dir);
-        Files.writeString(dir.resolve("texts.en.yaml"), "greeting: Hello\nclosed: Closed\nconnecting: One moment\n");
+        Files.writeString(dir.resolve("texts.en.yaml"),
+                Files.readString(dir.resolve("texts.en.yaml")).replaceAll("(?m)^emergency:.*\\n.*\\n", ""));
 
         assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("texts.en.yaml").hasMessageContaining("'emergency'");
     }
 
     @Test
-    void greetingMustNameAnExistingText(@TempDir Path dir) throws IOException {
+    void stepsMustNameExistingTextsWithTheirLine(@TempDir Path dir) throws IOException {
         copyDefaults(dir);
-        Files.writeString(dir.resolve("voice.yaml"), Files.readString(dir.resolve("voice.yaml")).replace("say: greeting", "say: welcome"));
+        String voice = Files.readString(dir.resolve("voice.yaml"));
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("texts: [groupInfo]", "texts: [groupInfos]"));
+        int line = lineOf(voice, "texts: [groupInfo]");
 
-        assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("voice.yaml").hasMessageContaining("'welcome'");
+        assertThatThrownBy(() -> FlowLoader.load(dir))
+                .hasMessageContaining("voice.yaml:" + line + ":").hasMessageContaining("'groupInfos'");
+    }
+
+    @Test
+    void aMenuOptionLeadingNowhereIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
+        copyDefaults(dir);
+        String voice = Files.readString(dir.resolve("voice.yaml"));
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("\"2\": groups-da", "\"2\": group-da"));
+        int line = lineOf(voice, "\"2\": groups-da");
+
+        assertThatThrownBy(() -> FlowLoader.load(dir))
+                .hasMessageContaining("voice.yaml:" + line + ":").hasMessageContaining("'group-da'");
+    }
+
+    @Test
+    void defaultFlowIsTheContractsMenu() {
+        var flow = FlowLoader.load(Path.of("flows")).voice();
+        var welcome = (Step.Say) flow.step(flow.start());
+        assertThat(welcome.texts()).containsExactly("greeting");
+        var menu = (Step.Menu) flow.step(welcome.next().orElseThrow());
+        assertThat(menu.language()).isEqualTo("da");
+        assertThat(menu.tries()).isEqualTo(2);
+        assertThat(flow.step(menu.noInput())).isInstanceOf(Step.Route.class);
+        assertThat(flow.step(menu.options().get("1"))).isEqualTo(new Step.Route("route-da", "da"));
+        assertThat(flow.step(menu.options().get("3"))).isInstanceOf(Step.Callback.class);
+        var english = (Step.Say) flow.step(menu.options().get("9"));
+        var englishMenu = (Step.Menu) flow.step(english.next().orElseThrow());
+        assertThat(englishMenu.language()).isEqualTo("en");
+        assertThat(flow.step(englishMenu.options().get("1"))).isEqualTo(new Step.Route("route-en", "en"));
+        assertThat(flow.step(englishMenu.noInput())).isEqualTo(new Step.Route("route-en", "en"));
+    }
+
+    private static int lineOf(String text, String needle) {
+        return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
     }
 
     @Test

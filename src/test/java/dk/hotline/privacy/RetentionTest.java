@@ -37,19 +37,89 @@ class RetentionTest {
 
             new Retention(db.jdbi(), 30, clock).purge();
 
-            assertThat(sealed(db, old)).containsEntry("recipient", false).containsEntry("body", false);
-            assertThat(sealed(db, recent)).containsEntry("recipient", true).containsEntry("body", true);
+            assertThat(sealed(db, old)).containsEntry("recipient", false).containsEntry("body", false)
+                    .as("the blind index finds a person's texts by their number: it goes with the number")
+                    .containsEntry("recipient_index", false);
+            assertThat(sealed(db, recent)).containsEntry("recipient", true).containsEntry("body", true)
+                    .containsEntry("recipient_index", true);
             assertThat(sealed(db, oldPending)).as("a text not yet sent keeps what it needs to be sent")
-                    .containsEntry("recipient", true).containsEntry("body", true);
+                    .containsEntry("recipient", true).containsEntry("body", true).containsEntry("recipient_index", true);
             boolean callerKept = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT caller_sealed IS NOT NULL FROM calls WHERE call_sid = 'CAold'").mapTo(Boolean.class).one());
             assertThat(callerKept).isFalse();
         }
     }
 
+    @Test
+    void signInTracesArePurgedAndTheAuditLogIsKept() {
+        try (var db = new MigratedDatabase()) {
+            Instant start = clock.instant();
+            db.jdbi().useHandle(h -> {
+                h.createUpdate("INSERT INTO coordinators (id, email, password_hash, created_at) VALUES (1, 'k@example.org', 'x', :t)")
+                        .bind("t", start).execute();
+                h.createUpdate("INSERT INTO login_throttle (email_hash, failures, blocked_until) VALUES ('\\x01', 5, :t)")
+                        .bind("t", start).execute();
+                h.createUpdate("INSERT INTO api_tokens (token_hash, coordinator_id, created_at, expires_at) VALUES ('\\x01', 1, :t, :e)")
+                        .bind("t", start).bind("e", start.plus(Duration.ofHours(12))).execute();
+                h.createUpdate("INSERT INTO audit_log (coordinator_id, action, subject, at) VALUES (1, 'reveal', 'leader:1', :t)")
+                        .bind("t", start).execute();
+            });
+            clock.advance(Duration.ofDays(31));
+            Instant now = clock.instant();
+            db.jdbi().useHandle(h -> {
+                h.createUpdate("INSERT INTO login_throttle (email_hash, failures, blocked_until) VALUES ('\\x02', 5, :t)")
+                        .bind("t", now.minus(Duration.ofMinutes(1))).execute();
+                h.createUpdate("INSERT INTO api_tokens (token_hash, coordinator_id, created_at, expires_at) VALUES ('\\x02', 1, :t, :e)")
+                        .bind("t", now).bind("e", now.plus(Duration.ofHours(12))).execute();
+            });
+
+            new Retention(db.jdbi(), 30, clock).purge();
+
+            assertThat(column(db, "SELECT encode(email_hash, 'hex') FROM login_throttle"))
+                    .as("a hashed address, blocked long ago").containsExactly("02");
+            assertThat(column(db, "SELECT encode(token_hash, 'hex') FROM api_tokens")).as("expired tokens").containsExactly("02");
+            assertThat(column(db, "SELECT subject FROM audit_log")).as("who saw whose number stays on record")
+                    .containsExactly("leader:1");
+        }
+    }
+
+    private static java.util.List<String> column(MigratedDatabase db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+    }
+
     private static Map<String, Object> sealed(MigratedDatabase db, long id) {
         return db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT recipient_sealed IS NOT NULL AS recipient, body_sealed IS NOT NULL AS body FROM outbox WHERE id = :id")
+                "SELECT recipient_sealed IS NOT NULL AS recipient, body_sealed IS NOT NULL AS body, "
+                        + "recipient_index IS NOT NULL AS recipient_index FROM outbox WHERE id = :id")
                 .bind("id", id).mapToMap().one());
+    }
+
+    @Test
+    void handledCallbackNumbersAndOldVoiceRepliesAreErasedOpenRequestsKept() {
+        var key = EncryptionKey.generate();
+        var cipher = new PersonalDataCipher(key);
+        var index = new BlindIndex(key);
+        var number = PhoneNumber.parse("+4520123456");
+        try (var db = new MigratedDatabase()) {
+            for (String status : java.util.List.of("done", "open")) {
+                db.jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO callback_requests (call_sid, phone_sealed, phone_index, language, source, status, created_at, done_at)
+                        VALUES (:sid, :s, :i, 'da', 'voice', :status, :t, CASE WHEN :status = 'done' THEN CAST(:t AS timestamptz) END)""")
+                        .bind("sid", "CA-" + status).bind("s", cipher.sealPhone(number)).bind("i", index.of(number))
+                        .bind("status", status).bind("t", clock.instant()).execute());
+            }
+            db.jdbi().useHandle(h -> h.createUpdate(
+                    "INSERT INTO voice_replies (call_sid, request_key, reply_sealed, created_at) VALUES ('CAx', 'k', :r, :t)")
+                    .bind("r", cipher.seal("<Response/>")).bind("t", clock.instant()).execute());
+
+            clock.advance(java.time.Duration.ofDays(31));
+            new Retention(db.jdbi(), 30, clock).purge();
+
+            var kept = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT call_sid FROM callback_requests WHERE phone_sealed IS NOT NULL").mapTo(String.class).list());
+            assertThat(kept).containsExactly("CA-open");
+            int replies = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM voice_replies").mapTo(Integer.class).one());
+            assertThat(replies).isZero();
+        }
     }
 }

@@ -11,16 +11,22 @@ import org.w3c.dom.NodeList;
 /** TwiML parsed as XML, asked with XPath: tests check structure, not strings. */
 public final class Twiml {
     private final Document doc;
+    private final String xml;
 
-    private Twiml(Document doc) {
+    private Twiml(Document doc, String xml) {
         this.doc = doc;
+        this.xml = xml;
+    }
+
+    public String xml() {
+        return xml;
     }
 
     public static Twiml parse(String xml) {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return new Twiml(factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+            return new Twiml(factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))), xml);
         } catch (Exception e) {
             throw new AssertionError("not well-formed TwiML: " + xml, e);
         }

@@ -1,0 +1,87 @@
+package dk.hotline.console;
+
+import dk.hotline.followups.CallbackRequest;
+import dk.hotline.followups.CallbackRequests;
+import dk.hotline.privacy.AuditLog;
+import dk.hotline.voice.CallbackCalls;
+import dk.hotline.web.BearerAuth;
+import dk.hotline.web.InvalidInputException;
+import dk.hotline.web.JsonBody;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code /api/callbacks}: who asked to be called back; a leader calls them through the service
+ * ({@code POST …/call}), and a coordinator closes a request that was handled another way.
+ */
+public final class CallbackApi {
+    private static final Set<String> STATUSES = Set.of("open", "calling", "done", "all");
+
+    private final Jdbi jdbi;
+    private final CallbackRequests callbacks;
+    private final CallbackCalls calls;
+    private final AuditLog audit;
+
+    public CallbackApi(Jdbi jdbi, CallbackRequests callbacks, CallbackCalls calls, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.callbacks = callbacks;
+        this.calls = calls;
+        this.audit = audit;
+    }
+
+    record View(long id, String phone, String language, String preferredTime, String source, String status,
+                Instant createdAt, Instant doneAt) {
+        static View of(CallbackRequest r, boolean reveal) {
+            return new View(r.id(), reveal ? r.phone().e164() : r.phone().masked(), r.language(), r.preferredTime(),
+                    r.source(), r.status(), r.createdAt(), r.doneAt());
+        }
+    }
+
+    record CallInput(Long leaderId) {}
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/callbacks", this::list);
+        routes.post("/api/callbacks/{id}/done", this::done);
+        routes.post("/api/callbacks/{id}/call", this::call);
+    }
+
+    private void list(Context ctx) {
+        String status = ctx.queryParamAsClass("status", String.class).getOrDefault("open");
+        if (!STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "one of " + STATUSES.stream().sorted().toList());
+        }
+        boolean reveal = Reveal.requested(ctx);
+        ctx.json(jdbi.inTransaction(tx -> {
+            var all = callbacks.list(tx, status);
+            if (reveal) {
+                all.forEach(r -> audit.revealed(tx, BearerAuth.coordinator(ctx), "callback:" + r.id()));
+            }
+            return all.stream().map(r -> View.of(r, reveal)).toList();
+        }));
+    }
+
+    private void done(Context ctx) {
+        long id = ctx.pathParamAsClass("id", Long.class).get();
+        long coordinator = BearerAuth.coordinator(ctx);
+        ctx.json(jdbi.inTransaction(tx -> {
+            var request = callbacks.byId(tx, id).orElseThrow(() -> new NotFoundResponse("no such callback request"));
+            callbacks.done(tx, id, coordinator);
+            return View.of(callbacks.byId(tx, id).orElse(request), false);
+        }));
+    }
+
+    private void call(Context ctx) {
+        long id = ctx.pathParamAsClass("id", Long.class).get();
+        var input = JsonBody.read(ctx, CallInput.class);
+        if (input.leaderId() == null) {
+            throw new InvalidInputException("leaderId", "required");
+        }
+        long offer = calls.start(id, input.leaderId()).orElseThrow(() -> new NotFoundResponse("no open callback request " + id));
+        ctx.status(202).json(Map.of("offerId", offer, "status", "ringing-leader"));
+    }
+}

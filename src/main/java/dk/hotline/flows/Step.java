@@ -1,0 +1,29 @@
+package dk.hotline.flows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One step of the voice flow. Each kind is a record; the voice package renders them as TwiML. */
+public sealed interface Step {
+    String id();
+
+    /** "da" or "en": the language the step speaks. */
+    String language();
+
+    /** Say texts, wait for one key; after {@code tries} without a valid key, go to {@code noInput}. */
+    record Menu(String id, String language, List<String> say, int timeoutSeconds, int tries, String noInput,
+                Map<String, String> options) implements Step {}
+
+    /** Say texts, then go to {@code next}, or end the call with 112 when there is none. */
+    record Say(String id, String language, List<String> texts, Optional<String> next) implements Step {}
+
+    /** Ring the leaders on call, speakers of {@code language} first. */
+    record Route(String id, String language) implements Step {}
+
+    /** Offer to call back the number the caller calls from. */
+    record Callback(String id, String language) implements Step {}
+
+    /** Say goodbye and 112 and end the call. */
+    record Hangup(String id, String language) implements Step {}
+}

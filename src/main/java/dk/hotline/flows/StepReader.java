@@ -1,0 +1,144 @@
+package dk.hotline.flows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns {@code voice.yaml} into checked {@link Step}s: every key, text and step it names must exist. */
+final class StepReader {
+    private static final Set<String> KINDS = Set.of("menu", "say", "route", "callback", "hangup");
+    private static final Set<String> KEYS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
+
+    private final Path file;
+    private final JsonNode root;
+    private final YamlLines lines;
+    private final Map<String, Map<String, String>> texts;
+
+    StepReader(Path file, JsonNode root, Map<String, Map<String, String>> texts) {
+        this.file = file;
+        this.root = root;
+        this.lines = YamlLines.of(file);
+        this.texts = texts;
+    }
+
+    VoiceFlow voiceFlow() {
+        var speakers = new LinkedHashMap<String, VoiceFlow.Speaker>();
+        for (String language : FlowLoader.LANGUAGES) {
+            JsonNode v = root.path("voices").path(language);
+            String name = v.path("voice").asText("");
+            String tag = v.path("language").asText("");
+            if (name.isBlank() || tag.isBlank()) {
+                throw lines.error("voices." + language, "needs 'voice' and 'language'");
+            }
+            speakers.put(language, new VoiceFlow.Speaker(name, tag));
+        }
+        JsonNode stepsNode = root.path("steps");
+        if (!stepsNode.isObject() || stepsNode.isEmpty()) {
+            throw new FlowException(file + ": 'steps' must list the flow's steps");
+        }
+        var steps = new LinkedHashMap<String, Step>();
+        stepsNode.fields().forEachRemaining(e -> steps.put(e.getKey(), step(e.getKey(), e.getValue())));
+        String start = root.path("start").asText("");
+        if (!steps.containsKey(start)) {
+            throw lines.error("start", "names step '" + start + "', which 'steps' does not have");
+        }
+        steps.values().forEach(s -> checkTargets(s, steps.keySet()));
+        return new VoiceFlow(Map.copyOf(speakers), start, Map.copyOf(steps));
+    }
+
+    private Step step(String id, JsonNode node) {
+        String at = "steps." + id;
+        if (!node.isObject() || node.size() != 1 || !KINDS.contains(node.fieldNames().next())) {
+            throw lines.error(at, "a step is one of " + KINDS.stream().sorted().toList());
+        }
+        String kind = node.fieldNames().next();
+        JsonNode body = node.get(kind);
+        String where = at + "." + kind;
+        String language = language(where, body);
+        return switch (kind) {
+            case "menu" -> new Step.Menu(id, language, texts(where + ".say", body.path("say"), language),
+                    number(where + ".timeoutSeconds", body.path("timeoutSeconds"), 6, 1, 30),
+                    number(where + ".tries", body.path("tries"), 2, 1, 5),
+                    required(where + ".noInput", body.path("noInput")), options(where + ".options", body.path("options")));
+            case "say" -> new Step.Say(id, language, texts(where + ".texts", body.path("texts"), language),
+                    body.hasNonNull("next") ? Optional.of(body.get("next").asText()) : Optional.empty());
+            case "route" -> new Step.Route(id, language);
+            case "callback" -> new Step.Callback(id, language);
+            default -> new Step.Hangup(id, language);
+        };
+    }
+
+    private String language(String where, JsonNode body) {
+        String language = body.path("language").asText("");
+        if (!FlowLoader.LANGUAGES.contains(language)) {
+            throw lines.error(where + ".language", "must be one of " + FlowLoader.LANGUAGES + ", got '" + language + "'");
+        }
+        return language;
+    }
+
+    private List<String> texts(String where, JsonNode node, String language) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw lines.error(where, "must be a list of text keys, e.g. [greeting]");
+        }
+        var keys = new ArrayList<String>();
+        node.forEach(k -> {
+            if (!texts.get(language).containsKey(k.asText())) {
+                throw lines.error(where, "text '" + k.asText() + "' is not in texts." + language + ".yaml");
+            }
+            keys.add(k.asText());
+        });
+        return List.copyOf(keys);
+    }
+
+    private int number(String where, JsonNode node, int fallback, int min, int max) {
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        if (!node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
+            throw lines.error(where, "must be a whole number from " + min + " to " + max);
+        }
+        return node.asInt();
+    }
+
+    private String required(String where, JsonNode node) {
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw lines.error(where, "is required");
+        }
+        return node.asText();
+    }
+
+    private Map<String, String> options(String where, JsonNode node) {
+        if (!node.isObject() || node.isEmpty()) {
+            throw lines.error(where, "must map keys to steps, e.g. \"1\": route-da");
+        }
+        var out = new LinkedHashMap<String, String>();
+        node.fields().forEachRemaining(e -> {
+            if (!KEYS.contains(e.getKey())) {
+                throw lines.error(where + "." + e.getKey(), "a key is one of 0-9, * or #");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        });
+        return Map.copyOf(out);
+    }
+
+    /** A step that leads nowhere would leave a caller in a dead menu. */
+    private void checkTargets(Step step, Set<String> ids) {
+        var targets = new LinkedHashMap<String, String>();
+        if (step instanceof Step.Menu m) {
+            targets.put("steps." + m.id() + ".menu.noInput", m.noInput());
+            m.options().forEach((key, target) -> targets.put("steps." + m.id() + ".menu.options." + key, target));
+        } else if (step instanceof Step.Say s && s.next().isPresent()) {
+            targets.put("steps." + s.id() + ".say.next", s.next().get());
+        }
+        targets.forEach((where, target) -> {
+            if (!ids.contains(target)) {
+                throw lines.error(where, "names step '" + target + "', which 'steps' does not have");
+            }
+        });
+    }
+}

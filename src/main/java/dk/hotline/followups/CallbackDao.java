@@ -1,0 +1,40 @@
+package dk.hotline.followups;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(CallbackDao.Row.class)
+public interface CallbackDao {
+    record Row(long id, byte[] phoneSealed, String language, String preferredTime, String source, String status,
+               Instant createdAt, Instant doneAt) {}
+
+    /** One request per call: a Twilio retry of the confirming key press does not make a second. */
+    @SqlQuery("""
+            INSERT INTO callback_requests (call_sid, phone_sealed, phone_index, language, preferred_time, source, created_at)
+            VALUES (:callSid, :sealed, :index, :language, :preferred, :source, :now)
+            ON CONFLICT (call_sid) DO NOTHING RETURNING id""")
+    Optional<Long> insert(@Bind("callSid") String callSid, @Bind("sealed") byte[] phoneSealed, @Bind("index") byte[] phoneIndex,
+                          @Bind("language") String language, @Bind("preferred") String preferredTime,
+                          @Bind("source") String source, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT id, phone_sealed, language, preferred_time, source, status, created_at, done_at
+            FROM callback_requests WHERE (:status = 'all' OR status = :status) ORDER BY created_at""")
+    List<Row> list(@Bind("status") String status);
+
+    @SqlQuery("""
+            SELECT id, phone_sealed, language, preferred_time, source, status, created_at, done_at
+            FROM callback_requests WHERE id = :id""")
+    Optional<Row> byId(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE callback_requests SET status = 'done', done_at = :now, done_by = :by WHERE id = :id AND status <> 'done'")
+    int done(@Bind("id") long id, @Bind("by") Long doneBy, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE callback_requests SET status = :status WHERE id = :id AND status <> 'done'")
+    int status(@Bind("id") long id, @Bind("status") String status);
+}

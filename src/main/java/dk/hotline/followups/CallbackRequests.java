@@ -1,0 +1,101 @@
+package dk.hotline.followups;
+
+import dk.hotline.flows.Texts;
+import dk.hotline.outbox.Outbox;
+import dk.hotline.privacy.BlindIndex;
+import dk.hotline.privacy.PersonalDataCipher;
+import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.rota.Leader;
+import dk.hotline.rota.Leaders;
+import dk.hotline.rota.Rota;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests to be called back: stored with the caller's consent, and announced by SMS to the
+ * leaders on call — with a number for the request, never the caller's number.
+ */
+public final class CallbackRequests {
+    private static final Logger log = LoggerFactory.getLogger(CallbackRequests.class);
+    public static final Set<String> TIMES = Set.of("asap", "morning", "afternoon", "evening");
+
+    private final PersonalDataCipher cipher;
+    private final BlindIndex index;
+    private final Outbox outbox;
+    private final Rota rota;
+    private final Leaders leaders;
+    private final Texts texts;
+    private final Clock clock;
+
+    public CallbackRequests(PersonalDataCipher cipher, BlindIndex index, Outbox outbox, Rota rota, Leaders leaders,
+                            Texts texts, Clock clock) {
+        this.cipher = cipher;
+        this.index = index;
+        this.outbox = outbox;
+        this.rota = rota;
+        this.leaders = leaders;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** Stores the request (once per {@code sourceKey}) and tells the leaders on call. */
+    public Optional<Long> request(Handle tx, String sourceKey, PhoneNumber phone, String language, String preferredTime,
+                                  String source) {
+        Instant now = clock.instant();
+        var id = tx.attach(CallbackDao.class).insert(sourceKey, cipher.sealPhone(phone), index.of(phone), language,
+                preferredTime, source, now);
+        id.ifPresent(requestId -> {
+            List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
+            for (Leader leader : onCall) {
+                String lang = leader.languages().contains("da") ? "da" : "en";
+                String body = texts.get(lang, "leaderCallbackRequested")
+                        .replace("{id}", String.valueOf(requestId))
+                        .replace("{when}", texts.get(lang, whenKey(preferredTime)));
+                outbox.sms(tx, "callback-requested:" + requestId + ":" + leader.id(), leader.phone(), body, now);
+            }
+            log.info("event=callback.requested id={} source={} when={} leaders_told={}", requestId, source, preferredTime, onCall.size());
+        });
+        return id;
+    }
+
+    public List<CallbackRequest> list(Handle tx, String status) {
+        return tx.attach(CallbackDao.class).list(status).stream().map(this::open).toList();
+    }
+
+    public Optional<CallbackRequest> byId(Handle tx, long id) {
+        return tx.attach(CallbackDao.class).byId(id).map(this::open);
+    }
+
+    public boolean done(Handle tx, long id, Long doneBy) {
+        return tx.attach(CallbackDao.class).done(id, doneBy, clock.instant()) > 0;
+    }
+
+    public void calling(Handle tx, long id) {
+        tx.attach(CallbackDao.class).status(id, "calling");
+    }
+
+    public void reopen(Handle tx, long id) {
+        tx.attach(CallbackDao.class).status(id, "open");
+    }
+
+    static String whenKey(String preferredTime) {
+        return switch (preferredTime) {
+            case "morning" -> "whenMorning";
+            case "afternoon" -> "whenAfternoon";
+            case "evening" -> "whenEvening";
+            default -> "whenAsap";
+        };
+    }
+
+    private CallbackRequest open(CallbackDao.Row r) {
+        return new CallbackRequest(r.id(), cipher.openPhone(r.phoneSealed()), r.language(), r.preferredTime(), r.source(),
+                r.status(), r.createdAt(), r.doneAt());
+    }
+
+}

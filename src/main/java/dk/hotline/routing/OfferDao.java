@@ -1,0 +1,100 @@
+package dk.hotline.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Offers: which leader's phone rings, rang or is connected, for which call. */
+@RegisterConstructorMapper(OfferDao.LastOffered.class)
+@RegisterConstructorMapper(OfferDao.OfferRow.class)
+public interface OfferDao {
+    record LastOffered(long leaderId, Instant lastOffered) {}
+
+    record OfferRow(long id, String callSid, long leaderId, String kind, String state) {}
+
+    /** Leaders among these who are on a call, being rung, or in wrap-up after a call. */
+    @SqlQuery("""
+            SELECT DISTINCT leader_id FROM call_offers
+            WHERE leader_id = ANY(:ids)
+              AND (state IN ('ringing', 'accepted') OR (state = 'ended' AND ended_at > :wrapUpSince))""")
+    List<Long> busyAmong(@Bind("ids") long[] ids, @Bind("wrapUpSince") Instant wrapUpSince);
+
+    @SqlQuery("SELECT DISTINCT leader_id FROM call_offers WHERE call_sid = :callSid")
+    List<Long> offeredFor(@Bind("callSid") String callSid);
+
+    @SqlQuery("""
+            SELECT leader_id, max(offered_at) AS last_offered FROM call_offers
+            WHERE leader_id = ANY(:ids) GROUP BY leader_id""")
+    List<LastOffered> lastOffered(@Bind("ids") long[] ids);
+
+    /**
+     * Serialises routing per leader across instances for the rest of the transaction; false when
+     * another transaction is deciding about this leader right now.
+     */
+    @SqlQuery("SELECT pg_try_advisory_xact_lock(7270002, CAST(:leaderId AS integer))")
+    boolean tryLock(@Bind("leaderId") long leaderId);
+
+    /** The new offer's id, or nothing when the leader has an active offer already (unique index). */
+    @SqlQuery("""
+            INSERT INTO call_offers (call_sid, leader_id, kind, state, offered_at)
+            VALUES (:callSid, :leaderId, :kind, 'ringing', :now)
+            ON CONFLICT (leader_id) WHERE state IN ('ringing', 'accepted') DO NOTHING
+            RETURNING id""")
+    Optional<Long> insert(@Bind("callSid") String callSid, @Bind("leaderId") long leaderId, @Bind("kind") String kind,
+                          @Bind("now") Instant now);
+
+    @SqlQuery("SELECT id, call_sid, leader_id, kind, state FROM call_offers WHERE id = :id")
+    Optional<OfferRow> byId(@Bind("id") long id);
+
+    @SqlQuery("SELECT id, call_sid, leader_id, kind, state FROM call_offers WHERE call_sid = :callSid ORDER BY id")
+    List<OfferRow> forCall(@Bind("callSid") String callSid);
+
+    /** Takes the call for this offer unless another offer for the same call took it first. */
+    @SqlUpdate("""
+            UPDATE call_offers SET state = 'accepted', accepted_at = :now
+            WHERE id = :id AND state = 'ringing'
+              AND NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.call_sid = call_offers.call_sid AND o.state = 'accepted')""")
+    int accept(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE call_offers SET state = :state, ended_at = :now WHERE id = :id AND state = 'ringing'")
+    int closeRinging(@Bind("id") long id, @Bind("state") String state, @Bind("now") Instant now);
+
+    /** Other phones still ringing for a call that was just taken stop counting as busy at once. */
+    @SqlUpdate("UPDATE call_offers SET state = 'missed', ended_at = :now WHERE call_sid = :callSid AND state = 'ringing' AND id <> :except")
+    int missOthers(@Bind("callSid") String callSid, @Bind("except") long exceptId, @Bind("now") Instant now);
+
+    /** The call is over: ringing phones were missed, the connected leader's wrap-up starts now. */
+    @SqlUpdate("""
+            UPDATE call_offers SET ended_at = :now,
+                                   state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
+            WHERE call_sid = :callSid AND state IN ('ringing', 'accepted')""")
+    int closeAll(@Bind("callSid") String callSid, @Bind("now") Instant now);
+
+    /** An offer made by calling the leader: its outbox row, whose status callbacks release the leader. */
+    @SqlUpdate("UPDATE call_offers SET outbox_id = :outboxId WHERE id = :id")
+    int linkOutbox(@Bind("id") long id, @Bind("outboxId") long outboxId);
+
+    /** A queue offer is made for the head of the queue; it belongs to whoever Twilio connects. */
+    @SqlUpdate("UPDATE call_offers SET call_sid = :callSid WHERE id = :id")
+    int reassign(@Bind("id") long id, @Bind("callSid") String callSid);
+
+    /** The outbound call to the leader is over: a ringing offer was missed, a talk ended. */
+    @SqlUpdate("""
+            UPDATE call_offers SET ended_at = :now, state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
+            WHERE outbox_id = :outboxId AND state IN ('ringing', 'accepted')""")
+    int closeForOutbox(@Bind("outboxId") long outboxId, @Bind("now") Instant now);
+
+    /**
+     * Offers whose end Twilio never reported (a lost callback) would keep a leader busy forever;
+     * ringing stops on its own within minutes, and no call lasts for days.
+     */
+    @SqlUpdate("""
+            UPDATE call_offers SET ended_at = :now, state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
+            WHERE (state = 'ringing' AND offered_at < :ringingBefore) OR (state = 'accepted' AND accepted_at < :acceptedBefore)""")
+    int expireStale(@Bind("ringingBefore") Instant ringingBefore, @Bind("acceptedBefore") Instant acceptedBefore,
+                    @Bind("now") Instant now);
+}

@@ -1,0 +1,133 @@
+package dk.hotline.voice;
+
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Redirect;
+import dk.hotline.app.HotlineConfig;
+import dk.hotline.flows.Step;
+import dk.hotline.flows.VoiceFlow;
+import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.routing.Offer;
+import dk.hotline.routing.RouteDecision;
+import dk.hotline.routing.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Turns a step of the voice flow into TwiML, acting on it (ringing leaders, queueing) as it goes. */
+final class StepRunner {
+    /** The "after" of a callback offer made from the menu rather than from the fallback chain. */
+    static final int FROM_MENU = -1;
+
+    private final VoiceFlow flow;
+    private final Speech speech;
+    private final Router router;
+    private final FallbackChain fallback;
+    private final HotlineConfig.Routing routing;
+    private final Optional<PhoneNumber> hotlineNumber;
+    private final Clock clock;
+
+    StepRunner(VoiceFlow flow, Speech speech, Router router, FallbackChain fallback, HotlineConfig config, Clock clock) {
+        this.flow = flow;
+        this.speech = speech;
+        this.router = router;
+        this.fallback = fallback;
+        this.routing = config.routing();
+        this.hotlineNumber = config.hotlineNumber();
+        this.clock = clock;
+    }
+
+    VoiceFlow flow() {
+        return flow;
+    }
+
+    String run(Handle tx, CallContext ctx, String stepId) {
+        Step step = flow.step(stepId);
+        if (step instanceof Step.Menu menu) {
+            return menu(menu, 1);
+        } else if (step instanceof Step.Say say) {
+            var response = new VoiceResponse.Builder();
+            say.texts().forEach(key -> response.say(speech.say(say.language(), key)));
+            return say.next().isPresent()
+                    ? response.redirect(new Redirect.Builder(VoicePaths.step(say.next().get())).build()).build().toXml()
+                    : fallback.end(response, say.language());
+        } else if (step instanceof Step.Route route) {
+            return route(tx, ctx, route, true);
+        } else if (step instanceof Step.Callback callback) {
+            return callback(tx, ctx, callback.language());
+        }
+        var response = new VoiceResponse.Builder().say(speech.say(step.language(), "goodbye"));
+        return fallback.end(response, step.language());
+    }
+
+    /** The menu's prompt in a {@code <Gather>}; no key leads back to the menu handler to count the try. */
+    String menu(Step.Menu menu, int attempt) {
+        var gather = new Gather.Builder().numDigits(1).timeout(menu.timeoutSeconds())
+                .action(VoicePaths.menu(menu.id(), attempt));
+        if (attempt > 1) {
+            gather.say(speech.say(menu.language(), "menuRepeat"));
+        }
+        menu.say().forEach(key -> gather.say(speech.say(menu.language(), key)));
+        return new VoiceResponse.Builder()
+                .gather(gather.build())
+                .redirect(new Redirect.Builder(VoicePaths.menu(menu.id(), attempt)).build())
+                .build().toXml();
+    }
+
+    /**
+     * Rings the next leaders, or queues the caller when all on call are busy, or hands over to the
+     * fallback chain. {@code first} is false when a leader before did not take the call.
+     */
+    String route(Handle tx, CallContext ctx, Step.Route step, boolean first) {
+        var calls = tx.attach(CallLogDao.class);
+        Instant now = clock.instant();
+        calls.ringing(ctx.callSid(), step.language(), now);
+        Instant ringStart = calls.byId(ctx.callSid()).map(CallLogDao.CallRow::ringStartedAt).orElse(now);
+        boolean timeLeft = Duration.between(ringStart, now).getSeconds() + routing.ringSeconds() <= routing.maxRingSeconds();
+        RouteDecision decision = timeLeft
+                ? router.route(tx, ctx.callSid(), step.language(), "inbound")
+                : new RouteDecision.NoAnswer();
+        if (decision instanceof RouteDecision.Ring ring) {
+            var dial = new Dial.Builder().timeout(routing.ringSeconds()).action(VoicePaths.dialed(step.id()));
+            hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
+            for (Offer offer : ring.offers()) {
+                dial.number(new Number.Builder(offer.phone().e164()).url(VoicePaths.screen(offer.id())).build());
+            }
+            var response = new VoiceResponse.Builder();
+            if (first) {
+                response.say(speech.say(step.language(), "connecting"));
+            }
+            return response.dial(dial.build()).build().toXml();
+        }
+        if (decision instanceof RouteDecision.AllBusy) {
+            calls.queued(ctx.callSid(), now);
+            return new VoiceResponse.Builder()
+                    .enqueue(new Enqueue.Builder(VoicePaths.queueName(step.language()))
+                            .action(VoicePaths.queueLeft(step.id()))
+                            .waitUrl(VoicePaths.queueWait(step.id()))
+                            .build())
+                    .build().toXml();
+        }
+        calls.outcome(ctx.callSid(), decision instanceof RouteDecision.NobodyOnCall ? "out-of-hours" : "no-answer", now);
+        return fallback.from(tx, ctx, step.language(), 0);
+    }
+
+    /** Menu option "call me back": only a number we can see can be called back. */
+    String callback(Handle tx, CallContext ctx, String language) {
+        if (ctx.caller().isEmpty()) {
+            var response = new VoiceResponse.Builder().say(speech.say(language, "callbackWithheld"));
+            return fallback.end(response, language);
+        }
+        int after = FROM_MENU;
+        return new VoiceResponse.Builder()
+                .gather(new Gather.Builder().numDigits(1).timeout(6).action(VoicePaths.callbackConfirm(language, after))
+                        .say(speech.say(language, "callbackOffer")).build())
+                .redirect(new Redirect.Builder(VoicePaths.callbackConfirm(language, after)).build())
+                .build().toXml();
+    }
+}
