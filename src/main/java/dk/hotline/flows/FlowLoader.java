@@ -22,7 +22,7 @@ public final class FlowLoader {
             "queueTimeout", "callbackOffer", "callbackWhen", "callbackConfirmed", "callbackWithheld", "closed",
             "closedUntil", "emergency", "goodbye", "screening", "screeningTaken", "callbackScreening",
             "queueScreening", "queueEmpty", "callerLanguageDa", "callerLanguageEn", "leaderCallbackRequested",
-            "whenAsap", "whenMorning", "whenAfternoon", "whenEvening", "callbackNoAnswer");
+            "whenAsap", "whenMorning", "whenAfternoon", "whenEvening", "callbackNoAnswer", "backupScreening");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

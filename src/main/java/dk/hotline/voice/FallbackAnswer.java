@@ -2,6 +2,7 @@ package dk.hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import dk.hotline.flows.Texts;
@@ -9,7 +10,7 @@ import dk.hotline.privacy.PhoneNumber;
 import java.util.Optional;
 
 /**
- * What a caller hears when nobody in the service can take the call: the backup number if one is
+ * What a caller hears when the service itself cannot run the flow: the backup number if one is
  * configured, otherwise when to call again; and in every case 112. Rendered once at startup,
  * because Twilio's fallback URL must answer even when the database is down.
  */
@@ -17,13 +18,15 @@ final class FallbackAnswer {
     static final int BACKUP_RING_SECONDS = 30;
 
     private final String xml;
+    private final String screening;
+    private final String screened;
 
     FallbackAnswer(Speech speech, Optional<PhoneNumber> backup, Optional<PhoneNumber> hotlineNumber) {
         String lang = Texts.DANISH;
         var response = new VoiceResponse.Builder().say(speech.say(lang, "greeting"));
         if (backup.isPresent()) {
             var dial = new Dial.Builder().timeout(BACKUP_RING_SECONDS)
-                    .number(new Number.Builder(backup.get().e164()).build());
+                    .number(new Number.Builder(backup.get().e164()).url(VoicePaths.BACKUP_SCREEN).build());
             hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
             response.say(speech.say(lang, "connecting")).dial(dial.build());
         } else {
@@ -31,9 +34,25 @@ final class FallbackAnswer {
         }
         // Reached when the backup does not answer too: the call never ends in silence.
         this.xml = response.say(speech.say(lang, "emergency")).hangup(new Hangup.Builder().build()).build().toXml();
+        // The backup phone is screened like a leader's: its voicemail must never take the call.
+        this.screening = new VoiceResponse.Builder()
+                .gather(new Gather.Builder().numDigits(1).timeout(8).action(VoicePaths.BACKUP_SCREEN_ANSWER)
+                        .say(speech.say(lang, "backupScreening")).build())
+                .hangup(new Hangup.Builder().build()).build().toXml();
+        this.screened = new VoiceResponse.Builder().build().toXml();
     }
 
     String xml() {
         return xml;
+    }
+
+    /** What the backup phone hears when it answers: press 1 to take the call. */
+    String screening() {
+        return screening;
+    }
+
+    /** 1 bridges (an empty answer); anything else ends the backup's leg. */
+    String screened(String digits) {
+        return "1".equals(digits) ? screened : new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
     }
 }

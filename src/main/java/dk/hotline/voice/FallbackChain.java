@@ -59,7 +59,7 @@ final class FallbackChain {
                     if (backup.isPresent()) {
                         var dial = new Dial.Builder().timeout(backupRingSeconds)
                                 .action(VoicePaths.fallbackNext(language, i))
-                                .number(new Number.Builder(backup.get().e164()).build());
+                                .number(new Number.Builder(backup.get().e164()).url(VoicePaths.BACKUP_SCREEN).build());
                         hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
                         return response.say(speech.say(language, "connecting")).dial(dial.build()).build().toXml();
                     }

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class VoicePaths {
     static final String ROOT = "/twilio/voice";
+    /** Static, so they answer even when the database is down (the voice fallback URL uses them). */
+    static final String BACKUP_SCREEN = ROOT + "/backup/screen";
+    static final String BACKUP_SCREEN_ANSWER = ROOT + "/backup/screen/answer";
 
     private VoicePaths() {}
 

@@ -43,6 +43,8 @@ public final class VoiceRoutes {
         routes.post("/twilio/voice", incoming);
         routes.post("/twilio/voice/fallback", ctx -> VoiceTx.twiml(ctx, staticFallback.xml()));
         routes.post("/twilio/voice/status", status);
+        routes.post(VoicePaths.BACKUP_SCREEN, ctx -> VoiceTx.twiml(ctx, staticFallback.screening()));
+        routes.post(VoicePaths.BACKUP_SCREEN_ANSWER, ctx -> VoiceTx.twiml(ctx, staticFallback.screened(ctx.formParam("Digits"))));
         routes.post("/twilio/voice/step", flow::step);
         routes.post("/twilio/voice/menu", flow::menu);
         routes.post("/twilio/voice/dialed", flow::dialed);
