@@ -24,6 +24,12 @@ public sealed interface Step {
     /** Offer to call back the number the caller calls from. */
     record Callback(String id, String language) implements Step {}
 
+    /**
+     * Say a prompt, record a message of at most {@code maxSeconds} after the tone; the leaders on
+     * call are told by SMS that a message waits (never who left it).
+     */
+    record Voicemail(String id, String language, int maxSeconds) implements Step {}
+
     /** Say goodbye and 112 and end the call. */
     record Hangup(String id, String language) implements Step {}
 }

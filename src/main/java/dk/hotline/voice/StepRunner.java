@@ -1,10 +1,12 @@
 package dk.hotline.voice;
 
+import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 import dk.hotline.app.HotlineConfig;
 import dk.hotline.flows.Step;
@@ -16,6 +18,7 @@ import dk.hotline.routing.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -23,6 +26,8 @@ import org.jdbi.v3.core.Handle;
 final class StepRunner {
     /** The "after" of a callback offer made from the menu rather than from the fallback chain. */
     static final int FROM_MENU = -1;
+    /** Silence that ends a voicemail recording. */
+    static final int VOICEMAIL_SILENCE_SECONDS = 10;
 
     private final VoiceFlow flow;
     private final Speech speech;
@@ -60,6 +65,8 @@ final class StepRunner {
             return route(tx, ctx, route, true);
         } else if (step instanceof Step.Callback callback) {
             return callback(tx, ctx, callback.language());
+        } else if (step instanceof Step.Voicemail voicemail) {
+            return voicemail(voicemail);
         }
         var response = new VoiceResponse.Builder().say(speech.say(step.language(), "goodbye"));
         return fallback.end(response, step.language());
@@ -115,6 +122,26 @@ final class StepRunner {
         }
         calls.outcome(ctx.callSid(), decision instanceof RouteDecision.NobodyOnCall ? "out-of-hours" : "no-answer", now);
         return fallback.from(tx, ctx, step.language(), 0);
+    }
+
+    /**
+     * The prompt, then a recording after the tone; its action stores and announces the message.
+     * Twilio reads on past the {@code <Record>} only when nothing was recorded: then 112 and the end.
+     */
+    String voicemail(Step.Voicemail step) {
+        var record = new Record.Builder()
+                .maxLength(step.maxSeconds())
+                .playBeep(true)
+                .finishOnKey("#")
+                // Twilio's default of 5 s of silence ends a message too soon for someone gathering themselves.
+                .timeout(VOICEMAIL_SILENCE_SECONDS)
+                .action(VoicePaths.voicemailDone(step.language()))
+                .recordingStatusCallback(VoicePaths.VOICEMAIL_RECORDED)
+                .recordingStatusCallbackMethod(HttpMethod.POST)
+                .recordingStatusCallbackEvents(List.of(Record.RecordingEvent.COMPLETED, Record.RecordingEvent.ABSENT))
+                .build();
+        var response = new VoiceResponse.Builder().say(speech.say(step.language(), "voicemailPrompt")).record(record);
+        return fallback.end(response, step.language());
     }
 
     /** Menu option "call me back": only a number we can see can be called back. */
