@@ -25,13 +25,29 @@ public final class Outbox {
         this.clock = clock;
     }
 
-    /** Queues a text; returns its id, or nothing if one with this key was queued before. */
+    /**
+     * Queues a text; returns its id, or nothing if one with this key was queued before. It is not
+     * sent if the recipient has opted out by the time it is due (see {@link Suppressions}).
+     */
     public Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore) {
+        return sms(tx, dedupeKey, to, body, notBefore, false);
+    }
+
+    /**
+     * As {@link #sms}, but sent even to a number that opted out. Only for the one confirmation of
+     * a STOP itself: every other text must honour the opt-out.
+     */
+    public Optional<Long> smsIgnoringOptOut(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore) {
+        return sms(tx, dedupeKey, to, body, notBefore, true);
+    }
+
+    private Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore,
+                               boolean bypassOptOut) {
         if (body.isBlank() || body.length() > OutboundSms.MAX_BODY_LENGTH) {
             throw new IllegalArgumentException("a text must have 1 to " + OutboundSms.MAX_BODY_LENGTH + " characters");
         }
         return tx.attach(OutboxDao.class).insert("sms", dedupeKey, cipher.sealPhone(to), index.of(to),
-                cipher.seal(body), null, notBefore, clock.instant());
+                cipher.seal(body), null, notBefore, bypassOptOut, clock.instant());
     }
 
     /**
@@ -43,6 +59,6 @@ public final class Outbox {
             throw new IllegalArgumentException("a call's TwiML path must be under /twilio/");
         }
         return tx.attach(OutboxDao.class).insert("call", dedupeKey, cipher.sealPhone(to), index.of(to),
-                null, twimlPath, notBefore, clock.instant());
+                null, twimlPath, notBefore, false, clock.instant());
     }
 }

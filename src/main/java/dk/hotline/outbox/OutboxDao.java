@@ -17,14 +17,16 @@ public interface OutboxDao {
     /** Returns the new row's id, or nothing when a row with this dedupe key exists already. */
     @SqlQuery("""
             INSERT INTO outbox (kind, dedupe_key, recipient_sealed, recipient_index, body_sealed, twiml_path,
-                                not_before, created_at, updated_at)
-            VALUES (:kind, :key, :recipientSealed, :recipientIndex, :bodySealed, :twimlPath, :notBefore, :now, :now)
+                                not_before, bypass_opt_out, created_at, updated_at)
+            VALUES (:kind, :key, :recipientSealed, :recipientIndex, :bodySealed, :twimlPath, :notBefore, :bypassOptOut,
+                    :now, :now)
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING id""")
     Optional<Long> insert(@Bind("kind") String kind, @Bind("key") String dedupeKey,
                           @Bind("recipientSealed") byte[] recipientSealed, @Bind("recipientIndex") byte[] recipientIndex,
                           @Bind("bodySealed") byte[] bodySealed, @Bind("twimlPath") String twimlPath,
-                          @Bind("notBefore") Instant notBefore, @Bind("now") Instant now);
+                          @Bind("notBefore") Instant notBefore, @Bind("bypassOptOut") boolean bypassOptOut,
+                          @Bind("now") Instant now);
 
     /**
      * Serialises claiming across instances, so that counting the claims of the last second and
@@ -40,21 +42,55 @@ public interface OutboxDao {
     /**
      * Claims up to {@code limit} due rows for the claim {@code token}: pending ones, and rows whose
      * claimant died before it could record the outcome (no status callback reconciled them within
-     * the claim timeout).
+     * the claim timeout). A text to a number that opted out is never claimed (unless it is the
+     * confirmation of that STOP): {@link #cancelOptedOut}, run first, settles those among the next
+     * rows due, and the last line keeps out any it could not reach, checking only the rows picked.
+     * One number's texts go out one at a time, in the order they were queued: a row waits while an
+     * earlier due row to the same number is unsent, so a conversation or a long text split in
+     * parts never arrives out of order.
      */
     @SqlQuery("""
             UPDATE outbox SET status = 'sending', claimed_at = :now, claim_token = :token, attempts = attempts + 1,
                               updated_at = :now
             WHERE id IN (
-                SELECT id FROM outbox
-                WHERE (status = 'pending' AND not_before <= :now)
-                   OR (status = 'sending' AND claimed_at < :staleBefore)
-                ORDER BY not_before, id
+                SELECT o.id FROM outbox o
+                WHERE ((o.status = 'pending' AND o.not_before <= :now)
+                       OR (o.status = 'sending' AND o.claimed_at < :staleBefore))
+                  AND NOT EXISTS (SELECT 1 FROM outbox e
+                                  WHERE e.recipient_index = o.recipient_index AND e.id < o.id
+                                    AND ((e.status = 'pending' AND e.not_before <= :now) OR e.status = 'sending'))
+                ORDER BY o.not_before, o.id
                 LIMIT :limit
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE OF o SKIP LOCKED)
+              AND (kind <> 'sms' OR bypass_opt_out
+                   OR NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = outbox.recipient_index))
             RETURNING id, kind, recipient_sealed, body_sealed, twiml_path, attempts, claim_token""")
     List<OutboxRow> claim(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore, @Bind("limit") int limit,
                           @Bind("token") UUID token);
+
+    /**
+     * Cancels the texts to opted-out numbers among the first {@code window} rows a claim would
+     * look at. Bounded, and each branch read in index order, so a long backlog costs no more than
+     * a short one; rows further back are reached as the queue moves. Returns how many were cancelled.
+     */
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'cancelled', error_code = NULL, error = 'recipient opted out', updated_at = :now
+            WHERE id IN (
+                SELECT o.id FROM (
+                    SELECT id FROM (
+                        (SELECT id, not_before FROM outbox WHERE status = 'pending' AND not_before <= :now
+                         ORDER BY not_before, id LIMIT :window)
+                        UNION ALL
+                        (SELECT id, not_before FROM outbox WHERE status = 'sending' AND claimed_at < :staleBefore
+                         ORDER BY not_before, id LIMIT :window)) next
+                    ORDER BY not_before, id
+                    LIMIT :window) due
+                JOIN outbox o ON o.id = due.id
+                WHERE o.kind = 'sms' AND NOT o.bypass_opt_out
+                  AND ((o.status = 'pending' AND o.not_before <= :now) OR (o.status = 'sending' AND o.claimed_at < :staleBefore))
+                  AND EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = o.recipient_index)
+                FOR UPDATE OF o SKIP LOCKED)""")
+    int cancelOptedOut(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore, @Bind("window") int window);
 
     // Each outcome below is written only while the row is still this claim's (id AND claim_token):
     // a row taken back by another instance after the claim timeout is that instance's to record.

@@ -39,6 +39,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final int SEND_THREADS = 4;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
+    /** How many of the next due rows each round checks for opted-out recipients. */
+    static final int OPT_OUT_WINDOW = 100;
 
     private final Jdbi jdbi;
     private final TwilioGateway gateway;
@@ -49,6 +51,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Backoff backoff;
     private final Clock clock;
     private final SendOutcomes outcomes;
+    private final MeterRegistry metrics;
     /** 401s from Twilio in a row, across rows: wrong credentials are this instance's problem, not a row's. */
     private final AtomicInteger authRefusals = new AtomicInteger();
     private final ExecutorService senders = Executors.newFixedThreadPool(SEND_THREADS, daemon("outbox-send"));
@@ -66,6 +69,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax());
         this.clock = clock;
         this.outcomes = new SendOutcomes(jdbi, clock, metrics);
+        this.metrics = metrics;
     }
 
     /**
@@ -96,13 +100,20 @@ public final class OutboxDispatcher implements AutoCloseable {
             dao.lockForClaim();
             // Read after the lock: time spent waiting for it must not age the claim.
             Instant now = clock.instant();
+            Instant staleBefore = now.minus(settings.claimTimeout());
+            // The opt-out is checked here, at send time, so every text queued before a STOP honours it.
+            int optedOut = dao.cancelOptedOut(now, staleBefore, OPT_OUT_WINDOW);
+            if (optedOut > 0) {
+                metrics.counter("hotline_outbox_cancelled_total", "kind", "sms", "reason", "opted_out").increment(optedOut);
+                log.info("event=outbox.cancelled reason=opted_out count={}", optedOut);
+            }
             int budget = settings.rate() - dao.claimedSince(now.minus(RATE_WINDOW));
             if (budget <= 0) {
                 return List.of();
             }
             // Every send thread is free here (a round waits for its sends), so each row claimed
             // starts sending now: claimed_at is when its send starts.
-            return dao.claim(now, now.minus(settings.claimTimeout()), Math.min(budget, SEND_THREADS), token);
+            return dao.claim(now, staleBefore, Math.min(budget, SEND_THREADS), token);
         });
     }
 

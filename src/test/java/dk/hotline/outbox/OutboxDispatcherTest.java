@@ -27,6 +27,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -191,7 +192,7 @@ class OutboxDispatcherTest {
     void aRoundClaimsNoMoreRowsThanThereAreSendThreads() {
         TwilioStubs.messageCreated(twilio);
         for (int i = 0; i < 10; i++) {
-            queue("round:" + i, "Hej " + i);
+            queueTo("round:" + i, PhoneNumber.parse("+452010000" + i), "Hej " + i);
         }
 
         int claimed = dispatcher.dispatchOnce();
@@ -408,7 +409,30 @@ class OutboxDispatcherTest {
     }
 
     private long queue(String key, String body) {
-        return db.jdbi().inTransaction(tx -> outbox.sms(tx, key, SURVIVOR, body, clock.instant()).orElseThrow());
+        return queueTo(key, SURVIVOR, body);
+    }
+
+    private long queueTo(String key, PhoneNumber to, String body) {
+        return db.jdbi().inTransaction(tx -> outbox.sms(tx, key, to, body, clock.instant()).orElseThrow());
+    }
+
+    @Test
+    void textsToOneNumberGoOutOneAtATimeInTheOrderTheyWereQueued() {
+        TwilioStubs.messageCreated(twilio);
+        for (int i = 1; i <= 3; i++) {
+            queue("part:" + i, "del " + i);
+        }
+        queueTo("other", PhoneNumber.parse("+4520999999"), "til en anden");
+
+        int first = dispatcher.dispatchOnce();
+        int second = dispatcher.dispatchOnce();
+        int third = dispatcher.dispatchOnce();
+
+        assertThat(List.of(first, second, third)).containsExactly(2, 1, 1);
+        var bodies = twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH))).stream()
+                .map(r -> r.getBodyAsString()).filter(b -> b.contains("To=" + enc(SURVIVOR.e164())))
+                .map(b -> java.net.URLDecoder.decode(b.replaceFirst(".*Body=([^&]*).*", "$1"), StandardCharsets.UTF_8)).toList();
+        assertThat(bodies).containsExactly("del 1", "del 2", "del 3");
     }
 
     private Map<String, Object> row(long id) {

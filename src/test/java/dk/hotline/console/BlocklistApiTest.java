@@ -1,0 +1,112 @@
+package dk.hotline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.testing.MutableClock;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BlocklistApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static BlocklistApiServer server;
+    private static String bearer;
+
+    @BeforeAll
+    static void start() {
+        server = new BlocklistApiServer(new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
+        bearer = server.bearer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aBlockedNumberIsCreatedMaskedAndMatchedByItsNumberInAnyForm() throws Exception {
+        var created = post("{\"phone\":\"20 11 22 33\",\"reason\":\"threats to the leader\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode entry = JSON.readTree(created.body());
+        assertThat(entry.get("id").asLong()).isPositive();
+        assertThat(entry.get("phone").asText()).isEqualTo("+45 •••• ••33");
+        assertThat(entry.get("reason").asText()).isEqualTo("threats to the leader");
+        assertThat(entry.get("createdAt").asText()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(created.body()).doesNotContain("20112233").doesNotContain("20 11 22 33");
+        assertThat(blocked("+4520112233")).isTrue();
+        assertThat(blocked("+4520112234")).isFalse();
+    }
+
+    @Test
+    void theSameNumberTwiceIsAConflict() {
+        assertThat(post("{\"phone\":\"+4521000001\",\"reason\":\"spam\"}").statusCode()).isEqualTo(201);
+
+        var again = post("{\"phone\":\"21 00 00 01\",\"reason\":\"spam again\"}");
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"field\":\"phone\"");
+    }
+
+    @Test
+    void badInputIsA400NamingTheField() {
+        assertThat(post("{\"phone\":\"not a number\",\"reason\":\"x\"}").body()).contains("\"field\":\"phone\"");
+        assertThat(post("{\"phone\":\"+4521000002\"}").body()).contains("\"field\":\"reason\"");
+        assertThat(post("{\"phone\":\"+4521000002\",\"reason\":\"  \"}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"reason\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"phone\":\"+4521000002\",\"reason\":\"x\",\"extra\":1}").statusCode()).isEqualTo(400);
+        assertThat(server.api("GET", "/api/blocklist?reveal=yes", bearer, null).statusCode()).isEqualTo(400);
+        assertThat(blocked("+4521000002")).isFalse();
+    }
+
+    @Test
+    void theListIsMaskedAndARevealIsAudited() throws Exception {
+        long id = JSON.readTree(post("{\"phone\":\"+4522000001\",\"reason\":\"flooding\"}").body()).get("id").asLong();
+
+        var masked = server.api("GET", "/api/blocklist", bearer, null);
+        assertThat(masked.statusCode()).isEqualTo(200);
+        assertThat(masked.body()).contains("+45 •••• ••01").doesNotContain("22000001");
+        assertThat(audits(id)).isZero();
+
+        var revealed = server.api("GET", "/api/blocklist?reveal=true", bearer, null);
+        assertThat(revealed.statusCode()).isEqualTo(200);
+        assertThat(revealed.body()).contains("+4522000001");
+        assertThat(audits(id)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingUnblocksAndAnUnknownIdIs404() throws Exception {
+        long id = JSON.readTree(post("{\"phone\":\"+4523000001\",\"reason\":\"by mistake\"}").body()).get("id").asLong();
+
+        assertThat(server.api("DELETE", "/api/blocklist/" + id, bearer, null).statusCode()).isEqualTo(204);
+        assertThat(blocked("+4523000001")).isFalse();
+        assertThat(server.api("DELETE", "/api/blocklist/" + id, bearer, null).statusCode()).isEqualTo(404);
+        assertThat(server.api("DELETE", "/api/blocklist/abc", bearer, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void everyCallNeedsABearerToken() {
+        assertThat(server.api("GET", "/api/blocklist", null, null).statusCode()).isEqualTo(401);
+        assertThat(server.api("POST", "/api/blocklist", null, "{\"phone\":\"+4524000001\",\"reason\":\"x\"}").statusCode())
+                .isEqualTo(401);
+        assertThat(server.api("DELETE", "/api/blocklist/1", "Bearer wrong", null).statusCode()).isEqualTo(401);
+        assertThat(blocked("+4524000001")).isFalse();
+    }
+
+    private static java.net.http.HttpResponse<String> post(String json) {
+        return server.api("POST", "/api/blocklist", bearer, json);
+    }
+
+    private static boolean blocked(String phone) {
+        return server.jdbi().inTransaction(tx -> server.blocklist().isBlocked(tx, PhoneNumber.parse(phone)));
+    }
+
+    private static int audits(long id) {
+        return server.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE action = 'reveal' AND subject = :s")
+                .bind("s", "blocklist:" + id).mapTo(Integer.class).one());
+    }
+}
