@@ -66,6 +66,11 @@ public final class ConfigLoader {
                         r.duration("queue.maxWait"),
                         r.url(settings.describe("queue.music"), r.text("queue.music")).map(Object::toString).orElse(""),
                         r.duration("queue.announceEvery")),
+                new HotlineConfig.Sms(
+                        r.positiveInt("sms.maxPerMinute"),
+                        r.duration("sms.autoReplyWindow"),
+                        r.duration("sms.closeAfter")),
+                r.words("discretion.revealingWords"),
                 new HotlineConfig.Auth(
                         r.duration("auth.tokenTtl"),
                         r.positiveInt("auth.maxFailures"),

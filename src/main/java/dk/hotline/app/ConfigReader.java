@@ -98,6 +98,12 @@ final class ConfigReader {
         return java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList().toString();
     }
 
+    /** Comma-separated words, trimmed and lower-cased; empty entries dropped. */
+    List<String> words(String key) {
+        return java.util.Arrays.stream(settings.get(key).split(",")).map(w -> w.trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(w -> !w.isEmpty()).toList();
+    }
+
     ZoneId zone(String key) {
         String raw = settings.get(key);
         try {

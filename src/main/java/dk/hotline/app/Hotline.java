@@ -6,6 +6,7 @@ import dk.hotline.console.LeaderApi;
 import dk.hotline.db.Database;
 import dk.hotline.db.DatabaseUrl;
 import dk.hotline.db.LocalDatabase;
+import dk.hotline.flows.Discretion;
 import dk.hotline.flows.FlowLoader;
 import dk.hotline.flows.Flows;
 import dk.hotline.outbox.Outbox;
@@ -18,7 +19,17 @@ import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.Retention;
 import dk.hotline.privacy.RetentionJob;
 import dk.hotline.rota.Leaders;
-import dk.hotline.sms.MessageStatusHandler;
+import dk.hotline.console.BlocklistApi;
+import dk.hotline.console.VoicemailApi;
+import dk.hotline.twilio.TwilioRecordings;
+import dk.hotline.voice.Voicemails;
+import dk.hotline.outbox.Suppressions;
+import dk.hotline.sms.Blocklist;
+import dk.hotline.sms.GroupInterest;
+import dk.hotline.sms.Relay;
+import dk.hotline.sms.RelayJob;
+import dk.hotline.sms.SmsKeywords;
+import dk.hotline.sms.SmsRoutes;
 import dk.hotline.twilio.DryRunTwilioGateway;
 import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioGateway;
@@ -51,6 +62,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +85,7 @@ public final class Hotline implements AutoCloseable {
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private Javalin web;
+    private Scheduler scheduler;
 
     private Hotline() {}
 
@@ -92,6 +105,8 @@ public final class Hotline implements AutoCloseable {
 
     private void build(HotlineConfig config, Clock clock) throws Exception {
         Flows flows = FlowLoader.load(config.flowsDir());
+        Discretion.check(flows.texts(), config.revealingWords());
+        var keywords = SmsKeywords.load(config.flowsDir());
 
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -125,7 +140,10 @@ public final class Hotline implements AutoCloseable {
         coordinators.bootstrap(config.secrets().adminEmail(), config.secrets().adminPassword());
         var leaders = new Leaders(jdbi, cipher, index, clock);
 
-        var retention = new Retention(jdbi, config.retentionDays(), clock);
+        var recordings = config.secrets().twilio()
+                .map(t -> TwilioRecordings.live(t.accountSid(), t.authToken(), config.secrets().twilioApiBaseUrl()))
+                .orElseGet(TwilioRecordings::dryRun);
+        var retention = new Retention(jdbi, config.retentionDays(), recordings::delete, clock);
 
         var rota = new Rota(jdbi);
         var shifts = new Shifts(jdbi, clock);
@@ -136,16 +154,28 @@ public final class Hotline implements AutoCloseable {
         var callbacks = new CallbackRequests(cipher, index, outbox, rota, leaders, flows.texts(), clock);
         var callbackCalls = new CallbackCalls(jdbi, callbacks, leaders, outbox, clock);
         var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, clock);
-        var messageStatus = new MessageStatusHandler(jdbi, clock);
+        var suppressions = new Suppressions(index, clock);
+        var blocklist = new Blocklist(cipher, index, clock);
+        var groupInterest = new GroupInterest(cipher, index, clock);
+        var relay = new Relay(jdbi, outbox, cipher, index, leaders, rota, flows.texts(), config.sms().autoReplyWindow(),
+                config.sms().closeAfter(), config.zone(), clock);
+
+        var sms = new SmsRoutes(config, jdbi, index, keywords, suppressions, blocklist, groupInterest, callbacks, callbackCalls,
+                relay, leaders, rota, outbox, flows.texts(), clock);
+        var blocklistApi = new BlocklistApi(jdbi, blocklist, audit);
         var leaderApi = new LeaderApi(jdbi, leaders, audit);
         var callbackApi = new CallbackApi(jdbi, callbacks, callbackCalls, audit);
         var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
+        var voicemailApi = new VoicemailApi(jdbi, new Voicemails(leaders, rota, outbox, flows.texts(), clock), recordings, audit);
         Scheduler scheduler = Scheduling.create(pool, Map.of(
                 RetentionJob.class, () -> new RetentionJob(retention),
-                RotaExtendJob.class, () -> new RotaExtendJob(templates)));
+                RotaExtendJob.class, () -> new RotaExtendJob(templates),
+                RelayJob.class, () -> new RelayJob(relay)));
+        this.scheduler = scheduler;
         toClose.add(() -> scheduler.shutdown(true));
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
+        Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
         var shiftApi = new ShiftApi(shifts, rota, config.zone());
         var templateApi = new ShiftTemplateApi(templates);
 
@@ -153,7 +183,7 @@ public final class Hotline implements AutoCloseable {
                 config.secrets().twilio().map(t -> new TwilioSignatureFilter(new TwilioSignature(t.authToken()), config.publicUrl())),
                 r -> {
                     voice.register(r);
-                    r.post("/twilio/sms/status", messageStatus);
+                    sms.register(r);
                 },
                 new HealthHandler(pool),
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
@@ -165,6 +195,8 @@ public final class Hotline implements AutoCloseable {
                     templateApi.register(r);
                     callbackApi.register(r);
                     callApi.register(r);
+                    voicemailApi.register(r);
+                    blocklistApi.register(r);
                 });
         web = WebApp.create(routes, metrics);
         web.start(config.port());
@@ -195,6 +227,15 @@ public final class Hotline implements AutoCloseable {
         var sdk = new SdkTwilioGateway(creds.accountSid(), creds.authToken(), config.secrets().twilioApiBaseUrl());
         toClose.add(sdk);
         return sdk;
+    }
+
+    /** Fires a scheduled job once now, through Quartz (operators, and tests that must not wait for its time). */
+    public void runJob(Class<? extends org.quartz.Job> job) {
+        try {
+            Scheduling.now(scheduler, job);
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException("could not run " + job.getSimpleName(), e);
+        }
     }
 
     /** The port the web server listens on (the real one when the config asked for 0). */

@@ -25,6 +25,8 @@ public record HotlineConfig(
         List<FallbackOption> fallbackOrder,
         Routing routing,
         Queue queue,
+        Sms sms,
+        List<String> revealingWords,
         Auth auth,
         int retentionDays,
         Secrets secrets) {
@@ -35,6 +37,8 @@ public record HotlineConfig(
                          Duration claimTimeout, Duration pollInterval) {}
 
     public record Auth(Duration tokenTtl, int maxFailures, Duration lockout) {}
+
+    public record Sms(int maxPerMinute, Duration autoReplyWindow, Duration closeAfter) {}
 
     public enum Strategy { SEQUENTIAL, SIMULTANEOUS }
 

@@ -66,6 +66,23 @@ final class Scheduling {
         scheduler.scheduleJob(detail, java.util.Set.of(trigger), true);
     }
 
+    /** Runs a job every {@code interval}, across the cluster once per interval. */
+    static void every(Scheduler scheduler, Class<? extends Job> job, java.time.Duration interval) throws SchedulerException {
+        var key = new JobKey(job.getSimpleName(), "maintenance");
+        var detail = JobBuilder.newJob(job).withIdentity(key).storeDurably().build();
+        var trigger = TriggerBuilder.newTrigger().withIdentity(job.getSimpleName(), "maintenance").forJob(key)
+                .withSchedule(org.quartz.SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        scheduler.scheduleJob(detail, java.util.Set.of(trigger), true);
+    }
+
+    /** Fires a scheduled job once now (operators, and tests that must not wait for the schedule). */
+    static void now(Scheduler scheduler, Class<? extends Job> job) throws SchedulerException {
+        scheduler.triggerJob(new JobKey(job.getSimpleName(), "maintenance"));
+    }
+
     private record PoolProvider(DataSource dataSource) implements ConnectionProvider {
         @Override
         public Connection getConnection() throws SQLException {

@@ -22,7 +22,11 @@ public final class FlowLoader {
             "queueTimeout", "callbackOffer", "callbackWhen", "callbackConfirmed", "callbackWithheld", "closed",
             "closedUntil", "emergency", "goodbye", "screening", "screeningTaken", "callbackScreening",
             "queueScreening", "queueEmpty", "callerLanguageDa", "callerLanguageEn", "leaderCallbackRequested",
-            "whenAsap", "whenMorning", "whenAfternoon", "whenEvening", "callbackNoAnswer", "backupScreening");
+            "whenAsap", "whenMorning", "whenAfternoon", "whenEvening", "callbackNoAnswer", "backupScreening",
+            "voicemailPrompt", "voicemailThanks", "leaderVoicemail",
+            "smsStopConfirm", "smsStartConfirm", "smsHelp", "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply",
+            "smsMediaNotice", "leaderRelay", "leaderTaken", "leaderTakenByOther", "leaderClosed", "leaderWhich",
+            "leaderUnknown", "leaderOn", "leaderOff", "leaderStatus", "leaderNobody", "leaderCallbackStarted");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -3,6 +3,7 @@ package dk.hotline.privacy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +11,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Erases personal data once it is older than the configured retention: recipients (number and
  * blind index) and bodies of finished outbox rows, callers' numbers in the call log and in handled
- * callback requests, the day-old answers kept for Twilio retries, and the
+ * callback requests, the day-old answers kept for Twilio retries and inbound text counts, and the
  * traces of sign-ins (hashed addresses of long-past lockouts, expired tokens). The outbox and call
  * rows stay (counts and outcomes are not personal data); what identifies a person goes.
+ *
+ * <p>Voicemail recordings live at Twilio, so they are deleted there ({@link RecordingEraser}) and
+ * marked deleted here only once Twilio confirmed; one that could not be deleted stays due and is
+ * tried again on the next run.
  *
  * <p>The audit log is kept on purpose: it is the organisation's record of which coordinator saw
  * whose number and when, which it must be able to show (GDPR art. 5(2) accountability, and a data
@@ -22,13 +27,31 @@ import org.slf4j.LoggerFactory;
 public final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
+    /** A recording whose Record action never came this long after its status callback is nobody's message. */
+    static final Duration UNANNOUNCED_RECORDING = Duration.ofDays(1);
+    /** This many failed deletes in a row: Twilio is down or refusing us, and the rest wait for the next run too. */
+    static final int MAX_FAILURES_IN_A_ROW = 3;
+
+    /** Deletes a recording at Twilio; true when it is gone there (deleted now, or already). */
+    @FunctionalInterface
+    public interface RecordingEraser {
+        boolean erase(String recordingSid);
+    }
+
     private final Jdbi jdbi;
     private final Duration keep;
+    private final RecordingEraser recordings;
     private final Clock clock;
 
+    /** Without a way to reach Twilio: voicemail recordings wait, due, until one is given. */
     public Retention(Jdbi jdbi, int retentionDays, Clock clock) {
+        this(jdbi, retentionDays, recordingSid -> false, clock);
+    }
+
+    public Retention(Jdbi jdbi, int retentionDays, RecordingEraser recordings, Clock clock) {
         this.jdbi = jdbi;
         this.keep = Duration.ofDays(retentionDays);
+        this.recordings = recordings;
         this.clock = clock;
     }
 
@@ -57,8 +80,45 @@ public final class Retention {
                     .bind("cutoff", cutoff).execute();
             int tokens = tx.createUpdate("DELETE FROM api_tokens WHERE expires_at <= :now")
                     .bind("now", now).execute();
-            log.info("event=retention.purged outbox={} calls={} callbacks={} voice_replies={} login_throttle={} api_tokens={} cutoff={}",
-                    messages, calls, callbacks, replies, throttles, tokens, cutoff);
+            // Per-minute text counts (by blind index) for the inbound rate limit: useless after their minute.
+            int textCounts = tx.createUpdate("DELETE FROM sms_inbound_counts WHERE minute < :since")
+                    .bind("since", now.minus(Duration.ofDays(1))).execute();
+            log.info("event=retention.purged outbox={} calls={} callbacks={} voice_replies={} login_throttle={} api_tokens={} "
+                    + "sms_inbound_counts={} cutoff={}", messages, calls, callbacks, replies, throttles, tokens, textCounts, cutoff);
         });
+        eraseRecordings(now, cutoff);
+    }
+
+    private record DueRecording(long id, String recordingSid) {}
+
+    /**
+     * Deletes at Twilio the voicemail recordings past the retention, and those nobody will hear
+     * (nothing said, or never announced). One request at a time and outside any transaction: a
+     * slow Twilio holds no database lock.
+     */
+    private void eraseRecordings(Instant now, Instant cutoff) {
+        List<DueRecording> due = jdbi.withHandle(h -> h.createQuery("""
+                SELECT id, recording_sid FROM voicemails
+                WHERE deleted_at IS NULL
+                  AND (created_at < :cutoff OR discarded OR (duration_secs IS NULL AND created_at < :unannounced))
+                ORDER BY id""")
+                .bind("cutoff", cutoff).bind("unannounced", now.minus(UNANNOUNCED_RECORDING))
+                .map((rs, ctx) -> new DueRecording(rs.getLong("id"), rs.getString("recording_sid"))).list());
+        int erased = 0;
+        int failedInARow = 0;
+        for (DueRecording recording : due) {
+            if (failedInARow >= MAX_FAILURES_IN_A_ROW) {
+                break;
+            }
+            if (!recordings.erase(recording.recordingSid())) {
+                failedInARow++;
+                continue;
+            }
+            failedInARow = 0;
+            erased++;
+            jdbi.useHandle(h -> h.createUpdate("UPDATE voicemails SET deleted_at = :now WHERE id = :id AND deleted_at IS NULL")
+                    .bind("now", now).bind("id", recording.id()).execute());
+        }
+        log.info("event=retention.recordings erased={} still_due={}", erased, due.size() - erased);
     }
 }

@@ -31,6 +31,15 @@ public interface LeaderDao {
             WHERE id = :id AND deleted_at IS NULL""")
     Optional<Row> byId(@Bind("id") long id);
 
+    /** The leader whose registered phone this is (by blind index), if any. */
+    @SqlQuery("""
+            SELECT id, name, phone_sealed, languages, active, available FROM leaders
+            WHERE phone_index = :index AND deleted_at IS NULL""")
+    Optional<Row> byPhoneIndex(@Bind("index") byte[] index);
+
+    @SqlUpdate("UPDATE leaders SET available = :available, updated_at = :now WHERE id = :id AND deleted_at IS NULL")
+    int setAvailable(@Bind("id") long id, @Bind("available") boolean available, @Bind("now") Instant now);
+
     /** Of these leaders, those who take calls now: active, marked available, not deleted. */
     @SqlQuery("""
             SELECT id, name, phone_sealed, languages, active, available FROM leaders

@@ -48,6 +48,16 @@ public final class Leaders {
                 .stream().map(this::open).toList();
     }
 
+    /** The leader whose registered phone sent a text, if it is one. */
+    public Optional<Leader> byPhone(Handle tx, PhoneNumber phone) {
+        return tx.attach(LeaderDao.class).byPhoneIndex(index.of(phone)).map(this::open);
+    }
+
+    /** A leader's own ON/OFF: routing and relays respect it from the next call or text. */
+    public void setAvailable(Handle tx, long id, boolean available) {
+        tx.attach(LeaderDao.class).setAvailable(id, available, clock.instant());
+    }
+
     public Leader create(LeaderInput in) {
         String name = name(in.name());
         PhoneNumber phone = phone(in.phone());

@@ -13,6 +13,9 @@ final class VoicePaths {
     static final String BACKUP_SCREEN = ROOT + "/backup/screen";
     static final String BACKUP_SCREEN_ANSWER = ROOT + "/backup/screen/answer";
 
+    /** The voicemail step's recording status callback. */
+    static final String VOICEMAIL_RECORDED = ROOT + "/voicemail/recorded";
+
     private VoicePaths() {}
 
     static String step(String step) {
@@ -77,6 +80,10 @@ final class VoicePaths {
 
     static String callbackLeaderDialed(long offer) {
         return ROOT + "/callback/leader/dialed?offer=" + offer;
+    }
+
+    static String voicemailDone(String language) {
+        return ROOT + "/voicemail/done?lang=" + language;
     }
 
     /** The Twilio queue a language's callers wait in. */

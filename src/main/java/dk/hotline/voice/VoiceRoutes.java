@@ -6,6 +6,7 @@ import dk.hotline.followups.CallbackRequests;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
+import dk.hotline.rota.Leaders;
 import dk.hotline.rota.Rota;
 import dk.hotline.routing.Router;
 import io.javalin.config.RoutesConfig;
@@ -21,6 +22,7 @@ public final class VoiceRoutes {
     private final FallbackHandlers fallback;
     private final CallbackDialHandlers callbackDial;
     private final CallStatusHandler status;
+    private final VoicemailHandlers voicemail;
     private final FallbackAnswer staticFallback;
 
     public VoiceRoutes(HotlineConfig config, Flows flows, Jdbi jdbi, PersonalDataCipher cipher, BlindIndex index,
@@ -36,6 +38,8 @@ public final class VoiceRoutes {
         this.fallback = new FallbackHandlers(voice, speech, chain, callbacks, clock);
         this.callbackDial = new CallbackDialHandlers(voice, speech, callbacks, config, clock);
         this.status = new CallStatusHandler(jdbi, clock);
+        var voicemails = new Voicemails(new Leaders(jdbi, cipher, index, clock), rota, outbox, flows.texts(), clock);
+        this.voicemail = new VoicemailHandlers(voice, speech, chain, voicemails, jdbi, clock);
         this.staticFallback = new FallbackAnswer(speech, config.fallbackNumber(), config.hotlineNumber());
     }
 
@@ -61,5 +65,7 @@ public final class VoiceRoutes {
         routes.post("/twilio/voice/callback/leader", callbackDial::leader);
         routes.post("/twilio/voice/callback/leader/answer", callbackDial::answer);
         routes.post("/twilio/voice/callback/leader/dialed", callbackDial::dialed);
+        routes.post("/twilio/voice/voicemail/done", voicemail::done);
+        routes.post(VoicePaths.VOICEMAIL_RECORDED, voicemail::recorded);
     }
 }

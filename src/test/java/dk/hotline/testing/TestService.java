@@ -52,6 +52,17 @@ public final class TestService implements AutoCloseable {
         }
     }
 
+    /** A text from the service's flow files, as a survivor or leader would receive it. */
+    public String text(String language, String key) {
+        return dk.hotline.flows.FlowLoader.load(java.nio.file.Path.of(env.getOrDefault("HOTLINE_FLOWS", "flows")))
+                .texts().get(language, key);
+    }
+
+    /** Fires a scheduled job now through Quartz, as its trigger would (no waiting for the schedule). */
+    public void runJob(Class<? extends org.quartz.Job> job) {
+        hotline.runJob(job);
+    }
+
     public String publicUrl() {
         return env.get("HOTLINE_PUBLIC_URL");
     }

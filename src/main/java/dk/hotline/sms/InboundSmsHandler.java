@@ -1,0 +1,57 @@
+package dk.hotline.sms;
+
+import com.twilio.twiml.MessagingResponse;
+import dk.hotline.rota.Leaders;
+import dk.hotline.twilio.WebhookParams;
+import dk.hotline.web.InvalidInputException;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /twilio/sms}: a text comes in. Acted on once per MessageSid, in one transaction;
+ * every answer goes out through the outbox, so the webhook itself answers an empty TwiML.
+ */
+final class InboundSmsHandler implements Handler {
+    private static final Logger log = LoggerFactory.getLogger(InboundSmsHandler.class);
+    private static final String EMPTY = new MessagingResponse.Builder().build().toXml();
+
+    private final Jdbi jdbi;
+    private final Leaders leaders;
+    private final SurvivorTexts survivors;
+    private final LeaderTexts leaderTexts;
+    private final Clock clock;
+
+    InboundSmsHandler(Jdbi jdbi, Leaders leaders, SurvivorTexts survivors, LeaderTexts leaderTexts, Clock clock) {
+        this.jdbi = jdbi;
+        this.leaders = leaders;
+        this.survivors = survivors;
+        this.leaderTexts = leaderTexts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(Context http) {
+        var params = WebhookParams.of(http);
+        String sid = params.sid("MessageSid", "SM", "MM");
+        var from = params.phone("From").orElseThrow(() -> new InvalidInputException("From", "not a phone number"));
+        String body = params.optional("Body").orElse("");
+        int media = params.integer("NumMedia").orElse(0);
+        jdbi.useTransaction(tx -> {
+            var leader = leaders.byPhone(tx, from);
+            if (tx.attach(ConversationDao.class).firstTime(sid, leader.isPresent(), clock.instant()) == 0) {
+                log.info("event=sms.repeat sid={}", sid);
+                return;
+            }
+            if (leader.isPresent()) {
+                leaderTexts.handle(tx, leader.get(), sid, body);
+            } else {
+                survivors.handle(tx, sid, from, body, media);
+            }
+        });
+        http.contentType("text/xml").result(EMPTY);
+    }
+}

@@ -1,0 +1,117 @@
+package dk.hotline.sms;
+
+import dk.hotline.flows.Texts;
+import dk.hotline.outbox.Outbox;
+import dk.hotline.rota.Leader;
+import dk.hotline.rota.Leaders;
+import dk.hotline.rota.Rota;
+import dk.hotline.voice.CallbackCalls;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A text from a leader's registered phone: ON / OFF / STATUS, "RING 12" (call back request 12
+ * through the service), "K7 SLUT" / "K7 END" (close), "K7 text" (answer K7), or a plain text that
+ * answers the one conversation the leader has open.
+ */
+final class LeaderTexts {
+    private static final Pattern TAGGED = Pattern.compile("^\\s*[Kk](\\d{1,9})\\b[\\s:.,-]*(.*)$", Pattern.DOTALL);
+    private static final Pattern RING = Pattern.compile("^\\s*RING\\s+(\\d{1,9})\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOSE = Pattern.compile("^(SLUT|END|LUK|CLOSE)[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+
+    private final SmsKeywords keywords;
+    private final Leaders leaders;
+    private final Rota rota;
+    private final Relay relay;
+    private final CallbackCalls callbackCalls;
+    private final Outbox outbox;
+    private final Texts texts;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    LeaderTexts(SmsKeywords keywords, Leaders leaders, Rota rota, Relay relay, CallbackCalls callbackCalls,
+                Outbox outbox, Texts texts, ZoneId zone, Clock clock) {
+        this.keywords = keywords;
+        this.leaders = leaders;
+        this.rota = rota;
+        this.relay = relay;
+        this.callbackCalls = callbackCalls;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** Acts on the text; a reply to the leader, if any, goes out through the outbox. */
+    void handle(Handle tx, Leader leader, String messageSid, String body) {
+        String lang = Relay.language(leader);
+        String reply = answer(tx, leader, body, lang);
+        if (reply != null) {
+            relay.send(tx, "leader-reply:" + messageSid, leader.phone(), reply, clock.instant());
+        }
+    }
+
+    private String answer(Handle tx, Leader leader, String body, String lang) {
+        var command = keywords.leaderCommand(body);
+        if (command.isPresent()) {
+            switch (command.get()) {
+                case ON -> {
+                    leaders.setAvailable(tx, leader.id(), true);
+                    return texts.get(lang, "leaderOn");
+                }
+                case OFF -> {
+                    leaders.setAvailable(tx, leader.id(), false);
+                    return texts.get(lang, "leaderOff");
+                }
+                case STATUS -> {
+                    return status(tx, lang);
+                }
+                default -> {
+                    // survivor keywords from a leader's phone are ordinary text
+                }
+            }
+        }
+        var ring = RING.matcher(body);
+        if (ring.matches()) {
+            return callbackCalls.start(Long.parseLong(ring.group(1)), leader.id()).isPresent()
+                    ? texts.get(lang, "leaderCallbackStarted")
+                    : texts.get(lang, "leaderUnknown").replace("{tag}", "RING " + ring.group(1));
+        }
+        var tagged = TAGGED.matcher(body);
+        if (tagged.matches()) {
+            long id = Long.parseLong(tagged.group(1));
+            String rest = tagged.group(2).trim();
+            if (CLOSE.matcher(rest).matches()) {
+                return relay.close(tx, leader, id);
+            }
+            return rest.isEmpty() ? texts.get(lang, "leaderWhich") : relay.fromLeader(tx, leader, id, rest);
+        }
+        List<Long> open = relay.answerableBy(tx, leader);
+        if (open.size() == 1) {
+            return relay.fromLeader(tx, leader, open.get(0), body.trim());
+        }
+        return open.isEmpty() ? texts.get(lang, "leaderUnknown").replace("{tag}", "K?") : texts.get(lang, "leaderWhich");
+    }
+
+    /** First names on call now, and who comes next and when. */
+    private String status(Handle tx, String lang) {
+        Instant now = clock.instant();
+        String nobody = texts.get(lang, "leaderNobody");
+        String onCall = firstNames(tx, rota.leadersOnShift(tx, now));
+        String next = rota.nextShiftStart(tx, now)
+                .map(t -> firstNames(tx, rota.leadersOnShift(tx, t)) + " " + t.atZone(zone).format(DateTimeFormatter.ofPattern("d/M HH.mm")))
+                .orElse(nobody);
+        return texts.get(lang, "leaderStatus").replace("{now}", onCall.isEmpty() ? nobody : onCall).replace("{next}", next);
+    }
+
+    private String firstNames(Handle tx, List<Long> ids) {
+        return leaders.availableAmong(tx, ids).stream().map(l -> l.name().split("\\s+")[0]).sorted()
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,216 @@
+package dk.hotline.sms;
+
+import dk.hotline.flows.Texts;
+import dk.hotline.outbox.Outbox;
+import dk.hotline.privacy.BlindIndex;
+import dk.hotline.privacy.PersonalDataCipher;
+import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.rota.Leader;
+import dk.hotline.rota.Leaders;
+import dk.hotline.rota.Rota;
+import dk.hotline.twilio.OutboundSms;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two-way texting between a survivor and the leaders on call, always from the hotline's own
+ * number, so neither side sees the other's. A conversation is forwarded to every leader on call
+ * until one answers and takes it; with nobody on call it waits (with one discreet auto-reply per
+ * window) and is delivered when the next shift starts.
+ */
+public final class Relay {
+    private static final Logger log = LoggerFactory.getLogger(Relay.class);
+
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final PersonalDataCipher cipher;
+    private final BlindIndex index;
+    private final Leaders leaders;
+    private final Rota rota;
+    private final Texts texts;
+    private final Duration autoReplyWindow;
+    private final Duration closeAfter;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public Relay(Jdbi jdbi, Outbox outbox, PersonalDataCipher cipher, BlindIndex index, Leaders leaders, Rota rota,
+                 Texts texts, Duration autoReplyWindow, Duration closeAfter, ZoneId zone, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.cipher = cipher;
+        this.index = index;
+        this.leaders = leaders;
+        this.rota = rota;
+        this.texts = texts;
+        this.autoReplyWindow = autoReplyWindow;
+        this.closeAfter = closeAfter;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** A survivor's text (not a keyword): into their open conversation, and on to the leaders. */
+    public void fromSurvivor(Handle tx, String messageSid, PhoneNumber from, String body, int media) {
+        Instant now = clock.instant();
+        var dao = tx.attach(ConversationDao.class);
+        var conversation = dao.openFor(index.of(from)).orElseGet(() -> dao.open(cipher.sealPhone(from), index.of(from), now));
+        dao.touch(conversation.id(), now);
+        if (media > 0 && !conversation.mediaNoticed()) {
+            dao.mediaNoticed(conversation.id());
+            outbox.sms(tx, "media-notice:" + conversation.id(), from, texts.get("da", "smsMediaNotice"), now);
+        }
+        if (body.isBlank()) {
+            return;
+        }
+        long messageId = dao.addMessage(conversation.id(), "in", cipher.seal(body), null, now);
+        List<Leader> recipients = recipients(tx, conversation);
+        if (recipients.isEmpty()) {
+            autoReply(tx, conversation, from, messageId, now);
+        } else {
+            forward(tx, conversation.id(), messageId, body, recipients, now);
+        }
+        log.info("event=sms.relayed_in conversation=K{} leaders={} media={}", conversation.id(), recipients.size(), media);
+    }
+
+    /** A leader's answer to conversation {@code id}: taken by them unless another leader was first. */
+    public String fromLeader(Handle tx, Leader leader, long id, String body) {
+        Instant now = clock.instant();
+        var dao = tx.attach(ConversationDao.class);
+        String tag = "K" + id;
+        var conversation = dao.byId(id).filter(c -> "open".equals(c.status()));
+        if (conversation.isEmpty()) {
+            return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
+        }
+        var c = conversation.get();
+        if (c.leaderId() == null) {
+            if (dao.take(id, leader.id()) == 1) {
+                tellOthersTaken(tx, id, leader, now);
+            }
+        } else if (c.leaderId() != leader.id()) {
+            return texts.get(language(leader), "leaderTakenByOther").replace("{tag}", tag);
+        }
+        PhoneNumber survivor = cipher.openPhone(c.survivorSealed());
+        long messageId = dao.addMessage(id, "out", cipher.seal(body), leader.id(), now);
+        dao.touch(id, now);
+        send(tx, "relay-out:" + messageId, survivor, body, now);
+        log.info("event=sms.relayed_out conversation={} leader={}", tag, leader.id());
+        return null;
+    }
+
+    public String close(Handle tx, Leader leader, long id) {
+        String tag = "K" + id;
+        var dao = tx.attach(ConversationDao.class);
+        var conversation = dao.byId(id);
+        if (conversation.isEmpty() || (conversation.get().leaderId() != null && conversation.get().leaderId() != leader.id())) {
+            return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
+        }
+        dao.close(id, clock.instant());
+        return texts.get(language(leader), "leaderClosed").replace("{tag}", tag);
+    }
+
+    /** The conversations a plain text (no K-number) from this leader could answer. */
+    public List<Long> answerableBy(Handle tx, Leader leader) {
+        return tx.attach(ConversationDao.class).answerableBy(leader.id());
+    }
+
+    /** Delivers texts that waited while nobody was on call, and closes conversations gone quiet. */
+    public int deliverWaitingAndCloseIdle() {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(tx -> {
+            var dao = tx.attach(ConversationDao.class);
+            int closed = dao.closeIdle(now.minus(closeAfter), now);
+            int delivered = 0;
+            for (var waiting : dao.waiting()) {
+                var conversation = dao.byId(waiting.conversationId()).orElseThrow();
+                List<Leader> recipients = recipients(tx, conversation);
+                if (recipients.isEmpty()) {
+                    break;
+                }
+                forward(tx, conversation.id(), waiting.id(), cipher.open(waiting.bodySealed()), recipients, now);
+                delivered++;
+            }
+            if (delivered + closed > 0) {
+                log.info("event=sms.waiting_delivered messages={} closed_idle={}", delivered, closed);
+            }
+            return delivered;
+        });
+    }
+
+    /** The leader who took the conversation if still on call and available; otherwise everyone on call. */
+    private List<Leader> recipients(Handle tx, ConversationDao.Row conversation) {
+        List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, clock.instant()));
+        if (conversation.leaderId() != null) {
+            var taker = onCall.stream().filter(l -> l.id() == conversation.leaderId()).toList();
+            if (!taker.isEmpty()) {
+                return taker;
+            }
+            tx.attach(ConversationDao.class).release(conversation.id());
+        }
+        return onCall;
+    }
+
+    private void forward(Handle tx, long conversationId, long messageId, String body, List<Leader> to, Instant now) {
+        var dao = tx.attach(ConversationDao.class);
+        for (Leader leader : to) {
+            dao.offeredTo(conversationId, leader.id());
+            String text = texts.get(language(leader), "leaderRelay").replace("{tag}", "K" + conversationId).replace("{body}", body);
+            send(tx, "relay-in:" + messageId + ":" + leader.id(), leader.phone(), text, now);
+        }
+        dao.forwarded(messageId, now);
+    }
+
+    private void autoReply(Handle tx, ConversationDao.Row conversation, PhoneNumber survivor, long messageId, Instant now) {
+        if (conversation.autoRepliedAt() != null && conversation.autoRepliedAt().isAfter(now.minus(autoReplyWindow))) {
+            return;
+        }
+        tx.attach(ConversationDao.class).autoReplied(conversation.id(), now);
+        String next = rota.nextShiftStart(tx, now)
+                .map(t -> t.atZone(zone).format(DateTimeFormatter.ofPattern(" 'den' d. MMMM 'klokken' HH.mm", Locale.forLanguageTag("da"))))
+                .orElse("");
+        outbox.sms(tx, "auto-reply:" + messageId, survivor, texts.get("da", "smsAutoReply").replace("{next}", next), now);
+    }
+
+    private void tellOthersTaken(Handle tx, long id, Leader taker, Instant now) {
+        var others = tx.attach(ConversationDao.class).offeredLeaders(id).stream().filter(l -> l != taker.id()).toList();
+        for (Leader other : leaders.availableAmong(tx, others)) {
+            String text = texts.get(language(other), "leaderTaken").replace("{tag}", "K" + id).replace("{name}", taker.name());
+            outbox.sms(tx, "taken:" + id + ":" + other.id(), other.phone(), text, now);
+        }
+    }
+
+    /** Whole texts, however long: split into parts Twilio accepts, each its own outbox row. */
+    void send(Handle tx, String key, PhoneNumber to, String text, Instant now) {
+        List<String> parts = parts(text, OutboundSms.MAX_BODY_LENGTH);
+        for (int i = 0; i < parts.size(); i++) {
+            outbox.sms(tx, parts.size() == 1 ? key : key + ":" + (i + 1), to, parts.get(i), now.plusMillis(i));
+        }
+    }
+
+    static List<String> parts(String text, int max) {
+        var out = new ArrayList<String>();
+        int i = 0;
+        while (i < text.length()) {
+            int end = Math.min(text.length(), i + max);
+            // Never split a surrogate pair (an emoji) in two.
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            out.add(text.substring(i, end));
+            i = end;
+        }
+        return out;
+    }
+
+    static String language(Leader leader) {
+        return leader.languages().contains("da") ? "da" : "en";
+    }
+}

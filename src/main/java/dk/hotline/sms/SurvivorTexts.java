@@ -1,0 +1,88 @@
+package dk.hotline.sms;
+
+import dk.hotline.flows.Texts;
+import dk.hotline.followups.CallbackRequests;
+import dk.hotline.outbox.Outbox;
+import dk.hotline.outbox.Suppressions;
+import dk.hotline.privacy.PhoneNumber;
+import java.time.Clock;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A text from someone who is not a leader: dropped when blocked or flooding, acted on when it is
+ * a keyword, otherwise relayed. Keyword answers are in the language of the keyword (HELP gets
+ * English, HJÆLP Danish); everything else starts in Danish.
+ */
+final class SurvivorTexts {
+    private static final Logger log = LoggerFactory.getLogger(SurvivorTexts.class);
+
+    private final SmsKeywords keywords;
+    private final Suppressions suppressions;
+    private final Blocklist blocklist;
+    private final InboundRateLimit rateLimit;
+    private final GroupInterest groupInterest;
+    private final CallbackRequests callbacks;
+    private final Relay relay;
+    private final Outbox outbox;
+    private final Texts texts;
+    private final Clock clock;
+
+    SurvivorTexts(SmsKeywords keywords, Suppressions suppressions, Blocklist blocklist, InboundRateLimit rateLimit,
+                  GroupInterest groupInterest, CallbackRequests callbacks, Relay relay, Outbox outbox, Texts texts, Clock clock) {
+        this.keywords = keywords;
+        this.suppressions = suppressions;
+        this.blocklist = blocklist;
+        this.rateLimit = rateLimit;
+        this.groupInterest = groupInterest;
+        this.callbacks = callbacks;
+        this.relay = relay;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    void handle(Handle tx, String messageSid, PhoneNumber from, String body, int media) {
+        Instant now = clock.instant();
+        if (blocklist.isBlocked(tx, from)) {
+            log.info("event=sms.dropped reason=blocked sid={}", messageSid);
+            return;
+        }
+        if (!rateLimit.allow(tx, from, now)) {
+            log.info("event=sms.dropped reason=rate_limit sid={}", messageSid);
+            return;
+        }
+        var keyword = keywords.survivorKeyword(body);
+        if (keyword.isEmpty()) {
+            relay.fromSurvivor(tx, messageSid, from, body, media);
+            return;
+        }
+        String language = body.trim().toUpperCase(java.util.Locale.ROOT).startsWith("HELP") ? "en" : "da";
+        log.info("event=sms.keyword keyword={} sid={}", keyword.get(), messageSid);
+        switch (keyword.get()) {
+            case STOP -> {
+                // Confirmed once; a second STOP changes nothing and says nothing.
+                if (suppressions.optOut(tx, from)) {
+                    outbox.smsIgnoringOptOut(tx, "stop:" + messageSid, from, texts.get(language, "smsStopConfirm"), now);
+                }
+            }
+            case START -> {
+                if (suppressions.optIn(tx, from)) {
+                    outbox.sms(tx, "start:" + messageSid, from, texts.get(language, "smsStartConfirm"), now);
+                }
+            }
+            case HELP -> outbox.sms(tx, "help:" + messageSid, from, texts.get(language, "smsHelp"), now);
+            case CALLBACK -> {
+                callbacks.request(tx, "sms:" + messageSid, from, language, "asap", "sms");
+                outbox.sms(tx, "ring:" + messageSid, from, texts.get(language, "smsCallbackConfirm"), now);
+            }
+            case GROUP -> {
+                groupInterest.add(tx, from, language, "sms");
+                outbox.sms(tx, "group:" + messageSid, from, texts.get(language, "smsGroupConfirm"), now);
+            }
+            default -> relay.fromSurvivor(tx, messageSid, from, body, media);
+        }
+    }
+}
