@@ -47,16 +47,20 @@ public interface OutboxDao {
      * rows due, and the last line keeps out any it could not reach, checking only the rows picked.
      * One number's texts go out one at a time, in the order they were queued: a row waits while an
      * earlier due row to the same number is unsent, so a conversation or a long text split in
-     * parts never arrives out of order.
+     * parts never arrives out of order. Only the next 100 due rows are considered, so a round's
+     * cost does not grow with the backlog.
      */
     @SqlQuery("""
             UPDATE outbox SET status = 'sending', claimed_at = :now, claim_token = :token, attempts = attempts + 1,
                               updated_at = :now
             WHERE id IN (
-                SELECT o.id FROM outbox o
-                WHERE ((o.status = 'pending' AND o.not_before <= :now)
-                       OR (o.status = 'sending' AND o.claimed_at < :staleBefore))
-                  AND NOT EXISTS (SELECT 1 FROM outbox e
+                SELECT o.id FROM (
+                    SELECT id FROM outbox
+                    WHERE (status = 'pending' AND not_before <= :now) OR (status = 'sending' AND claimed_at < :staleBefore)
+                    ORDER BY not_before, id
+                    LIMIT 100) next
+                JOIN outbox o ON o.id = next.id
+                WHERE NOT EXISTS (SELECT 1 FROM outbox e
                                   WHERE e.recipient_index = o.recipient_index AND e.id < o.id
                                     AND ((e.status = 'pending' AND e.not_before <= :now) OR e.status = 'sending'))
                 ORDER BY o.not_before, o.id

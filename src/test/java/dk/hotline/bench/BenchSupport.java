@@ -1,0 +1,302 @@
+package dk.hotline.bench;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import dk.hotline.db.LocalDatabase;
+import dk.hotline.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the benchmark programs share: the machine description, memory snapshots, Markdown tables,
+ * a watchdog that bounds a run, and sending the service's log to a file instead of the terminal.
+ * Benchmarks measure and print; they assert nothing (the project's rule: numbers go in the README).
+ */
+final class BenchSupport {
+    static final Path OUT = Path.of("target", "bench");
+
+    private BenchSupport() {}
+
+    /** Ends the JVM if the benchmark runs longer than {@code limit}; every run must be bounded. */
+    static void watchdog(String name, Duration limit) {
+        var t = new Thread(() -> {
+            try {
+                Thread.sleep(limit.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println(name + ": still running after " + limit.toSeconds() + " s, stopping");
+            Runtime.getRuntime().halt(3);
+        }, "bench-watchdog");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Writes the service's log (same pattern, same phone masking) to {@code target/bench/<name>.log}
+     * instead of stdout, so it costs what a log costs in production without flooding the terminal.
+     */
+    static Path logToFile(String name) {
+        var ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+        var root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        String pattern = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} [%thread] %maskedMsg%maskedEx%n";
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            var appender = it.next();
+            if (appender instanceof ConsoleAppender<ILoggingEvent> console
+                    && console.getEncoder() instanceof PatternLayoutEncoder encoder) {
+                pattern = encoder.getPattern();
+                root.detachAppender(appender);
+                appender.stop();
+            }
+        }
+        var encoder = new PatternLayoutEncoder();
+        encoder.setContext(ctx);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.setPattern(pattern);
+        encoder.start();
+        Path file = OUT.resolve(name + ".log");
+        var appender = new FileAppender<ILoggingEvent>();
+        appender.setContext(ctx);
+        appender.setName("BENCH_FILE");
+        appender.setFile(file.toString());
+        appender.setAppend(false);
+        appender.setEncoder(encoder);
+        appender.start();
+        root.addAppender(appender);
+        return file;
+    }
+
+    /** Heap and process memory, read after a full GC. */
+    record Memory(long heapUsed, long heapCommitted, long nonHeapUsed, long rss, long hwm) {}
+
+    static Memory memoryAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            sleep(Duration.ofMillis(200));
+        }
+        Runtime rt = Runtime.getRuntime();
+        long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
+        return new Memory(rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), nonHeap,
+                procStatusKb("VmRSS") * 1024, procStatusKb("VmHWM") * 1024);
+    }
+
+    /** A field of /proc/self/status in kB, -1 where there is none. */
+    static long procStatusKb(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: reported as unknown
+        }
+        return -1;
+    }
+
+    static String mib(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+
+    /** nproc, CPU model, memory, JVM, heap limit, GC and PostgreSQL server version. */
+    static List<List<String>> machine() {
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("nproc (JVM available processors)", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        rows.add(List.of("CPU", firstValue("/proc/cpuinfo", "model name")));
+        rows.add(List.of("memory", firstValue("/proc/meminfo", "MemTotal")));
+        rows.add(List.of("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + ")"));
+        rows.add(List.of("JVM options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
+        rows.add(List.of("max heap (MiB)", mib(Runtime.getRuntime().maxMemory())));
+        rows.add(List.of("GC", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "))));
+        rows.add(List.of("PostgreSQL", postgresVersion()));
+        rows.add(List.of("load average before the run (1, 5, 15 min)", loadAverage()));
+        var quiet = Cpu.start();
+        sleep(Duration.ofSeconds(1));
+        rows.add(List.of("machine CPU busy in the 1 s before the run (%)", quiet.stop().machinePercent()));
+        return rows;
+    }
+
+    private static String postgresVersion() {
+        var server = TestDatabases.server();
+        try (var c = LocalDatabase.connect(server); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT current_setting('server_version'), current_setting('synchronous_commit'), "
+                     + "current_setting('fsync'), current_setting('shared_buffers')")) {
+            rs.next();
+            return rs.getString(1) + " at " + server.jdbcUrl().replaceFirst("^jdbc:postgresql://([^/]+)/.*$", "$1")
+                    + " (synchronous_commit=" + rs.getString(2) + ", fsync=" + rs.getString(3)
+                    + ", shared_buffers=" + rs.getString(4) + ")";
+        } catch (Exception e) {
+            return "unknown (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static String firstValue(String file, String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return "unknown";
+    }
+
+    /** A Markdown table with a header row. */
+    static String table(List<String> header, List<List<String>> rows) {
+        var sb = new StringBuilder();
+        sb.append("| ").append(String.join(" | ", header)).append(" |\n");
+        sb.append("|").append(header.stream().map(h -> " --- ").collect(Collectors.joining("|"))).append("|\n");
+        for (var row : rows) {
+            sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** Prints the report and keeps a copy in {@code target/bench/<name>.md}. */
+    static void report(String name, String markdown) {
+        System.out.println(markdown);
+        try {
+            Files.createDirectories(OUT);
+            Files.writeString(OUT.resolve(name + ".md"), markdown);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code p}-th percentile (nearest rank) of sorted values, in ms. */
+    static String percentileMs(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return "n/a";
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);
+        return ms(sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))]);
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+
+    static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** 1-, 5- and 15-minute load averages: anything else running skews the figures. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU used over a window: by this JVM (service, WireMock and load clients together) and by the
+     * whole machine (which adds PostgreSQL and anything else), each as a share of all cores.
+     */
+    static final class Cpu {
+        private final long wall0 = System.nanoTime();
+        private final long jvm0 = jvmCpuNanos();
+        private final long[] machine0 = machineTicks();
+        private double jvmPercent;
+        private double machinePercent;
+        private long jvmNanos;
+
+        static Cpu start() {
+            return new Cpu();
+        }
+
+        Cpu stop() {
+            long wall = System.nanoTime() - wall0;
+            jvmNanos = jvmCpuNanos() - jvm0;
+            int cores = Runtime.getRuntime().availableProcessors();
+            jvmPercent = jvmNanos < 0 ? -1 : 100.0 * jvmNanos / ((double) wall * cores);
+            long[] machine1 = machineTicks();
+            long total = machine1[0] - machine0[0];
+            machinePercent = total <= 0 ? -1 : 100.0 * (machine1[1] - machine0[1]) / total;
+            return this;
+        }
+
+        String jvmPercent() {
+            return jvmPercent < 0 ? "n/a" : fixed(jvmPercent, 0);
+        }
+
+        String machinePercent() {
+            return machinePercent < 0 ? "n/a" : fixed(machinePercent, 0);
+        }
+
+        long jvmNanos() {
+            return jvmNanos;
+        }
+
+        private static long jvmCpuNanos() {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getProcessCpuTime();
+            }
+            return -1;
+        }
+
+        /** {total, busy} jiffies of all cores from the first line of /proc/stat. */
+        private static long[] machineTicks() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                // user nice system idle iowait irq softirq steal (guest time is already in user)
+                for (int i = 1; i <= 8 && i < f.length; i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                return new long[] {total, total - idle};
+            } catch (IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
+        }
+    }
+
+    /** A growable list of longs, one per thread, so recording a latency allocates almost nothing. */
+    static final class Longs {
+        private long[] values = new long[1 << 14];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
