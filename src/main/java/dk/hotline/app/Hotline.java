@@ -20,6 +20,7 @@ import dk.hotline.privacy.Retention;
 import dk.hotline.privacy.RetentionJob;
 import dk.hotline.rota.Leaders;
 import dk.hotline.console.BlocklistApi;
+import dk.hotline.console.DryRunApi;
 import dk.hotline.console.VoicemailApi;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemails;
@@ -131,6 +132,7 @@ public final class Hotline implements AutoCloseable {
         var audit = new AuditLog(clock);
 
         TwilioGateway gateway = gateway(config);
+        var dryRunApi = new DryRunApi(gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty());
         var outbox = new Outbox(cipher, index, clock);
         PhoneNumber sender = config.hotlineNumber().orElseGet(() -> PhoneNumber.parse(DRY_RUN_SENDER));
         var dispatcher = new OutboxDispatcher(jdbi, gateway, cipher, sender, config.publicUrl(), config.outbox(), clock, metrics);
@@ -196,6 +198,7 @@ public final class Hotline implements AutoCloseable {
                     callbackApi.register(r);
                     callApi.register(r);
                     voicemailApi.register(r);
+                    dryRunApi.register(r);
                     blocklistApi.register(r);
                 });
         web = WebApp.create(routes, metrics);
