@@ -68,6 +68,16 @@ public final class Retention {
                     UPDATE calls SET caller_sealed = NULL, caller_index = NULL
                     WHERE arrived_at < :cutoff AND (caller_sealed IS NOT NULL OR caller_index IS NOT NULL)""")
                     .bind("cutoff", cutoff).execute();
+            // Relayed texts: the words go with the retention; a closed conversation forgets its texter.
+            int texts = tx.createUpdate("""
+                    UPDATE conversation_messages SET body_sealed = NULL
+                    WHERE created_at < :cutoff AND body_sealed IS NOT NULL""")
+                    .bind("cutoff", cutoff).execute();
+            int conversations = tx.createUpdate("""
+                    UPDATE conversations SET survivor_sealed = NULL, survivor_index = NULL
+                    WHERE status = 'closed' AND closed_at < :cutoff AND (survivor_sealed IS NOT NULL OR survivor_index IS NOT NULL)""")
+                    .bind("cutoff", cutoff).execute();
+            tx.createUpdate("DELETE FROM sms_inbound WHERE received_at < :cutoff").bind("cutoff", cutoff).execute();
             int callbacks = tx.createUpdate("""
                     UPDATE callback_requests SET phone_sealed = NULL, phone_index = NULL
                     WHERE status = 'done' AND done_at < :cutoff AND (phone_sealed IS NOT NULL OR phone_index IS NOT NULL)""")
@@ -83,6 +93,7 @@ public final class Retention {
             // Per-minute text counts (by blind index) for the inbound rate limit: useless after their minute.
             int textCounts = tx.createUpdate("DELETE FROM sms_inbound_counts WHERE minute < :since")
                     .bind("since", now.minus(Duration.ofDays(1))).execute();
+            log.info("event=retention.purged_texts conversation_messages={} conversations={}", texts, conversations);
             log.info("event=retention.purged outbox={} calls={} callbacks={} voice_replies={} login_throttle={} api_tokens={} "
                     + "sms_inbound_counts={} cutoff={}", messages, calls, callbacks, replies, throttles, tokens, textCounts, cutoff);
         });

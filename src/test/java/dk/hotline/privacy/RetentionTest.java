@@ -122,4 +122,33 @@ class RetentionTest {
             assertThat(replies).isZero();
         }
     }
+
+    @Test
+    void relayedTextsAreErasedAfterTheRetentionAndClosedConversationsForgetTheTexter() {
+        var key = EncryptionKey.generate();
+        var cipher = new PersonalDataCipher(key);
+        var index = new BlindIndex(key);
+        var number = PhoneNumber.parse("+4520123456");
+        try (var db = new MigratedDatabase()) {
+            long closed = db.jdbi().withHandle(h -> h.createQuery("""
+                    INSERT INTO conversations (survivor_sealed, survivor_index, status, created_at, last_activity_at, closed_at)
+                    VALUES (:s, :i, 'closed', :t, :t, :t) RETURNING id""")
+                    .bind("s", cipher.sealPhone(number)).bind("i", index.of(number)).bind("t", clock.instant())
+                    .mapTo(Long.class).one());
+            db.jdbi().useHandle(h -> h.createUpdate("""
+                    INSERT INTO conversation_messages (conversation_id, direction, body_sealed, created_at)
+                    VALUES (:c, 'in', :b, :t)""").bind("c", closed).bind("b", cipher.seal("Hej")).bind("t", clock.instant()).execute());
+
+            clock.advance(java.time.Duration.ofDays(31));
+            new Retention(db.jdbi(), 30, clock).purge();
+
+            boolean bodyKept = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) > 0 FROM conversation_messages WHERE body_sealed IS NOT NULL").mapTo(Boolean.class).one());
+            boolean texterKept = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) > 0 FROM conversations WHERE survivor_sealed IS NOT NULL OR survivor_index IS NOT NULL")
+                    .mapTo(Boolean.class).one());
+            assertThat(bodyKept).isFalse();
+            assertThat(texterKept).isFalse();
+        }
+    }
 }
