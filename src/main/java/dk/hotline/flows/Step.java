@@ -15,8 +15,8 @@ public sealed interface Step {
     record Menu(String id, String language, List<String> say, int timeoutSeconds, int tries, String noInput,
                 Map<String, String> options) implements Step {}
 
-    /** Say texts, then go to {@code next}, or end the call with 112 when there is none. */
-    record Say(String id, String language, List<String> texts, Optional<String> next) implements Step {}
+    /** Say texts and play recordings ({@code play}: https URLs of audio files), then go to {@code next}, or end the call with 112 when there is none. */
+    record Say(String id, String language, List<String> texts, List<String> play, Optional<String> next) implements Step {}
 
     /** Ring the leaders on call, speakers of {@code language} first. */
     record Route(String id, String language) implements Step {}

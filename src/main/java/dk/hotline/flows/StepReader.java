@@ -66,6 +66,7 @@ final class StepReader {
                     number(where + ".tries", body.path("tries"), 2, 1, 5),
                     required(where + ".noInput", body.path("noInput")), options(where + ".options", body.path("options")));
             case "say" -> new Step.Say(id, language, texts(where + ".texts", body.path("texts"), language),
+                    recordings(where + ".play", body.path("play")),
                     body.hasNonNull("next") ? Optional.of(body.get("next").asText()) : Optional.empty());
             case "route" -> new Step.Route(id, language);
             case "callback" -> new Step.Callback(id, language);
@@ -95,6 +96,24 @@ final class StepReader {
             keys.add(k.asText());
         });
         return List.copyOf(keys);
+    }
+
+    /** Audio to play after the texts: https URLs Twilio can fetch (optional). */
+    private List<String> recordings(String where, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw lines.error(where, "must be a list of https URLs of audio files");
+        }
+        var urls = new ArrayList<String>();
+        node.forEach(u -> {
+            if (!u.isTextual() || !u.asText().startsWith("https://")) {
+                throw lines.error(where, "'" + u.asText() + "' is not an https URL");
+            }
+            urls.add(u.asText());
+        });
+        return List.copyOf(urls);
     }
 
     private int number(String where, JsonNode node, int fallback, int min, int max) {

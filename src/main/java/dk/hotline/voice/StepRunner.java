@@ -5,6 +5,7 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
@@ -58,6 +59,7 @@ final class StepRunner {
         } else if (step instanceof Step.Say say) {
             var response = new VoiceResponse.Builder();
             say.texts().forEach(key -> response.say(speech.say(say.language(), key)));
+            say.play().forEach(url -> response.play(new Play.Builder(url).build()));
             return say.next().isPresent()
                     ? response.redirect(new Redirect.Builder(VoicePaths.step(say.next().get())).build()).build().toXml()
                     : fallback.end(response, say.language());

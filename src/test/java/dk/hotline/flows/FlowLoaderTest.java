@@ -81,6 +81,20 @@ class FlowLoaderTest {
         assertThat(flow.step(englishMenu.noInput())).isEqualTo(new Step.Route("route-en", "en"));
     }
 
+    @Test
+    void aSayStepCanPlayRecordingsButOnlyFromHttps(@TempDir Path dir) throws IOException {
+        copyDefaults(dir);
+        String voice = Files.readString(dir.resolve("voice.yaml"));
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: menu-da",
+                "      texts: [groupInfo]\n      play: [\"https://example.org/velkommen.mp3\"]\n      next: menu-da"));
+        var groups = (Step.Say) FlowLoader.load(dir).voice().step("groups-da");
+        assertThat(groups.play()).containsExactly("https://example.org/velkommen.mp3");
+
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: menu-da",
+                "      texts: [groupInfo]\n      play: [\"http://example.org/x.mp3\"]\n      next: menu-da"));
+        assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("voice.yaml:").hasMessageContaining("not an https URL");
+    }
+
     private static int lineOf(String text, String needle) {
         return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
     }
