@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.hotline.privacy.BlindIndex;
+import dk.hotline.privacy.EncryptionKey;
+import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.sms.Blocklist;
 import dk.hotline.testing.MutableClock;
+import dk.hotline.testing.TestConfig;
+import dk.hotline.testing.TestService;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,18 +19,23 @@ import org.junit.jupiter.api.Test;
 
 class BlocklistApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static BlocklistApiServer server;
+    private static TestService service;
+    /** The service's blocklist as the SMS webhook consults it: same key, same database. */
+    private static Blocklist blocklist;
     private static String bearer;
 
     @BeforeAll
     static void start() {
-        server = new BlocklistApiServer(new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
-        bearer = server.bearer();
+        var clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+        service = TestService.start("http://127.0.0.1:9", env -> env, clock);
+        bearer = service.bearer();
+        var key = EncryptionKey.fromBase64(TestConfig.ENCRYPTION_KEY);
+        blocklist = new Blocklist(new PersonalDataCipher(key), new BlindIndex(key), clock);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        service.close();
     }
 
     @Test
@@ -59,7 +70,7 @@ class BlocklistApiTest {
         assertThat(post("{\"phone\":\"+4521000002\",\"reason\":\"  \"}").statusCode()).isEqualTo(400);
         assertThat(post("{\"reason\":\"x\"}").statusCode()).isEqualTo(400);
         assertThat(post("{\"phone\":\"+4521000002\",\"reason\":\"x\",\"extra\":1}").statusCode()).isEqualTo(400);
-        assertThat(server.api("GET", "/api/blocklist?reveal=yes", bearer, null).statusCode()).isEqualTo(400);
+        assertThat(service.api("GET", "/api/blocklist?reveal=yes", bearer, null).statusCode()).isEqualTo(400);
         assertThat(blocked("+4521000002")).isFalse();
     }
 
@@ -67,12 +78,12 @@ class BlocklistApiTest {
     void theListIsMaskedAndARevealIsAudited() throws Exception {
         long id = JSON.readTree(post("{\"phone\":\"+4522000001\",\"reason\":\"flooding\"}").body()).get("id").asLong();
 
-        var masked = server.api("GET", "/api/blocklist", bearer, null);
+        var masked = service.api("GET", "/api/blocklist", bearer, null);
         assertThat(masked.statusCode()).isEqualTo(200);
         assertThat(masked.body()).contains("+45 •••• ••01").doesNotContain("22000001");
         assertThat(audits(id)).isZero();
 
-        var revealed = server.api("GET", "/api/blocklist?reveal=true", bearer, null);
+        var revealed = service.api("GET", "/api/blocklist?reveal=true", bearer, null);
         assertThat(revealed.statusCode()).isEqualTo(200);
         assertThat(revealed.body()).contains("+4522000001");
         assertThat(audits(id)).isEqualTo(1);
@@ -82,31 +93,31 @@ class BlocklistApiTest {
     void deletingUnblocksAndAnUnknownIdIs404() throws Exception {
         long id = JSON.readTree(post("{\"phone\":\"+4523000001\",\"reason\":\"by mistake\"}").body()).get("id").asLong();
 
-        assertThat(server.api("DELETE", "/api/blocklist/" + id, bearer, null).statusCode()).isEqualTo(204);
+        assertThat(service.api("DELETE", "/api/blocklist/" + id, bearer, null).statusCode()).isEqualTo(204);
         assertThat(blocked("+4523000001")).isFalse();
-        assertThat(server.api("DELETE", "/api/blocklist/" + id, bearer, null).statusCode()).isEqualTo(404);
-        assertThat(server.api("DELETE", "/api/blocklist/abc", bearer, null).statusCode()).isEqualTo(400);
+        assertThat(service.api("DELETE", "/api/blocklist/" + id, bearer, null).statusCode()).isEqualTo(404);
+        assertThat(service.api("DELETE", "/api/blocklist/abc", bearer, null).statusCode()).isEqualTo(400);
     }
 
     @Test
     void everyCallNeedsABearerToken() {
-        assertThat(server.api("GET", "/api/blocklist", null, null).statusCode()).isEqualTo(401);
-        assertThat(server.api("POST", "/api/blocklist", null, "{\"phone\":\"+4524000001\",\"reason\":\"x\"}").statusCode())
+        assertThat(service.api("GET", "/api/blocklist", null, null).statusCode()).isEqualTo(401);
+        assertThat(service.api("POST", "/api/blocklist", null, "{\"phone\":\"+4524000001\",\"reason\":\"x\"}").statusCode())
                 .isEqualTo(401);
-        assertThat(server.api("DELETE", "/api/blocklist/1", "Bearer wrong", null).statusCode()).isEqualTo(401);
+        assertThat(service.api("DELETE", "/api/blocklist/1", "Bearer wrong", null).statusCode()).isEqualTo(401);
         assertThat(blocked("+4524000001")).isFalse();
     }
 
     private static java.net.http.HttpResponse<String> post(String json) {
-        return server.api("POST", "/api/blocklist", bearer, json);
+        return service.api("POST", "/api/blocklist", bearer, json);
     }
 
     private static boolean blocked(String phone) {
-        return server.jdbi().inTransaction(tx -> server.blocklist().isBlocked(tx, PhoneNumber.parse(phone)));
+        return service.jdbi().inTransaction(tx -> blocklist.isBlocked(tx, PhoneNumber.parse(phone)));
     }
 
     private static int audits(long id) {
-        return server.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE action = 'reveal' AND subject = :s")
+        return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM audit_log WHERE action = 'reveal' AND subject = :s")
                 .bind("s", "blocklist:" + id).mapTo(Integer.class).one());
     }
 }

@@ -4,37 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.hotline.rota.RotaFixtures;
 import dk.hotline.testing.MutableClock;
+import dk.hotline.testing.TestService;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ShiftApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RotaApiServer server;
+    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100_000);
+    private static TestService service;
     private static String bearer;
 
     @BeforeAll
     static void start() {
-        server = new RotaApiServer(new MutableClock(Instant.parse("2027-03-01T09:00:00Z")));
-        bearer = server.bearer();
+        service = TestService.start("http://127.0.0.1:9", env -> env, new MutableClock(Instant.parse("2027-03-01T09:00:00Z")));
+        bearer = service.bearer();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        service.close();
     }
 
     @Test
     void aCreatedShiftComesBackWithItsIdAndTheZonesOffset() throws Exception {
-        long maja = RotaFixtures.leader(server.jdbi(), "Maja");
+        long maja = leader("Maja");
 
         var created = post(maja, "2027-03-27T16:00:00Z", "2027-03-27T20:00:00Z");
 
@@ -49,15 +51,15 @@ class ShiftApiTest {
 
     @Test
     void theListHoldsShiftsOverlappingTheWindowByStart() throws Exception {
-        long emil = RotaFixtures.leader(server.jdbi(), "Emil");
-        long ida = RotaFixtures.leader(server.jdbi(), "Ida");
+        long emil = leader("Emil");
+        long ida = leader("Ida");
         post(ida, "2027-04-05T20:00:00+02:00", "2027-04-06T08:00:00+02:00");
         post(emil, "2027-04-06T12:00:00+02:00", "2027-04-06T16:00:00+02:00");
         post(ida, "2027-04-06T09:00:00+02:00", "2027-04-06T13:00:00+02:00");
         post(emil, "2027-04-07T09:00:00+02:00", "2027-04-07T13:00:00+02:00");
 
         // The "+" of the offset as a client might send it, unencoded (it arrives as a space).
-        var list = server.api("GET", "/api/shifts?from=2027-04-06T00:00:00+02:00&to=" + enc("2027-04-07T00:00:00+02:00"), bearer, null);
+        var list = service.api("GET", "/api/shifts?from=2027-04-06T00:00:00+02:00&to=" + enc("2027-04-07T00:00:00+02:00"), bearer, null);
 
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(starts(JSON.readTree(list.body()))).containsExactly(
@@ -66,7 +68,7 @@ class ShiftApiTest {
 
     @Test
     void anOverlappingShiftForTheSameLeaderIs409OnStart() throws Exception {
-        long sofie = RotaFixtures.leader(server.jdbi(), "Sofie");
+        long sofie = leader("Sofie");
         assertThat(post(sofie, "2027-04-12T17:00:00+02:00", "2027-04-12T21:00:00+02:00").statusCode()).isEqualTo(201);
 
         var clash = post(sofie, "2027-04-12T20:00:00+02:00", "2027-04-12T22:00:00+02:00");
@@ -77,20 +79,20 @@ class ShiftApiTest {
 
     @Test
     void aDeletedShiftIsGoneAndASecondDeleteIs404() throws Exception {
-        long noah = RotaFixtures.leader(server.jdbi(), "Noah");
+        long noah = leader("Noah");
         long id = JSON.readTree(post(noah, "2027-04-19T17:00:00+02:00", "2027-04-19T21:00:00+02:00").body()).get("id").asLong();
 
-        assertThat(server.api("DELETE", "/api/shifts/" + id, bearer, null).statusCode()).isEqualTo(204);
+        assertThat(service.api("DELETE", "/api/shifts/" + id, bearer, null).statusCode()).isEqualTo(204);
 
-        assertThat(server.api("DELETE", "/api/shifts/" + id, bearer, null).statusCode()).isEqualTo(404);
-        assertThat(server.api("DELETE", "/api/shifts/abc", bearer, null).statusCode()).isEqualTo(400);
-        var list = server.api("GET", "/api/shifts?from=" + enc("2027-04-19T00:00:00+02:00") + "&to=" + enc("2027-04-20T00:00:00+02:00"), bearer, null);
+        assertThat(service.api("DELETE", "/api/shifts/" + id, bearer, null).statusCode()).isEqualTo(404);
+        assertThat(service.api("DELETE", "/api/shifts/abc", bearer, null).statusCode()).isEqualTo(400);
+        var list = service.api("GET", "/api/shifts?from=" + enc("2027-04-19T00:00:00+02:00") + "&to=" + enc("2027-04-20T00:00:00+02:00"), bearer, null);
         assertThat(JSON.readTree(list.body())).isEmpty();
     }
 
     @Test
     void badInputIsA400NamingTheField() throws Exception {
-        long lea = RotaFixtures.leader(server.jdbi(), "Lea");
+        long lea = leader("Lea");
         assertThat(field(postJson("{\"start\":\"2027-05-01T10:00:00Z\",\"end\":\"2027-05-01T12:00:00Z\"}"))).isEqualTo("leaderId");
         assertThat(field(post(999_999, "2027-05-01T10:00:00Z", "2027-05-01T12:00:00Z"))).isEqualTo("leaderId");
         assertThat(field(postJson("{\"leaderId\":\"Lea\",\"start\":\"2027-05-01T10:00:00Z\",\"end\":\"2027-05-01T12:00:00Z\"}")))
@@ -101,20 +103,20 @@ class ShiftApiTest {
         assertThat(field(postJson("{\"leaderId\":" + lea + ",\"start\":\"2027-05-01T10:00:00Z\"}"))).isEqualTo("end");
         assertThat(field(postJson("{\"leaderId\":" + lea + ",\"start\":\"2027-05-01T10:00:00Z\",\"end\":\"2027-05-01T12:00:00Z\",\"room\":1}")))
                 .isEqualTo("room");
-        assertThat(field(server.api("GET", "/api/shifts?to=2027-05-02T00:00:00Z", bearer, null))).isEqualTo("from");
-        assertThat(field(server.api("GET", "/api/shifts?from=2027-05-01T00:00:00Z", bearer, null))).isEqualTo("to");
-        assertThat(field(server.api("GET", "/api/shifts?from=2027-05-02T00:00:00Z&to=2027-05-01T00:00:00Z", bearer, null))).isEqualTo("to");
-        assertThat(field(server.api("GET", "/api/rota/gaps?from=yesterday&to=2027-05-01T00:00:00Z", bearer, null))).isEqualTo("from");
+        assertThat(field(service.api("GET", "/api/shifts?to=2027-05-02T00:00:00Z", bearer, null))).isEqualTo("from");
+        assertThat(field(service.api("GET", "/api/shifts?from=2027-05-01T00:00:00Z", bearer, null))).isEqualTo("to");
+        assertThat(field(service.api("GET", "/api/shifts?from=2027-05-02T00:00:00Z&to=2027-05-01T00:00:00Z", bearer, null))).isEqualTo("to");
+        assertThat(field(service.api("GET", "/api/rota/gaps?from=yesterday&to=2027-05-01T00:00:00Z", bearer, null))).isEqualTo("from");
     }
 
     @Test
     void gapsAreTheHolesInTheRotaWithTheZonesOffset() throws Exception {
-        long maja = RotaFixtures.leader(server.jdbi(), "Maja G");
-        long emil = RotaFixtures.leader(server.jdbi(), "Emil G");
+        long maja = leader("Maja G");
+        long emil = leader("Emil G");
         post(maja, "2027-06-01T09:00:00+02:00", "2027-06-01T12:00:00+02:00");
         post(emil, "2027-06-01T11:00:00+02:00", "2027-06-01T13:00:00+02:00");
 
-        var gaps = server.api("GET", "/api/rota/gaps?from=" + enc("2027-06-01T08:00:00+02:00") + "&to=2027-06-01T12:00:00Z", bearer, null);
+        var gaps = service.api("GET", "/api/rota/gaps?from=" + enc("2027-06-01T08:00:00+02:00") + "&to=2027-06-01T12:00:00Z", bearer, null);
 
         assertThat(gaps.statusCode()).isEqualTo(200);
         var body = JSON.readTree(gaps.body());
@@ -128,14 +130,22 @@ class ShiftApiTest {
     @Test
     void everyRotaCallNeedsABearerToken() {
         String window = "?from=2027-05-01T00:00:00Z&to=2027-05-02T00:00:00Z";
-        assertThat(server.api("GET", "/api/shifts" + window, null, null).statusCode()).isEqualTo(401);
-        assertThat(server.api("GET", "/api/shifts" + window, "Bearer not-a-token", null).statusCode()).isEqualTo(401);
-        assertThat(server.api("POST", "/api/shifts", null, "{}").statusCode()).isEqualTo(401);
-        assertThat(server.api("DELETE", "/api/shifts/1", null, null).statusCode()).isEqualTo(401);
-        assertThat(server.api("GET", "/api/rota/gaps" + window, null, null).statusCode()).isEqualTo(401);
-        assertThat(server.api("GET", "/api/shift-templates", null, null).statusCode()).isEqualTo(401);
-        assertThat(server.api("POST", "/api/shift-templates", null, "{}").statusCode()).isEqualTo(401);
-        assertThat(server.api("DELETE", "/api/shift-templates/1", null, null).statusCode()).isEqualTo(401);
+        assertThat(service.api("GET", "/api/shifts" + window, null, null).statusCode()).isEqualTo(401);
+        assertThat(service.api("GET", "/api/shifts" + window, "Bearer not-a-token", null).statusCode()).isEqualTo(401);
+        assertThat(service.api("POST", "/api/shifts", null, "{}").statusCode()).isEqualTo(401);
+        assertThat(service.api("DELETE", "/api/shifts/1", null, null).statusCode()).isEqualTo(401);
+        assertThat(service.api("GET", "/api/rota/gaps" + window, null, null).statusCode()).isEqualTo(401);
+        assertThat(service.api("GET", "/api/shift-templates", null, null).statusCode()).isEqualTo(401);
+        assertThat(service.api("POST", "/api/shift-templates", null, "{}").statusCode()).isEqualTo(401);
+        assertThat(service.api("DELETE", "/api/shift-templates/1", null, null).statusCode()).isEqualTo(401);
+    }
+
+    /** A new active, available leader, created through the leader API, with a number no other leader here has. */
+    private static long leader(String name) throws Exception {
+        String phone = "+4520" + NEXT_NUMBER.getAndIncrement();
+        var created = service.api("POST", "/api/leaders", bearer, "{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asLong();
     }
 
     private static HttpResponse<String> post(long leaderId, String start, String end) {
@@ -143,7 +153,7 @@ class ShiftApiTest {
     }
 
     private static HttpResponse<String> postJson(String json) {
-        return server.api("POST", "/api/shifts", bearer, json);
+        return service.api("POST", "/api/shifts", bearer, json);
     }
 
     private static String field(HttpResponse<String> response) throws Exception {
