@@ -37,6 +37,7 @@ import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioSignature;
 import dk.hotline.console.CallApi;
 import dk.hotline.console.CallbackApi;
+import dk.hotline.followups.CallbackAnnounceJob;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.console.ShiftApi;
 import dk.hotline.console.ShiftTemplateApi;
@@ -172,12 +173,14 @@ public final class Hotline implements AutoCloseable {
         Scheduler scheduler = Scheduling.create(pool, Map.of(
                 RetentionJob.class, () -> new RetentionJob(retention),
                 RotaExtendJob.class, () -> new RotaExtendJob(templates),
-                RelayJob.class, () -> new RelayJob(relay)));
+                RelayJob.class, () -> new RelayJob(relay),
+                CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks)));
         this.scheduler = scheduler;
         toClose.add(() -> scheduler.shutdown(true));
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
         Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
+        Scheduling.every(scheduler, CallbackAnnounceJob.class, Duration.ofMinutes(1));
         var shiftApi = new ShiftApi(shifts, rota, config.zone());
         var templateApi = new ShiftTemplateApi(templates);
 

@@ -35,6 +35,14 @@ public interface CallbackDao {
     @SqlUpdate("UPDATE callback_requests SET status = 'done', done_at = :now, done_by = :by WHERE id = :id AND status <> 'done'")
     int done(@Bind("id") long id, @Bind("by") Long doneBy, @Bind("now") Instant now);
 
+    @SqlUpdate("UPDATE callback_requests SET announced_at = :now WHERE id = :id")
+    int announced(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT id, phone_sealed, language, preferred_time, source, status, created_at, done_at
+            FROM callback_requests WHERE announced_at IS NULL AND status = 'open' ORDER BY created_at LIMIT 100""")
+    List<Row> unannounced();
+
     @SqlUpdate("UPDATE callback_requests SET status = :status WHERE id = :id AND status <> 'done'")
     int status(@Bind("id") long id, @Bind("status") String status);
 }

@@ -51,17 +51,39 @@ public final class CallbackRequests {
         var id = tx.attach(CallbackDao.class).insert(sourceKey, cipher.sealPhone(phone), index.of(phone), language,
                 preferredTime, source, now);
         id.ifPresent(requestId -> {
-            List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
-            for (Leader leader : onCall) {
-                String lang = leader.languages().contains("da") ? "da" : "en";
-                String body = texts.get(lang, "leaderCallbackRequested")
-                        .replace("{id}", String.valueOf(requestId))
-                        .replace("{when}", texts.get(lang, whenKey(preferredTime)));
-                outbox.sms(tx, "callback-requested:" + requestId + ":" + leader.id(), leader.phone(), body, now);
-            }
-            log.info("event=callback.requested id={} source={} when={} leaders_told={}", requestId, source, preferredTime, onCall.size());
+            int told = announce(tx, requestId, preferredTime, now);
+            log.info("event=callback.requested id={} source={} when={} leaders_told={}", requestId, source, preferredTime, told);
         });
         return id;
+    }
+
+    /** Tells the leaders who came on call about requests made while nobody was; returns how many. */
+    public int announceWaiting(Handle tx) {
+        Instant now = clock.instant();
+        int announced = 0;
+        for (var row : tx.attach(CallbackDao.class).unannounced()) {
+            if (announce(tx, row.id(), row.preferredTime(), now) == 0) {
+                break;
+            }
+            announced++;
+        }
+        return announced;
+    }
+
+    /** Texts the leaders on call (never the caller's number); marks the request told if anyone was. */
+    private int announce(Handle tx, long requestId, String preferredTime, Instant now) {
+        List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
+        for (Leader leader : onCall) {
+            String lang = leader.languages().contains("da") ? "da" : "en";
+            String body = texts.get(lang, "leaderCallbackRequested")
+                    .replace("{id}", String.valueOf(requestId))
+                    .replace("{when}", texts.get(lang, whenKey(preferredTime)));
+            outbox.sms(tx, "callback-requested:" + requestId + ":" + leader.id(), leader.phone(), body, now);
+        }
+        if (!onCall.isEmpty()) {
+            tx.attach(CallbackDao.class).announced(requestId, now);
+        }
+        return onCall.size();
     }
 
     public List<CallbackRequest> list(Handle tx, String status) {

@@ -46,7 +46,7 @@ public interface OutboxDao {
      * confirmation of that STOP): {@link #cancelOptedOut}, run first, settles those among the next
      * rows due, and the last line keeps out any it could not reach, checking only the rows picked.
      * One number's texts go out one at a time, in the order they were queued: a row waits while an
-     * earlier due row to the same number is unsent, so a conversation or a long text split in
+     * earlier row to the same number is due, being sent, or waiting for a retry, so a conversation or a long text split in
      * parts never arrives out of order. Only the next 100 due rows are considered, so a round's
      * cost does not grow with the backlog.
      */
@@ -62,7 +62,8 @@ public interface OutboxDao {
                 JOIN outbox o ON o.id = next.id
                 WHERE NOT EXISTS (SELECT 1 FROM outbox e
                                   WHERE e.recipient_index = o.recipient_index AND e.id < o.id
-                                    AND ((e.status = 'pending' AND e.not_before <= :now) OR e.status = 'sending'))
+                                    AND (e.status = 'sending'
+                                         OR (e.status = 'pending' AND (e.not_before <= :now OR e.attempts > 0))))
                 ORDER BY o.not_before, o.id
                 LIMIT :limit
                 FOR UPDATE OF o SKIP LOCKED)

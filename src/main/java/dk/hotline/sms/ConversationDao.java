@@ -80,6 +80,11 @@ public interface ConversationDao {
             ORDER BY m.id LIMIT 200 FOR UPDATE OF m SKIP LOCKED""")
     List<Waiting> waiting();
 
-    @SqlUpdate("UPDATE conversations SET status = 'closed', closed_at = :now WHERE status = 'open' AND last_activity_at < :idleSince")
+    /** Quiet conversations close, but never one holding a text that has not reached a leader yet. */
+    @SqlUpdate("""
+            UPDATE conversations SET status = 'closed', closed_at = :now
+            WHERE status = 'open' AND last_activity_at < :idleSince
+              AND NOT EXISTS (SELECT 1 FROM conversation_messages m
+                              WHERE m.conversation_id = conversations.id AND m.direction = 'in' AND m.forwarded_at IS NULL)""")
     int closeIdle(@Bind("idleSince") Instant idleSince, @Bind("now") Instant now);
 }

@@ -91,6 +91,9 @@ public final class Relay {
             return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
         }
         var c = conversation.get();
+        if (!mayAnswer(dao, c, leader)) {
+            return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
+        }
         if (c.leaderId() == null) {
             if (dao.take(id, leader.id()) == 1) {
                 tellOthersTaken(tx, id, leader, now);
@@ -110,11 +113,18 @@ public final class Relay {
         String tag = "K" + id;
         var dao = tx.attach(ConversationDao.class);
         var conversation = dao.byId(id);
-        if (conversation.isEmpty() || (conversation.get().leaderId() != null && conversation.get().leaderId() != leader.id())) {
+        if (conversation.isEmpty() || !mayAnswer(dao, conversation.get(), leader)
+                || (conversation.get().leaderId() != null && conversation.get().leaderId() != leader.id())) {
             return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
         }
         dao.close(id, clock.instant());
         return texts.get(language(leader), "leaderClosed").replace("{tag}", tag);
+    }
+
+    /** Its taker, or, while nobody has taken it, a leader it was sent to: K-numbers are easy to guess. */
+    private static boolean mayAnswer(ConversationDao dao, ConversationDao.Row c, Leader leader) {
+        return c.leaderId() != null ? c.leaderId() == leader.id() || dao.offeredLeaders(c.id()).contains(leader.id())
+                : dao.offeredLeaders(c.id()).contains(leader.id());
     }
 
     /** The conversations a plain text (no K-number) from this leader could answer. */
@@ -127,7 +137,6 @@ public final class Relay {
         Instant now = clock.instant();
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(ConversationDao.class);
-            int closed = dao.closeIdle(now.minus(closeAfter), now);
             int delivered = 0;
             for (var waiting : dao.waiting()) {
                 var conversation = dao.byId(waiting.conversationId()).orElseThrow();
@@ -138,6 +147,7 @@ public final class Relay {
                 forward(tx, conversation.id(), waiting.id(), cipher.open(waiting.bodySealed()), recipients, now);
                 delivered++;
             }
+            int closed = dao.closeIdle(now.minus(closeAfter), now);
             if (delivered + closed > 0) {
                 log.info("event=sms.waiting_delivered messages={} closed_idle={}", delivered, closed);
             }

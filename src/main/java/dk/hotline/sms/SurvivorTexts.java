@@ -46,15 +46,17 @@ final class SurvivorTexts {
 
     void handle(Handle tx, String messageSid, PhoneNumber from, String body, int media) {
         Instant now = clock.instant();
-        if (blocklist.isBlocked(tx, from)) {
-            log.info("event=sms.dropped reason=blocked sid={}", messageSid);
-            return;
-        }
-        if (!rateLimit.allow(tx, from, now)) {
-            log.info("event=sms.dropped reason=rate_limit sid={}", messageSid);
-            return;
-        }
         var keyword = keywords.survivorKeyword(body);
+        boolean blocked = blocklist.isBlocked(tx, from);
+        boolean allowed = !blocked && rateLimit.allow(tx, from, now);
+        // An opt-out is absolute: STOP counts even from a blocked or flooding number (only its reply is dropped).
+        if (keyword.isPresent() && keyword.get() == Keyword.STOP && !allowed) {
+            suppressions.optOut(tx, from);
+        }
+        if (!allowed) {
+            log.info("event=sms.dropped reason={} sid={}", blocked ? "blocked" : "rate_limit", messageSid);
+            return;
+        }
         if (keyword.isEmpty()) {
             relay.fromSurvivor(tx, messageSid, from, body, media);
             return;

@@ -71,24 +71,57 @@ final class CallbackDialHandlers {
             var request = callbacks.byId(tx, requestId).orElseThrow(() -> new NotFoundResponse("no such callback request"));
             callbacks.calling(tx, requestId);
             var dial = new Dial.Builder().timeout(routing.ringSeconds() * 2).action(VoicePaths.callbackLeaderDialed(offerId))
-                    .number(new Number.Builder(request.phone().e164()).build());
+                    .number(new Number.Builder(request.phone().e164()).url(VoicePaths.callbackSurvivor(offerId)).build());
             hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
             return new VoiceResponse.Builder().dial(dial.build()).build().toXml();
         });
     }
 
-    /** {@code /twilio/voice/callback/leader/dialed?offer=}: done if they talked, open again if not. */
-    void dialed(Context http) {
+    /** {@code /twilio/voice/callback/survivor?offer=}: the called number answered; only the person presses 1. */
+    void survivor(Context http) {
+        String leg = WebhookParams.of(http).sid("CallSid", "CA");
+        long offerId = ScreeningHandlers.offerParam(http);
+        voice.answer(http, leg, tx -> {
+            var offer = ScreeningHandlers.offer(tx, offerId);
+            var request = callbacks.byId(tx, CallbackCalls.requestId(offer.callSid()))
+                    .orElseThrow(() -> new NotFoundResponse("no such callback request"));
+            return new VoiceResponse.Builder()
+                    .gather(new Gather.Builder().numDigits(1).timeout(10).action(VoicePaths.callbackSurvivorAnswer(offerId))
+                            .say(speech.say(request.language(), "callbackSurvivorScreening")).build())
+                    .hangup(new Hangup.Builder().build())
+                    .build().toXml();
+        });
+    }
+
+    /** {@code /twilio/voice/callback/survivor/answer?offer=}: 1 puts the leader through, and the request is done. */
+    void survivorAnswer(Context http) {
         var params = WebhookParams.of(http);
         String leg = params.sid("CallSid", "CA");
         long offerId = ScreeningHandlers.offerParam(http);
-        boolean talked = params.optional("DialCallStatus").filter("completed"::equals).isPresent();
+        boolean pressedOne = params.optional("Digits").filter("1"::equals).isPresent();
+        voice.answer(http, leg, tx -> {
+            if (!pressedOne) {
+                return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+            }
+            var offer = ScreeningHandlers.offer(tx, offerId);
+            callbacks.done(tx, CallbackCalls.requestId(offer.callSid()), null);
+            return new VoiceResponse.Builder().build().toXml();
+        });
+    }
+
+    /**
+     * {@code /twilio/voice/callback/leader/dialed?offer=}: done if the person pressed 1 and talked;
+     * otherwise (no answer, a voicemail) the request is open again and the leader is told.
+     */
+    void dialed(Context http) {
+        String leg = WebhookParams.of(http).sid("CallSid", "CA");
+        long offerId = ScreeningHandlers.offerParam(http);
         voice.answer(http, leg, tx -> {
             var offer = ScreeningHandlers.offer(tx, offerId);
             long requestId = CallbackCalls.requestId(offer.callSid());
             tx.attach(OfferDao.class).closeAll(offer.callSid(), clock.instant());
+            boolean talked = callbacks.byId(tx, requestId).map(r -> "done".equals(r.status())).orElse(false);
             if (talked) {
-                callbacks.done(tx, requestId, null);
                 return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
             }
             callbacks.reopen(tx, requestId);

@@ -14,6 +14,7 @@ import dk.hotline.flows.Step;
 import dk.hotline.flows.VoiceFlow;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.routing.Offer;
+import dk.hotline.routing.OfferDao;
 import dk.hotline.routing.RouteDecision;
 import dk.hotline.routing.Router;
 import java.time.Clock;
@@ -102,7 +103,8 @@ final class StepRunner {
                 ? router.route(tx, ctx.callSid(), step.language(), "inbound")
                 : new RouteDecision.NoAnswer();
         if (decision instanceof RouteDecision.Ring ring) {
-            var dial = new Dial.Builder().timeout(routing.ringSeconds()).action(VoicePaths.dialed(step.id()));
+            int attempt = tx.attach(OfferDao.class).forCall(ctx.callSid()).size();
+            var dial = new Dial.Builder().timeout(routing.ringSeconds()).action(VoicePaths.dialed(step.id(), attempt));
             hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
             for (Offer offer : ring.offers()) {
                 dial.number(new Number.Builder(offer.phone().e164()).url(VoicePaths.screen(offer.id())).build());

@@ -26,8 +26,9 @@ final class VoicePaths {
         return ROOT + "/menu?step=" + enc(step) + "&try=" + attempt;
     }
 
-    static String dialed(String step) {
-        return ROOT + "/dialed?step=" + enc(step);
+    /** {@code attempt} makes each ring attempt's answer its own, so a replayed answer is never an older one. */
+    static String dialed(String step, int attempt) {
+        return ROOT + "/dialed?step=" + enc(step) + "&n=" + attempt;
     }
 
     static String screen(long offer) {
@@ -84,6 +85,14 @@ final class VoicePaths {
 
     static String voicemailDone(String language) {
         return ROOT + "/voicemail/done?lang=" + language;
+    }
+
+    static String callbackSurvivor(long offer) {
+        return ROOT + "/callback/survivor?offer=" + offer;
+    }
+
+    static String callbackSurvivorAnswer(long offer) {
+        return ROOT + "/callback/survivor/answer?offer=" + offer;
     }
 
     /** The Twilio queue a language's callers wait in. */

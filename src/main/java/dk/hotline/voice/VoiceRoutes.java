@@ -65,6 +65,8 @@ public final class VoiceRoutes {
         routes.post("/twilio/voice/callback/leader", callbackDial::leader);
         routes.post("/twilio/voice/callback/leader/answer", callbackDial::answer);
         routes.post("/twilio/voice/callback/leader/dialed", callbackDial::dialed);
+        routes.post("/twilio/voice/callback/survivor", callbackDial::survivor);
+        routes.post("/twilio/voice/callback/survivor/answer", callbackDial::survivorAnswer);
         routes.post("/twilio/voice/voicemail/done", voicemail::done);
         routes.post(VoicePaths.VOICEMAIL_RECORDED, voicemail::recorded);
     }

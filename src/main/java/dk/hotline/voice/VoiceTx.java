@@ -20,7 +20,8 @@ final class VoiceTx {
 
     void answer(Context http, String callSid, Function<Handle, String> act) {
         String key = http.path() + "?" + (http.queryString() == null ? "" : http.queryString())
-                + "#" + value(http, "Digits") + "#" + value(http, "DialCallStatus") + "#" + value(http, "QueueResult");
+                + "#" + value(http, "Digits") + "#" + value(http, "DialCallStatus") + "#" + value(http, "DialCallSid")
+                + "#" + value(http, "QueueResult") + "#" + value(http, "RecordingSid");
         String xml = jdbi.inTransaction(tx -> replies.once(tx, callSid, key, () -> act.apply(tx)));
         twiml(http, xml);
     }

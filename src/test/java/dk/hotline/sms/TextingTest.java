@@ -233,6 +233,47 @@ class TextingTest {
         assertThat(coordinator.get("/api/callbacks")).contains("\"source\":\"sms\"");
     }
 
+    @Test
+    void stopCountsEvenFromAFloodingNumber() {
+        for (int i = 0; i < 12; i++) {
+            sms.receive(SURVIVOR, "besked " + i);
+        }
+        sms.receive(SURVIVOR, "STOP");
+
+        long reminder = queueText("after-flood", "Husk i morgen.");
+        Await.until("the text is cancelled", SOON, () -> "cancelled".equals(outboxStatus(reminder)));
+    }
+
+    @Test
+    void aLeaderWhoWasNotSentAConversationCannotTakeIt() {
+        onCallNow("Maja", MAJA);
+        long emil = coordinator.leader("Emil", EMIL, List.of("da"));
+        sms.receive(SURVIVOR, "Hej");
+        awaitSent(1);
+
+        sms.receive(EMIL, "K1 Hej, jeg tager den");
+        awaitSent(2);
+
+        assertThat(sms.sentTo(EMIL)).containsExactly("K1 findes ikke eller er lukket.");
+        assertThat(sms.sentTo(SURVIVOR)).isEmpty();
+        assertThat(emil).isPositive();
+    }
+
+    @Test
+    void aCallbackAskedForWhileNobodyIsOnCallReachesTheNextShift() {
+        long maja = coordinator.leader("Maja", MAJA, List.of("da"));
+        sms.receive(SURVIVOR, "RING");
+        awaitSent(1);
+        assertThat(sms.sentTo(MAJA)).isEmpty();
+
+        Instant now = Instant.now();
+        coordinator.shift(maja, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(2)));
+        service.runJob(dk.hotline.followups.CallbackAnnounceJob.class);
+
+        Await.until("Maja is told", SOON, () -> sms.sentTo(MAJA).size() == 1);
+        assertThat(sms.sentTo(MAJA).get(0)).startsWith("Ny anmodning om at blive ringet op").doesNotContain("31415926");
+    }
+
     private long onCallNow(String name, String phone) {
         long id = coordinator.leader(name, phone, List.of("da"));
         Instant now = Instant.now();

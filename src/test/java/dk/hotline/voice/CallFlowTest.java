@@ -104,6 +104,63 @@ class CallFlowTest {
     }
 
     @Test
+    void whenNoLeaderOnCallAnswersTheCallerReachesTheFallbackWithinMaxRing() {
+        onCallNow("Maja", MAJA, List.of("da"));
+        onCallNow("Emil", EMIL, List.of("da"));
+        var call = newCall();
+        call.arrive();
+
+        var first = call.press("1");
+        var second = call.dialEnds("no-answer");
+        assertThat(second.text("/Response/Dial/Number")).isNotEqualTo(first.text("/Response/Dial/Number"));
+        var afterBoth = call.dialEnds("no-answer");
+
+        assertThat(afterBoth.count("/Response/Dial")).as("nobody is rung a second time").isZero();
+        assertThat(afterBoth.text("/Response/Gather/Say")).as("the callback offer").contains("ringe dig op");
+        assertThat(call.press("").text("/Response/Say[last()]")).contains("1 1 2");
+        assertThat(callRecord(call.sid())).contains("\"outcome\":\"no-answer\"");
+    }
+
+    @Test
+    void aLeaderCallsBackThroughTheServiceAndOnlyThePersonPressingOneIsPutThrough() {
+        long maja = onCallNow("Maja", MAJA, List.of("da"));
+        var call = newCall();
+        call.arrive();
+        call.press("3");
+        call.press("1");
+        call.press("");
+        String id = coordinator.get("/api/callbacks").replaceFirst("(?s).*\"id\":(\\d+).*", "$1");
+
+        for (String answeredBy : List.of("voicemail", "person")) {
+            twilio.resetRequests();
+            var started = coordinator.post("/api/callbacks/" + id + "/call", "{\"leaderId\":" + maja + "}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            Await.until("Maja's phone is rung", Duration.ofSeconds(10),
+                    () -> twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).size() == 1);
+            var placed = formOf(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).get(0).getBodyAsString());
+            assertThat(placed).containsEntry("To", MAJA).containsEntry("From", TestConfig.HOTLINE_NUMBER);
+
+            var majaLeg = new TwilioCall.LeaderLeg(service, newSid());
+            majaLeg.answer(placed.get("Url").replace("https://hotline.example.org", ""));
+            var dial = majaLeg.press("1");
+            assertThat(dial.text("/Response/Dial/Number")).isEqualTo(CALLER);
+            assertThat(dial.text("/Response/Dial/@callerId")).isEqualTo(TestConfig.HOTLINE_NUMBER);
+            var personLeg = new TwilioCall.LeaderLeg(service, newSid());
+            var screening = personLeg.answer(dial.text("/Response/Dial/Number/@url"));
+            assertThat(screening.text("/Response/Gather/Say")).contains("Tryk 1");
+            personLeg.press(answeredBy.equals("person") ? "1" : "");
+            var ended = service.twilio(dial.text("/Response/Dial/@action"), Map.of("CallSid", newSid(), "DialCallStatus", "completed"));
+            assertThat(ended.statusCode()).isEqualTo(200);
+
+            String status = coordinator.get("/api/callbacks?status=all");
+            assertThat(status).as(answeredBy).contains(answeredBy.equals("person") ? "\"status\":\"done\"" : "\"status\":\"open\"");
+            if (answeredBy.equals("voicemail")) {
+                assertThat(ended.body()).contains("tog ikke telefonen");
+            }
+        }
+    }
+
+    @Test
     void nobodyOnCallHearsWhenWeOpenAgainAnd112() {
         long maja = coordinator.leader("Maja", MAJA, List.of("da"));
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
