@@ -21,6 +21,9 @@ public sealed interface Step {
     /** Ring the leaders on call, speakers of {@code language} first. */
     record Route(String id, String language) implements Step {}
 
+    /** Put the caller straight into the hold queue; the first leader on call to become free gets them. */
+    record Queue(String id, String language) implements Step {}
+
     /** Offer to call back the number the caller calls from. */
     record Callback(String id, String language) implements Step {}
 

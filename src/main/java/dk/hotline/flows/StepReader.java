@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** Turns {@code voice.yaml} into checked {@link Step}s: every key, text and step it names must exist. */
 final class StepReader {
-    private static final Set<String> KINDS = Set.of("menu", "say", "route", "callback", "voicemail", "hangup");
+    private static final Set<String> KINDS = Set.of("menu", "say", "route", "queue", "callback", "voicemail", "hangup");
     private static final Set<String> KEYS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
 
     private final Path file;
@@ -69,6 +69,7 @@ final class StepReader {
                     recordings(where + ".play", body.path("play")),
                     body.hasNonNull("next") ? Optional.of(body.get("next").asText()) : Optional.empty());
             case "route" -> new Step.Route(id, language);
+            case "queue" -> new Step.Queue(id, language);
             case "callback" -> new Step.Callback(id, language);
             case "voicemail" -> new Step.Voicemail(id, language,
                     number(where + ".maxSeconds", body.path("maxSeconds"), 120, 10, 600));

@@ -53,7 +53,7 @@ final class QueueHandlers {
     void waitMusic(Context http) {
         var params = WebhookParams.of(http);
         String callSid = params.sid("CallSid", "CA");
-        Step.Route route = routeStep(http);
+        Step route = queueStep(http);
         int position = params.integer("QueuePosition").orElse(1);
         int waited = params.integer("QueueTime").orElse(0);
         voice.answerWithoutReplay(http, tx -> {
@@ -85,7 +85,7 @@ final class QueueHandlers {
     void left(Context http) {
         var params = WebhookParams.of(http);
         var ctx = CallContext.of(params);
-        Step.Route route = routeStep(http);
+        Step route = queueStep(http);
         String result = params.optional("QueueResult").orElse("error");
         voice.answer(http, ctx.callSid(), tx -> {
             tx.attach(OfferDao.class).closeAll(ctx.callSid(), clock.instant());
@@ -159,11 +159,13 @@ final class QueueHandlers {
         });
     }
 
-    private Step.Route routeStep(Context http) {
-        if (steps.flow().step(CallFlowHandlers.stepParam(http)) instanceof Step.Route route) {
-            return route;
+    /** The route or queue step that put the caller in the queue: its language is the queue's. */
+    private Step queueStep(Context http) {
+        Step step = steps.flow().step(CallFlowHandlers.stepParam(http));
+        if (step instanceof Step.Route || step instanceof Step.Queue) {
+            return step;
         }
-        throw new InvalidInputException("step", "not a route step");
+        throw new InvalidInputException("step", "not a route or queue step");
     }
 
     private static String languageParam(Context http) {

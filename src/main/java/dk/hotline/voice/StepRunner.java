@@ -66,6 +66,8 @@ final class StepRunner {
                     : fallback.end(response, say.language());
         } else if (step instanceof Step.Route route) {
             return route(tx, ctx, route, true);
+        } else if (step instanceof Step.Queue queue) {
+            return enqueue(tx, ctx, queue.id(), queue.language());
         } else if (step instanceof Step.Callback callback) {
             return callback(tx, ctx, callback.language());
         } else if (step instanceof Step.Voicemail voicemail) {
@@ -116,13 +118,7 @@ final class StepRunner {
             return response.dial(dial.build()).build().toXml();
         }
         if (decision instanceof RouteDecision.AllBusy) {
-            calls.queued(ctx.callSid(), now);
-            return new VoiceResponse.Builder()
-                    .enqueue(new Enqueue.Builder(VoicePaths.queueName(step.language()))
-                            .action(VoicePaths.queueLeft(step.id()))
-                            .waitUrl(VoicePaths.queueWait(step.id()))
-                            .build())
-                    .build().toXml();
+            return enqueue(tx, ctx, step.id(), step.language());
         }
         calls.outcome(ctx.callSid(), decision instanceof RouteDecision.NobodyOnCall ? "out-of-hours" : "no-answer", now);
         return fallback.from(tx, ctx, step.language(), 0);
@@ -146,6 +142,17 @@ final class StepRunner {
                 .build();
         var response = new VoiceResponse.Builder().say(speech.say(step.language(), "voicemailPrompt")).record(record);
         return fallback.end(response, step.language());
+    }
+
+    /** Into the language's hold queue; {@code stepId} names the step whose language the queue speaks. */
+    String enqueue(Handle tx, CallContext ctx, String stepId, String language) {
+        tx.attach(CallLogDao.class).queued(ctx.callSid(), clock.instant());
+        return new VoiceResponse.Builder()
+                .enqueue(new Enqueue.Builder(VoicePaths.queueName(language))
+                        .action(VoicePaths.queueLeft(stepId))
+                        .waitUrl(VoicePaths.queueWait(stepId))
+                        .build())
+                .build().toXml();
     }
 
     /** Menu option "call me back": only a number we can see can be called back. */
