@@ -240,13 +240,7 @@ class CallFlowTest {
 
     @Test
     void whenAllLeadersAreBusyTheCallerWaitsAndTheFreedLeaderGetsThem() {
-        onCallNow("Maja", MAJA, List.of("da"));
-        var first = newCall();
-        first.arrive();
-        var dial = first.press("1");
-        var majaLeg = new TwilioCall.LeaderLeg(service, newSid());
-        majaLeg.answer(dial.text("/Response/Dial/Number/@url"));
-        majaLeg.press("1");
+        var first = callTakenByMaja();
 
         var second = newCall();
         second.arrive();
@@ -279,13 +273,7 @@ class CallFlowTest {
 
     @Test
     void waitingTooLongMovesTheCallerToTheFallback() {
-        onCallNow("Maja", MAJA, List.of("da"));
-        var first = newCall();
-        first.arrive();
-        var dial = first.press("1");
-        var majaLeg = new TwilioCall.LeaderLeg(service, newSid());
-        majaLeg.answer(dial.text("/Response/Dial/Number/@url"));
-        majaLeg.press("1");
+        callTakenByMaja();
         var second = newCall();
         second.arrive();
         second.press("1");
@@ -327,6 +315,18 @@ class CallFlowTest {
 
         assertThat(answer.count("/Response/Dial")).isZero();
         assertThat(call.press("").text("/Response/Say[last()]")).contains("1 1 2");
+    }
+
+    /** Maja, the only leader on call, takes a call: she is busy now. */
+    private TwilioCall callTakenByMaja() {
+        onCallNow("Maja", MAJA, List.of("da"));
+        var call = newCall();
+        call.arrive();
+        var dial = call.press("1");
+        var majaLeg = new TwilioCall.LeaderLeg(service, newSid());
+        majaLeg.answer(dial.text("/Response/Dial/Number/@url"));
+        majaLeg.press("1");
+        return call;
     }
 
     private static Map<String, String> formOf(String body) {
