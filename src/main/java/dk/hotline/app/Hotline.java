@@ -21,6 +21,8 @@ import dk.hotline.privacy.RetentionJob;
 import dk.hotline.rota.Leaders;
 import dk.hotline.console.BlocklistApi;
 import dk.hotline.console.DryRunApi;
+import dk.hotline.console.GroupApi;
+import dk.hotline.groups.Groups;
 import dk.hotline.console.VoicemailApi;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemails;
@@ -169,6 +171,8 @@ public final class Hotline implements AutoCloseable {
         var leaderApi = new LeaderApi(jdbi, leaders, audit);
         var callbackApi = new CallbackApi(jdbi, callbacks, callbackCalls, audit);
         var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
+        var groupApi = new GroupApi(new Groups(jdbi, leaders, outbox, cipher, index, flows.texts(), config.revealingWords(),
+                config.zone(), clock), config.zone());
         var voicemailApi = new VoicemailApi(jdbi, new Voicemails(leaders, rota, outbox, flows.texts(), clock), recordings, audit);
         Scheduler scheduler = Scheduling.create(pool, Map.of(
                 RetentionJob.class, () -> new RetentionJob(retention),
@@ -201,6 +205,7 @@ public final class Hotline implements AutoCloseable {
                     callbackApi.register(r);
                     callApi.register(r);
                     voicemailApi.register(r);
+                    groupApi.register(r);
                     dryRunApi.register(r);
                     blocklistApi.register(r);
                 });

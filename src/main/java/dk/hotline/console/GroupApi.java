@@ -1,0 +1,61 @@
+package dk.hotline.console;
+
+import dk.hotline.groups.Group;
+import dk.hotline.groups.GroupInput;
+import dk.hotline.groups.Groups;
+import dk.hotline.groups.ParticipantInput;
+import dk.hotline.web.JsonBody;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/groups}: support groups, their sessions and participants. */
+public final class GroupApi {
+    private final Groups groups;
+    private final ZoneId zone;
+
+    public GroupApi(Groups groups, ZoneId zone) {
+        this.groups = groups;
+        this.zone = zone;
+    }
+
+    record SessionView(long id, String start, String end, String status) {}
+
+    record GroupView(long id, String name, String smsName, String location, long leaderId, int capacity, int participants,
+                     List<SessionView> sessions) {}
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/groups", ctx -> ctx.json(groups.all().stream().map(this::view).toList()));
+        routes.post("/api/groups", ctx -> ctx.status(201).json(view(groups.create(JsonBody.read(ctx, GroupInput.class)))));
+        routes.get("/api/groups/{id}", ctx -> ctx.json(view(groups.byId(id(ctx, "id")).orElseThrow(GroupApi::notFound))));
+        routes.post("/api/groups/{id}/participants", ctx -> {
+            long participant = groups.addParticipant(id(ctx, "id"), JsonBody.read(ctx, ParticipantInput.class));
+            ctx.status(201).json(Map.of("id", participant));
+        });
+        routes.delete("/api/groups/{id}/participants/{pid}", ctx -> {
+            if (!groups.removeParticipant(id(ctx, "id"), id(ctx, "pid"))) {
+                throw new NotFoundResponse("no such participant");
+            }
+            ctx.status(204);
+        });
+        routes.post("/api/groups/{id}/sessions/{sid}/cancel", ctx -> ctx.json(view(
+                groups.cancelSession(id(ctx, "id"), id(ctx, "sid")).orElseThrow(() -> new NotFoundResponse("no such session")))));
+    }
+
+    private GroupView view(Group g) {
+        return new GroupView(g.id(), g.name(), g.smsName(), g.location(), g.leaderId(), g.capacity(), g.participants(),
+                g.sessions().stream().map(s -> new SessionView(s.id(), ShiftView.local(s.start(), zone),
+                        ShiftView.local(s.end(), zone), s.status())).toList());
+    }
+
+    private static long id(Context ctx, String name) {
+        return ctx.pathParamAsClass(name, Long.class).get();
+    }
+
+    private static NotFoundResponse notFound() {
+        return new NotFoundResponse("no such group");
+    }
+}
