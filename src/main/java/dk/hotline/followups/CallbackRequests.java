@@ -74,7 +74,7 @@ public final class CallbackRequests {
     private int announce(Handle tx, long requestId, String preferredTime, Instant now) {
         List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
         for (Leader leader : onCall) {
-            String lang = leader.languages().contains("da") ? "da" : "en";
+            String lang = leader.textLanguage();
             String body = texts.get(lang, "leaderCallbackRequested")
                     .replace("{id}", String.valueOf(requestId))
                     .replace("{when}", texts.get(lang, whenKey(preferredTime)));

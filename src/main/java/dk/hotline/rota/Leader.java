@@ -4,4 +4,9 @@ import dk.hotline.privacy.PhoneNumber;
 import java.util.List;
 
 /** A group leader who can be rung and texted. */
-public record Leader(long id, String name, PhoneNumber phone, List<String> languages, boolean active, boolean available) {}
+public record Leader(long id, String name, PhoneNumber phone, List<String> languages, boolean active, boolean available) {
+    /** The language texts to this leader are written in: Danish if they speak it. */
+    public String textLanguage() {
+        return languages.contains("da") ? "da" : "en";
+    }
+}

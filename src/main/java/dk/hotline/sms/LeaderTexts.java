@@ -50,7 +50,7 @@ final class LeaderTexts {
 
     /** Acts on the text; a reply to the leader, if any, goes out through the outbox. */
     void handle(Handle tx, Leader leader, String messageSid, String body) {
-        String lang = Relay.language(leader);
+        String lang = leader.textLanguage();
         String reply = answer(tx, leader, body, lang);
         if (reply != null) {
             relay.send(tx, "leader-reply:" + messageSid, leader.phone(), reply, clock.instant());

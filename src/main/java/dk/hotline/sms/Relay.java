@@ -88,18 +88,18 @@ public final class Relay {
         String tag = "K" + id;
         var conversation = dao.byId(id).filter(c -> "open".equals(c.status()));
         if (conversation.isEmpty()) {
-            return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
+            return texts.get(leader.textLanguage(), "leaderUnknown").replace("{tag}", tag);
         }
         var c = conversation.get();
         if (!mayAnswer(dao, c, leader)) {
-            return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
+            return texts.get(leader.textLanguage(), "leaderUnknown").replace("{tag}", tag);
         }
         if (c.leaderId() == null) {
             if (dao.take(id, leader.id()) == 1) {
                 tellOthersTaken(tx, id, leader, now);
             }
         } else if (c.leaderId() != leader.id()) {
-            return texts.get(language(leader), "leaderTakenByOther").replace("{tag}", tag);
+            return texts.get(leader.textLanguage(), "leaderTakenByOther").replace("{tag}", tag);
         }
         PhoneNumber survivor = cipher.openPhone(c.survivorSealed());
         long messageId = dao.addMessage(id, "out", cipher.seal(body), leader.id(), now);
@@ -115,10 +115,10 @@ public final class Relay {
         var conversation = dao.byId(id);
         if (conversation.isEmpty() || !mayAnswer(dao, conversation.get(), leader)
                 || (conversation.get().leaderId() != null && conversation.get().leaderId() != leader.id())) {
-            return texts.get(language(leader), "leaderUnknown").replace("{tag}", tag);
+            return texts.get(leader.textLanguage(), "leaderUnknown").replace("{tag}", tag);
         }
         dao.close(id, clock.instant());
-        return texts.get(language(leader), "leaderClosed").replace("{tag}", tag);
+        return texts.get(leader.textLanguage(), "leaderClosed").replace("{tag}", tag);
     }
 
     /** Its taker, or, while nobody has taken it, a leader it was sent to: K-numbers are easy to guess. */
@@ -172,7 +172,7 @@ public final class Relay {
         var dao = tx.attach(ConversationDao.class);
         for (Leader leader : to) {
             dao.offeredTo(conversationId, leader.id());
-            String text = texts.get(language(leader), "leaderRelay").replace("{tag}", "K" + conversationId).replace("{body}", body);
+            String text = texts.get(leader.textLanguage(), "leaderRelay").replace("{tag}", "K" + conversationId).replace("{body}", body);
             send(tx, "relay-in:" + messageId + ":" + leader.id(), leader.phone(), text, now);
         }
         dao.forwarded(messageId, now);
@@ -192,7 +192,7 @@ public final class Relay {
     private void tellOthersTaken(Handle tx, long id, Leader taker, Instant now) {
         var others = tx.attach(ConversationDao.class).offeredLeaders(id).stream().filter(l -> l != taker.id()).toList();
         for (Leader other : leaders.availableAmong(tx, others)) {
-            String text = texts.get(language(other), "leaderTaken").replace("{tag}", "K" + id).replace("{name}", taker.name());
+            String text = texts.get(other.textLanguage(), "leaderTaken").replace("{tag}", "K" + id).replace("{name}", taker.name());
             outbox.sms(tx, "taken:" + id + ":" + other.id(), other.phone(), text, now);
         }
     }
@@ -218,9 +218,5 @@ public final class Relay {
             i = end;
         }
         return out;
-    }
-
-    static String language(Leader leader) {
-        return leader.languages().contains("da") ? "da" : "en";
     }
 }

@@ -106,7 +106,7 @@ final class QueueHandlers {
     void connect(Context http) {
         String leg = WebhookParams.of(http).sid("CallSid", "CA");
         long offerId = ScreeningHandlers.offerParam(http);
-        String language = languageParam(http);
+        String language = FallbackHandlers.language(http);
         voice.answer(http, leg, tx -> {
             var offer = ScreeningHandlers.offer(tx, offerId);
             if (!"ringing".equals(offer.state())) {
@@ -126,7 +126,7 @@ final class QueueHandlers {
         var params = WebhookParams.of(http);
         String leg = params.sid("CallSid", "CA");
         long offerId = ScreeningHandlers.offerParam(http);
-        String language = languageParam(http);
+        String language = FallbackHandlers.language(http);
         boolean pressedOne = params.optional("Digits").filter("1"::equals).isPresent();
         voice.answer(http, leg, tx -> {
             var offers = tx.attach(OfferDao.class);
@@ -166,13 +166,5 @@ final class QueueHandlers {
             return step;
         }
         throw new InvalidInputException("step", "not a route or queue step");
-    }
-
-    private static String languageParam(Context http) {
-        String language = http.queryParam("lang");
-        if (!"da".equals(language) && !"en".equals(language)) {
-            throw new InvalidInputException("lang", "da or en");
-        }
-        return language;
     }
 }

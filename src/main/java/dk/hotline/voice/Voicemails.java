@@ -54,7 +54,7 @@ public final class Voicemails {
         }
         List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
         for (Leader leader : onCall) {
-            String lang = leader.languages().contains("da") ? "da" : "en";
+            String lang = leader.textLanguage();
             String body = texts.get(lang, "leaderVoicemail").replace("{id}", String.valueOf(id.get()));
             outbox.sms(tx, "voicemail:" + id.get() + ":" + leader.id(), leader.phone(), body, now);
         }
