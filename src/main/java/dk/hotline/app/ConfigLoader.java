@@ -42,6 +42,7 @@ public final class ConfigLoader {
                 r.phone("number"),
                 r.zone("zone"),
                 r.durations("reminderOffsets"),
+                r.duration("reminderGrace"),
                 r.quietHours("quietHours"),
                 r.duration("followupAfter"),
                 Path.of(r.text("flows").isEmpty() ? "flows" : r.text("flows")),

@@ -22,7 +22,13 @@ import dk.hotline.rota.Leaders;
 import dk.hotline.console.BlocklistApi;
 import dk.hotline.console.DryRunApi;
 import dk.hotline.console.GroupApi;
+import dk.hotline.groups.Attendance;
 import dk.hotline.groups.Groups;
+import dk.hotline.groups.ReminderCheckJob;
+import dk.hotline.groups.ReminderJob;
+import dk.hotline.groups.ReminderPlan;
+import dk.hotline.groups.ReminderTriggers;
+import dk.hotline.groups.Reminders;
 import dk.hotline.console.VoicemailApi;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemails;
@@ -90,6 +96,7 @@ public final class Hotline implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private Javalin web;
     private Scheduler scheduler;
+    private ReminderTriggers reminderTriggers;
 
     private Hotline() {}
 
@@ -125,6 +132,10 @@ public final class Hotline implements AutoCloseable {
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         toClose.add(pool);
         Database.migrate(pool);
+        var jobs = new JobFactory();
+        Scheduler scheduler = Scheduling.create(pool, jobs);
+        this.scheduler = scheduler;
+        toClose.add(() -> scheduler.shutdown(true));
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
 
         EncryptionKey key = config.secrets().encryptionKey()
@@ -162,29 +173,36 @@ public final class Hotline implements AutoCloseable {
         var suppressions = new Suppressions(index, clock);
         var blocklist = new Blocklist(cipher, index, clock);
         var groupInterest = new GroupInterest(cipher, index, clock);
+        var reminderPlan = new ReminderPlan(config.reminderOffsets(), config.quietHours(), config.zone());
+        reminderTriggers = new ReminderTriggers(scheduler, reminderPlan, clock);
+        var reminders = new Reminders(jdbi, reminderPlan, reminderTriggers, outbox, suppressions, cipher, flows.texts(),
+                config.zone(), config.reminderGrace(), clock);
+        var attendance = new Attendance(leaders, outbox, index, flows.texts(), config.zone(), clock);
         var relay = new Relay(jdbi, outbox, cipher, index, leaders, rota, flows.texts(), config.sms().autoReplyWindow(),
                 config.sms().closeAfter(), config.zone(), clock);
 
-        var sms = new SmsRoutes(config, jdbi, index, keywords, suppressions, blocklist, groupInterest, callbacks, callbackCalls,
+        var sms = new SmsRoutes(config, jdbi, index, keywords, suppressions, blocklist, groupInterest, attendance, callbacks, callbackCalls,
                 relay, leaders, rota, outbox, flows.texts(), clock);
         var blocklistApi = new BlocklistApi(jdbi, blocklist, audit);
         var leaderApi = new LeaderApi(jdbi, leaders, audit);
         var callbackApi = new CallbackApi(jdbi, callbacks, callbackCalls, audit);
         var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
         var groupApi = new GroupApi(new Groups(jdbi, leaders, outbox, cipher, index, flows.texts(), config.revealingWords(),
-                config.zone(), clock), config.zone());
+                config.zone(), reminderTriggers, clock), config.zone());
         var voicemailApi = new VoicemailApi(jdbi, new Voicemails(leaders, rota, outbox, flows.texts(), clock), recordings, audit);
-        Scheduler scheduler = Scheduling.create(pool, Map.of(
-                RetentionJob.class, () -> new RetentionJob(retention),
-                RotaExtendJob.class, () -> new RotaExtendJob(templates),
-                RelayJob.class, () -> new RelayJob(relay),
-                CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks)));
-        this.scheduler = scheduler;
-        toClose.add(() -> scheduler.shutdown(true));
+        jobs.register(RetentionJob.class, () -> new RetentionJob(retention));
+        jobs.register(RotaExtendJob.class, () -> new RotaExtendJob(templates));
+        jobs.register(RelayJob.class, () -> new RelayJob(relay));
+        jobs.register(CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks));
+        jobs.register(ReminderJob.class, () -> new ReminderJob(reminders));
+        jobs.register(ReminderCheckJob.class, () -> new ReminderCheckJob(reminders));
+        reminderTriggers.install();
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
         Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
         Scheduling.every(scheduler, CallbackAnnounceJob.class, Duration.ofMinutes(1));
+        // Also runs at every start: it puts back reminder triggers a crash kept from being written.
+        Scheduling.every(scheduler, ReminderCheckJob.class, Duration.ofHours(1));
         var shiftApi = new ShiftApi(shifts, rota, config.zone());
         var templateApi = new ShiftTemplateApi(templates);
 
@@ -247,6 +265,11 @@ public final class Hotline implements AutoCloseable {
         } catch (org.quartz.SchedulerException e) {
             throw new IllegalStateException("could not run " + job.getSimpleName(), e);
         }
+    }
+
+    /** The reminder triggers, to look at and fire (operators, and tests that must not wait for a reminder's time). */
+    public ReminderTriggers reminderTriggers() {
+        return reminderTriggers;
     }
 
     /** The port the web server listens on (the real one when the config asked for 0). */

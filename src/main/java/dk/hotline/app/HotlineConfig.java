@@ -16,6 +16,7 @@ public record HotlineConfig(
         Optional<PhoneNumber> hotlineNumber,
         ZoneId zone,
         List<Duration> reminderOffsets,
+        Duration reminderGrace,
         Optional<QuietHours> quietHours,
         Duration followupAfter,
         Path flowsDir,

@@ -1,18 +1,23 @@
 package dk.hotline.app;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.quartz.Job;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.spi.TriggerFiredBundle;
 
-/** Gives Quartz jobs built by the composition root (with their services) instead of by reflection. */
+/**
+ * Gives Quartz jobs built by the composition root (with their services) instead of by reflection.
+ * Jobs are registered while the service is wired, before the scheduler starts, because the
+ * services that schedule triggers need the scheduler before their jobs exist.
+ */
 final class JobFactory implements org.quartz.spi.JobFactory {
-    private final Map<Class<? extends Job>, Supplier<? extends Job>> jobs;
+    private final Map<Class<? extends Job>, Supplier<? extends Job>> jobs = new ConcurrentHashMap<>();
 
-    JobFactory(Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
-        this.jobs = Map.copyOf(jobs);
+    <J extends Job> void register(Class<J> job, Supplier<J> factory) {
+        jobs.put(job, factory);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dk.hotline.app;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /** A local time range in which no reminder or follow-up text is sent; may span midnight. */
 public record QuietHours(LocalTime start, LocalTime end) {
@@ -20,5 +24,34 @@ public record QuietHours(LocalTime start, LocalTime end) {
         return start.isBefore(end)
                 ? !t.isBefore(start) && t.isBefore(end)
                 : !t.isBefore(start) || t.isBefore(end);
+    }
+
+    /**
+     * {@code t} itself, or when it falls inside quiet hours the last minute before they began
+     * (a reminder must come before its session, so it moves earlier).
+     */
+    public Instant before(Instant t, ZoneId zone) {
+        var local = t.atZone(zone);
+        if (!contains(local.toLocalTime())) {
+            return t;
+        }
+        LocalDate began = spansMidnight() && local.toLocalTime().isBefore(start) ? local.toLocalDate().minusDays(1)
+                : local.toLocalDate();
+        return ZonedDateTime.of(began, start, zone).minusMinutes(1).toInstant();
+    }
+
+    /** {@code t} itself, or when it falls inside quiet hours the moment they end (a follow-up can wait). */
+    public Instant after(Instant t, ZoneId zone) {
+        var local = t.atZone(zone);
+        if (!contains(local.toLocalTime())) {
+            return t;
+        }
+        LocalDate ends = spansMidnight() && !local.toLocalTime().isBefore(start) ? local.toLocalDate().plusDays(1)
+                : local.toLocalDate();
+        return ZonedDateTime.of(ends, end, zone).toInstant();
+    }
+
+    private boolean spansMidnight() {
+        return end.isBefore(start);
     }
 }

@@ -3,11 +3,9 @@ package dk.hotline.app;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
@@ -29,7 +27,7 @@ final class Scheduling {
 
     private Scheduling() {}
 
-    static Scheduler create(DataSource dataSource, Map<Class<? extends Job>, Supplier<? extends Job>> jobs) throws SchedulerException {
+    static Scheduler create(DataSource dataSource, JobFactory jobs) throws SchedulerException {
         // Quartz looks data sources up by name in a JVM-wide registry; a unique name per instance
         // keeps two services in one JVM (as in tests) on their own pools.
         String dataSourceName = "hotline-" + UUID.randomUUID();
@@ -49,7 +47,7 @@ final class Scheduling {
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
-        scheduler.setJobFactory(new JobFactory(jobs));
+        scheduler.setJobFactory(jobs);
         return scheduler;
     }
 

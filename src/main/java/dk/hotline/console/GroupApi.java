@@ -27,6 +27,9 @@ public final class GroupApi {
     record GroupView(long id, String name, String smsName, String location, long leaderId, int capacity, int participants,
                      List<SessionView> sessions) {}
 
+    /** A session's new start; it keeps its length. */
+    record MoveInput(String start) {}
+
     public void register(RoutesConfig routes) {
         routes.get("/api/groups", ctx -> ctx.json(groups.all().stream().map(this::view).toList()));
         routes.post("/api/groups", ctx -> ctx.status(201).json(view(groups.create(JsonBody.read(ctx, GroupInput.class)))));
@@ -42,7 +45,9 @@ public final class GroupApi {
             ctx.status(204);
         });
         routes.post("/api/groups/{id}/sessions/{sid}/cancel", ctx -> ctx.json(view(
-                groups.cancelSession(id(ctx, "id"), id(ctx, "sid")).orElseThrow(() -> new NotFoundResponse("no such session")))));
+                groups.cancelSession(id(ctx, "id"), id(ctx, "sid")).orElseThrow(GroupApi::noSession))));
+        routes.post("/api/groups/{id}/sessions/{sid}/move", ctx -> ctx.json(view(groups.moveSession(id(ctx, "id"), id(ctx, "sid"),
+                JsonBody.read(ctx, MoveInput.class).start()).orElseThrow(GroupApi::noSession))));
     }
 
     private GroupView view(Group g) {
@@ -53,6 +58,10 @@ public final class GroupApi {
 
     private static long id(Context ctx, String name) {
         return ctx.pathParamAsClass(name, Long.class).get();
+    }
+
+    private static NotFoundResponse noSession() {
+        return new NotFoundResponse("no such session");
     }
 
     private static NotFoundResponse notFound() {

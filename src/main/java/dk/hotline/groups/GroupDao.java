@@ -44,6 +44,12 @@ public interface GroupDao {
     @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE id = :id AND group_id = :group FOR UPDATE")
     Optional<SessionRow> session(@Bind("group") long groupId, @Bind("id") long sessionId);
 
+    @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE group_id = :group AND starts_at = :start")
+    Optional<SessionRow> sessionAt(@Bind("group") long groupId, @Bind("start") Instant start);
+
+    @SqlUpdate("UPDATE group_sessions SET starts_at = :start, ends_at = :end WHERE id = :id")
+    void move(@Bind("id") long sessionId, @Bind("start") Instant start, @Bind("end") Instant end);
+
     @SqlUpdate("UPDATE group_sessions SET status = 'cancelled' WHERE id = :id AND status = 'scheduled'")
     int cancel(@Bind("id") long sessionId);
 

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +37,12 @@ public final class Groups {
     private final Texts texts;
     private final List<String> revealingWords;
     private final ZoneId zone;
+    private final SessionTimes times;
+    private final ReminderTriggers reminders;
     private final Clock clock;
 
     public Groups(Jdbi jdbi, Leaders leaders, Outbox outbox, PersonalDataCipher cipher, BlindIndex index, Texts texts,
-                  List<String> revealingWords, ZoneId zone, Clock clock) {
+                  List<String> revealingWords, ZoneId zone, ReminderTriggers reminders, Clock clock) {
         this.jdbi = jdbi;
         this.leaders = leaders;
         this.outbox = outbox;
@@ -50,6 +51,8 @@ public final class Groups {
         this.texts = texts;
         this.revealingWords = revealingWords;
         this.zone = zone;
+        this.times = new SessionTimes(zone);
+        this.reminders = reminders;
         this.clock = clock;
     }
 
@@ -67,7 +70,7 @@ public final class Groups {
         if (in.leaderId() == null) {
             throw new InvalidInputException("leaderId", "required");
         }
-        return jdbi.inTransaction(tx -> {
+        Group group = jdbi.inTransaction(tx -> {
             leaders.byId(tx, in.leaderId()).orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
             var dao = tx.attach(GroupDao.class);
             long id = dao.insert(name, smsName, location, in.leaderId(), capacity, clock.instant());
@@ -78,6 +81,8 @@ public final class Groups {
             }
             return load(tx, id).orElseThrow();
         });
+        group.sessions().forEach(session -> reminders.schedule(session.id(), session.start()));
+        return group;
     }
 
     public List<Group> all() {
@@ -119,8 +124,58 @@ public final class Groups {
         return jdbi.withExtension(GroupDao.class, dao -> dao.removeParticipant(groupId, participantId, clock.instant())) > 0;
     }
 
-    /** Cancels a session and texts each participant who agreed to texts, once; empty when there is no such session. */
+    /**
+     * Cancels a session, texts each participant who agreed to texts once, and removes its pending
+     * reminders; empty when there is no such session, 409 when it has begun or is cancelled already.
+     */
     public Optional<Group> cancelSession(long groupId, long sessionId) {
+        var result = changeSession(groupId, sessionId, (tx, group, session) -> {
+            tx.attach(GroupDao.class).cancel(sessionId);
+            Instant now = clock.instant();
+            textParticipants(tx, groupId, (p, phone) -> outbox.sms(tx, "session-cancelled:" + sessionId + ":" + p.id(), phone,
+                    texts.get(p.language(), "smsSessionCancelled").replace("{group}", group.smsName())
+                            .replace("{date}", times.format(session.startsAt(), p.language())), now));
+        });
+        result.ifPresent(g -> reminders.unschedule(sessionId));
+        return result;
+    }
+
+    /**
+     * Moves a session to a new start (same length), texts each participant who agreed to texts once
+     * about it, and moves its reminders; empty when there is no such session.
+     */
+    public Optional<Group> moveSession(long groupId, long sessionId, String newStart) {
+        Instant start = parseTime("start", newStart).toInstant();
+        if (!start.isAfter(clock.instant())) {
+            throw new InvalidInputException("start", "must be in the future");
+        }
+        var result = changeSession(groupId, sessionId, (tx, group, old) -> {
+            var dao = tx.attach(GroupDao.class);
+            if (old.startsAt().equals(start)) {
+                return;
+            }
+            if (dao.sessionAt(groupId, start).isPresent()) {
+                throw new ConflictException("start", "the group already meets at that time");
+            }
+            dao.move(sessionId, start, start.plus(Duration.between(old.startsAt(), old.endsAt())));
+            Instant now = clock.instant();
+            textParticipants(tx, groupId, (p, phone) -> outbox.sms(tx,
+                    "session-moved:" + sessionId + ":" + p.id() + ":" + start.getEpochSecond(), phone,
+                    texts.get(p.language(), "smsSessionMoved").replace("{group}", group.smsName())
+                            .replace("{from}", times.format(old.startsAt(), p.language()))
+                            .replace("{to}", times.format(start, p.language())), now));
+        });
+        result.ifPresent(g -> reminders.schedule(sessionId, start));
+        return result;
+    }
+
+    /** A change to one session, made with the session row locked. */
+    private interface SessionChange {
+        void apply(Handle tx, GroupDao.GroupRow group, GroupDao.SessionRow session);
+    }
+
+    /** Applies a change to a session that is still to come; empty when there is no such session. */
+    private Optional<Group> changeSession(long groupId, long sessionId, SessionChange change) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(GroupDao.class);
             var session = dao.session(groupId, sessionId);
@@ -128,20 +183,27 @@ public final class Groups {
             if (session.isEmpty() || group.isEmpty()) {
                 return Optional.<Group>empty();
             }
-            if (dao.cancel(sessionId) == 1) {
-                Instant now = clock.instant();
-                for (var p : dao.participants(groupId)) {
-                    if (p.smsConsent() && p.phoneSealed() != null) {
-                        String body = texts.get(p.language(), "smsSessionCancelled")
-                                .replace("{group}", group.get().smsName())
-                                .replace("{date}", session.get().startsAt().atZone(zone)
-                                        .format(DateTimeFormatter.ofPattern("d/M 'kl.' HH.mm")));
-                        outbox.sms(tx, "session-cancelled:" + sessionId + ":" + p.id(), cipher.openPhone(p.phoneSealed()), body, now);
-                    }
-                }
-            }
+            requireChangeable(session.get());
+            change.apply(tx, group.get(), session.get());
             return load(tx, groupId);
         });
+    }
+
+    private void requireChangeable(GroupDao.SessionRow session) {
+        if (!"scheduled".equals(session.status())) {
+            throw new ConflictException("status", "the session is " + session.status());
+        }
+        if (!session.startsAt().isAfter(clock.instant())) {
+            throw new ConflictException("start", "the session has begun");
+        }
+    }
+
+    private void textParticipants(Handle tx, long groupId, java.util.function.BiConsumer<GroupDao.ParticipantRow, PhoneNumber> text) {
+        for (var p : tx.attach(GroupDao.class).participants(groupId)) {
+            if (p.smsConsent() && p.phoneSealed() != null) {
+                text.accept(p, cipher.openPhone(p.phoneSealed()));
+            }
+        }
     }
 
     private Optional<Group> load(Handle tx, long id) {
@@ -152,13 +214,17 @@ public final class Groups {
     }
 
     private ZonedDateTime firstSession(String raw) {
+        return parseTime("firstSession", raw);
+    }
+
+    private ZonedDateTime parseTime(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException("firstSession", "required (ISO-8601 with offset, e.g. 2027-03-21T17:00:00+01:00)");
+            throw new InvalidInputException(field, "required (ISO-8601 with offset, e.g. 2027-03-21T17:00:00+01:00)");
         }
         try {
             return OffsetDateTime.parse(raw).atZoneSameInstant(zone);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("firstSession", "not an ISO-8601 time with offset");
+            throw new InvalidInputException(field, "not an ISO-8601 time with offset");
         }
     }
 

@@ -15,6 +15,10 @@ public enum Keyword {
     CALLBACK(false),
     /** Interest in a support group. */
     GROUP(false),
+    /** Coming to the session a reminder was about (otherwise an ordinary message). */
+    YES(false),
+    /** Not coming to the session a reminder was about (otherwise an ordinary message). */
+    NO(false),
     /** A leader is available now. */
     ON(true),
     /** A leader is not available now. */

@@ -46,7 +46,7 @@ public final class SmsKeywords {
         return new Reader(flowsDir.resolve(FILE)).read();
     }
 
-    /** STOP, START, HELP, CALLBACK or GROUP when the whole text is one of their words. */
+    /** STOP, START, HELP, CALLBACK, GROUP, YES or NO when the whole text is one of their words. */
     public Optional<Keyword> survivorKeyword(String body) {
         return body == null ? Optional.empty() : Optional.ofNullable(survivor.get(fold(body)));
     }

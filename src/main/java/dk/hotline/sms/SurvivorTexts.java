@@ -2,6 +2,7 @@ package dk.hotline.sms;
 
 import dk.hotline.flows.Texts;
 import dk.hotline.followups.CallbackRequests;
+import dk.hotline.groups.Attendance;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.privacy.PhoneNumber;
@@ -24,6 +25,7 @@ final class SurvivorTexts {
     private final Blocklist blocklist;
     private final InboundRateLimit rateLimit;
     private final GroupInterest groupInterest;
+    private final Attendance attendance;
     private final CallbackRequests callbacks;
     private final Relay relay;
     private final Outbox outbox;
@@ -31,12 +33,13 @@ final class SurvivorTexts {
     private final Clock clock;
 
     SurvivorTexts(SmsKeywords keywords, Suppressions suppressions, Blocklist blocklist, InboundRateLimit rateLimit,
-                  GroupInterest groupInterest, CallbackRequests callbacks, Relay relay, Outbox outbox, Texts texts, Clock clock) {
+                  GroupInterest groupInterest, Attendance attendance, CallbackRequests callbacks, Relay relay, Outbox outbox, Texts texts, Clock clock) {
         this.keywords = keywords;
         this.suppressions = suppressions;
         this.blocklist = blocklist;
         this.rateLimit = rateLimit;
         this.groupInterest = groupInterest;
+        this.attendance = attendance;
         this.callbacks = callbacks;
         this.relay = relay;
         this.outbox = outbox;
@@ -83,6 +86,12 @@ final class SurvivorTexts {
             case GROUP -> {
                 groupInterest.add(tx, from, language, "sms");
                 outbox.sms(tx, "group:" + messageSid, from, texts.get(language, "smsGroupConfirm"), now);
+            }
+            case YES, NO -> {
+                // An answer to a reminder; from someone with no reminder to answer, a message like any other.
+                if (!attendance.answer(tx, messageSid, from, keyword.get() == Keyword.YES)) {
+                    relay.fromSurvivor(tx, messageSid, from, body, media);
+                }
             }
             default -> relay.fromSurvivor(tx, messageSid, from, body, media);
         }

@@ -88,7 +88,7 @@ class GroupApiTest {
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(cancelled.body()).contains("\"status\":\"cancelled\"");
         Await.until("the text is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4532000001").size() == 1);
-        assertThat(sms.sentTo("+4532000001")).containsExactly("Onsdagsholdet: mødet 6/1 kl. 17.00 er aflyst. Vi ses næste gang.");
+        assertThat(sms.sentTo("+4532000001")).containsExactly("Onsdagsholdet: mødet onsdag 6/1 kl. 17.00 er aflyst. Vi ses næste gang.");
         assertThat(sms.sentTo("+4532000002")).as("no consent, no text").isEmpty();
         assertThat(sms.sentTo("+4532000003")).as("opted out: only the STOP confirmation")
                 .containsExactly(service.text("da", "smsStopConfirm"));

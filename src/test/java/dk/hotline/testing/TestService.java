@@ -63,6 +63,24 @@ public final class TestService implements AutoCloseable {
         hotline.runJob(job);
     }
 
+    /**
+     * Fires a session's reminder now through Quartz, with the data its trigger holds, and waits
+     * until the job has run (its one log line), so the test then sees what it did.
+     */
+    public void fireReminder(long sessionId, java.time.Duration offset) {
+        try (var logs = new LogCapture()) {
+            hotline.reminderTriggers().fireNow(sessionId, offset);
+            String which = "session=" + sessionId + " offset=" + offset;
+            Await.until("reminder " + which + " ran", java.time.Duration.ofSeconds(10),
+                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=reminder.") && l.contains(which)));
+        }
+    }
+
+    /** When the session's reminder trigger for this offset is set to fire, if one is scheduled. */
+    public java.util.Optional<java.time.Instant> reminderScheduledAt(long sessionId, java.time.Duration offset) {
+        return hotline.reminderTriggers().scheduledAt(sessionId, offset);
+    }
+
     public String publicUrl() {
         return env.get("HOTLINE_PUBLIC_URL");
     }

@@ -1,0 +1,68 @@
+package dk.hotline.groups;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Reminders given (or skipped) and the answers to them. */
+@RegisterConstructorMapper(GroupDao.SessionRow.class)
+@RegisterConstructorMapper(ReminderDao.Recipient.class)
+@RegisterConstructorMapper(ReminderDao.Answerable.class)
+interface ReminderDao {
+    /** A participant a reminder goes to. */
+    record Recipient(long id, String name, byte[] phoneSealed, String language) {}
+
+    /** The session a participant's latest reminder was about, with what a reply needs. */
+    record Answerable(long sessionId, long participantId, String participantName, String language, long groupId,
+                      Instant startsAt) {}
+
+    /** Locked, so a cancel or move and a firing reminder see each other's result, not half of it. */
+    @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE id = :id FOR UPDATE")
+    Optional<GroupDao.SessionRow> sessionForUpdate(@Bind("id") long sessionId);
+
+    @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE status = 'scheduled' AND starts_at > :now")
+    List<GroupDao.SessionRow> upcoming(@Bind("now") Instant now);
+
+    /** Who was in the group, agreed to texts, and joined before the reminder was due (a late joiner gets only later ones). */
+    @SqlQuery("""
+            SELECT id, name, phone_sealed, language FROM group_participants
+            WHERE group_id = :group AND removed_at IS NULL AND sms_consent AND phone_sealed IS NOT NULL
+              AND created_at <= :due ORDER BY id""")
+    List<Recipient> recipients(@Bind("group") long groupId, @Bind("due") Instant due);
+
+    /** True when this is the first record of this reminder; a second fire finds it and does nothing. */
+    @SqlUpdate("""
+            INSERT INTO reminders (session_id, participant_id, offset_seconds, session_start, due_at, fired_at, outcome)
+            VALUES (:session, :participant, :offset, :start, :due, :now, :outcome)
+            ON CONFLICT (session_id, participant_id, offset_seconds, session_start) DO NOTHING""")
+    int record(@Bind("session") long sessionId, @Bind("participant") long participantId, @Bind("offset") long offsetSeconds,
+               @Bind("start") Instant start, @Bind("due") Instant due, @Bind("now") Instant now, @Bind("outcome") String outcome);
+
+    @SqlQuery("""
+            SELECT r.session_id, p.id AS participant_id, p.name AS participant_name, p.language, s.group_id, s.starts_at
+            FROM reminders r
+            JOIN group_participants p ON p.id = r.participant_id
+            JOIN group_sessions s ON s.id = r.session_id
+            WHERE p.phone_index = :index AND p.removed_at IS NULL AND r.outcome = 'sent'
+              AND s.status = 'scheduled' AND s.ends_at > :now AND r.session_start = s.starts_at
+            ORDER BY r.fired_at DESC, r.id DESC LIMIT 1""")
+    Optional<Answerable> latestAnswerable(@Bind("index") byte[] phoneIndex, @Bind("now") Instant now);
+
+    /** The answer before this one, if any. */
+    @SqlQuery("SELECT attending FROM session_attendance WHERE session_id = :session AND participant_id = :participant")
+    Optional<Boolean> answer(@Bind("session") long sessionId, @Bind("participant") long participantId);
+
+    @SqlUpdate("""
+            INSERT INTO session_attendance (session_id, participant_id, attending, answered_at)
+            VALUES (:session, :participant, :attending, :now)
+            ON CONFLICT (session_id, participant_id) DO UPDATE SET attending = :attending, answered_at = :now""")
+    void answer(@Bind("session") long sessionId, @Bind("participant") long participantId,
+                @Bind("attending") boolean attending, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT count(*) FROM reminders WHERE outcome = 'sent' AND fired_at >= :from AND fired_at < :to")
+    long sentBetween(@Bind("from") Instant from, @Bind("to") Instant to);
+}

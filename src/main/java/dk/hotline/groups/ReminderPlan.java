@@ -1,0 +1,57 @@
+package dk.hotline.groups;
+
+import dk.hotline.app.QuietHours;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When each reminder for a session is due: the configured offsets before its start on the local
+ * wall clock, moved earlier out of quiet hours. Pure, so the trigger that is scheduled and the job that fires agree on it.
+ */
+public final class ReminderPlan {
+    private final List<Duration> offsets;
+    private final Optional<QuietHours> quietHours;
+    private final ZoneId zone;
+
+    public ReminderPlan(List<Duration> offsets, Optional<QuietHours> quietHours, ZoneId zone) {
+        this.offsets = offsets.stream().sorted().distinct().toList();
+        this.quietHours = quietHours;
+        this.zone = zone;
+    }
+
+    /** One reminder due at {@code due}, named by its offset. */
+    public record Due(Duration offset, Instant due) {}
+
+    /**
+     * Every reminder of a session starting at {@code start}, earliest first. Two offsets that quiet
+     * hours move to the same minute are one reminder (the shorter offset's), never two texts at once.
+     */
+    public List<Due> dues(Instant start) {
+        var out = new ArrayList<Due>();
+        for (Duration offset : offsets) {
+            // On the wall clock: "24 hours before" a 17:00 session is 17:00 the day before, also
+            // when a DST change lies in between (then it is 23 or 25 hours of real time).
+            Instant due = start.atZone(zone).toLocalDateTime().minus(offset).atZone(zone).toInstant();
+            Instant moved = quietHours.map(q -> q.before(due, zone)).orElse(due);
+            if (out.stream().noneMatch(d -> d.due().equals(moved))) {
+                out.add(new Due(offset, moved));
+            }
+        }
+        out.sort(Comparator.comparing(Due::due));
+        return List.copyOf(out);
+    }
+
+    /** The reminder for this offset, if the plan has one (a merged or since removed offset has none). */
+    public Optional<Due> due(Instant start, Duration offset) {
+        return dues(start).stream().filter(d -> d.offset().equals(offset)).findFirst();
+    }
+
+    public List<Duration> offsets() {
+        return offsets;
+    }
+}

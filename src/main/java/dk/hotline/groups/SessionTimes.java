@@ -1,0 +1,22 @@
+package dk.hotline.groups;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** A session's time as a text says it, in the reader's language: "torsdag 26/11 kl. 17.00", "Thursday 26/11 at 17:00". */
+final class SessionTimes {
+    private static final DateTimeFormatter DANISH = DateTimeFormatter.ofPattern("EEEE d/M 'kl.' HH.mm", Locale.forLanguageTag("da"));
+    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("EEEE d/M 'at' HH:mm", Locale.ENGLISH);
+
+    private final ZoneId zone;
+
+    SessionTimes(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    String format(Instant start, String language) {
+        return start.atZone(zone).format("en".equals(language) ? ENGLISH : DANISH);
+    }
+}
