@@ -47,6 +47,9 @@ import dk.hotline.console.CallApi;
 import dk.hotline.console.CallbackApi;
 import dk.hotline.followups.CallbackAnnounceJob;
 import dk.hotline.followups.CallbackRequests;
+import dk.hotline.followups.FollowupJob;
+import dk.hotline.followups.Followups;
+import dk.hotline.console.FollowupApi;
 import dk.hotline.console.ShiftApi;
 import dk.hotline.console.ShiftTemplateApi;
 import dk.hotline.rota.Rota;
@@ -97,6 +100,7 @@ public final class Hotline implements AutoCloseable {
     private Javalin web;
     private Scheduler scheduler;
     private ReminderTriggers reminderTriggers;
+    private Followups followups;
 
     private Hotline() {}
 
@@ -169,8 +173,10 @@ public final class Hotline implements AutoCloseable {
         var router = new Router(rota, leaders, config.routing(), clock);
         var callbacks = new CallbackRequests(cipher, index, outbox, rota, leaders, flows.texts(), clock);
         var callbackCalls = new CallbackCalls(jdbi, callbacks, leaders, outbox, clock);
-        var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, clock);
         var suppressions = new Suppressions(index, clock);
+        followups = new Followups(jdbi, scheduler, outbox, suppressions, cipher, index, flows.texts(), config.followupAfter(),
+                config.quietHours(), config.zone(), clock);
+        var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, followups, clock);
         var blocklist = new Blocklist(cipher, index, clock);
         var groupInterest = new GroupInterest(cipher, index, clock);
         var reminderPlan = new ReminderPlan(config.reminderOffsets(), config.quietHours(), config.zone());
@@ -181,7 +187,7 @@ public final class Hotline implements AutoCloseable {
         var relay = new Relay(jdbi, outbox, cipher, index, leaders, rota, flows.texts(), config.sms().autoReplyWindow(),
                 config.sms().closeAfter(), config.zone(), clock);
 
-        var sms = new SmsRoutes(config, jdbi, index, keywords, suppressions, blocklist, groupInterest, attendance, callbacks, callbackCalls,
+        var sms = new SmsRoutes(config, jdbi, index, keywords, suppressions, blocklist, groupInterest, attendance, followups, callbacks, callbackCalls,
                 relay, leaders, rota, outbox, flows.texts(), clock);
         var blocklistApi = new BlocklistApi(jdbi, blocklist, audit);
         var leaderApi = new LeaderApi(jdbi, leaders, audit);
@@ -196,13 +202,17 @@ public final class Hotline implements AutoCloseable {
         jobs.register(CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks));
         jobs.register(ReminderJob.class, () -> new ReminderJob(reminders));
         jobs.register(ReminderCheckJob.class, () -> new ReminderCheckJob(reminders));
+        var followups = this.followups;
+        jobs.register(FollowupJob.class, () -> new FollowupJob(followups));
         reminderTriggers.install();
+        followups.install();
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
         Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
         Scheduling.every(scheduler, CallbackAnnounceJob.class, Duration.ofMinutes(1));
         // Also runs at every start: it puts back reminder triggers a crash kept from being written.
         Scheduling.every(scheduler, ReminderCheckJob.class, Duration.ofHours(1));
+        var followupApi = new FollowupApi(followups, config.zone());
         var shiftApi = new ShiftApi(shifts, rota, config.zone());
         var templateApi = new ShiftTemplateApi(templates);
 
@@ -224,6 +234,7 @@ public final class Hotline implements AutoCloseable {
                     callApi.register(r);
                     voicemailApi.register(r);
                     groupApi.register(r);
+                    followupApi.register(r);
                     dryRunApi.register(r);
                     blocklistApi.register(r);
                 });
@@ -270,6 +281,11 @@ public final class Hotline implements AutoCloseable {
     /** The reminder triggers, to look at and fire (operators, and tests that must not wait for a reminder's time). */
     public ReminderTriggers reminderTriggers() {
         return reminderTriggers;
+    }
+
+    /** Follow-up texts, to fire one now (operators, and tests that must not wait days). */
+    public Followups followups() {
+        return followups;
     }
 
     /** The port the web server listens on (the real one when the config asked for 0). */

@@ -27,7 +27,8 @@ public final class FlowLoader {
             "smsStopConfirm", "smsStartConfirm", "smsHelp", "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply",
             "smsMediaNotice", "leaderRelay", "leaderTaken", "leaderTakenByOther", "leaderClosed", "leaderWhich",
             "leaderUnknown", "leaderOn", "leaderOff", "leaderStatus", "leaderNobody", "leaderCallbackStarted", "callbackSurvivorScreening", "smsSessionCancelled",
-            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "leaderAttendanceNo", "leaderAttendanceYes");
+            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "leaderAttendanceNo", "leaderAttendanceYes",
+            "followupOffer", "followupConfirmed", "smsFollowup", "leaderFollowupSet");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

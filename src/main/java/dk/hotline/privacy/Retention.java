@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Erases personal data once it is older than the configured retention: recipients (number and
- * blind index) and bodies of finished outbox rows, callers' numbers in the call log and in handled
- * callback requests, the day-old answers kept for Twilio retries and inbound text counts, and the
+ * blind index) and bodies of finished outbox rows, callers' numbers in the call log, in handled
+ * callback requests and in settled follow-ups, the day-old answers kept for Twilio retries and inbound text counts, and the
  * traces of sign-ins (hashed addresses of long-past lockouts, expired tokens). The outbox and call
  * rows stay (counts and outcomes are not personal data); what identifies a person goes.
  *
@@ -82,6 +82,11 @@ public final class Retention {
                     UPDATE callback_requests SET phone_sealed = NULL, phone_index = NULL
                     WHERE status = 'done' AND done_at < :cutoff AND (phone_sealed IS NOT NULL OR phone_index IS NOT NULL)""")
                     .bind("cutoff", cutoff).execute();
+            // A follow-up sent or cancelled needs its number no more; a pending one keeps it until it is settled.
+            int followups = tx.createUpdate("""
+                    UPDATE followups SET phone_sealed = NULL, phone_index = NULL
+                    WHERE status <> 'pending' AND settled_at < :cutoff AND (phone_sealed IS NOT NULL OR phone_index IS NOT NULL)""")
+                    .bind("cutoff", cutoff).execute();
             // Stored only so a Twilio retry gets the same answer; retries come within minutes.
             int replies = tx.createUpdate("DELETE FROM voice_replies WHERE created_at < :since")
                     .bind("since", now.minus(Duration.ofDays(1))).execute();
@@ -94,8 +99,9 @@ public final class Retention {
             int textCounts = tx.createUpdate("DELETE FROM sms_inbound_counts WHERE minute < :since")
                     .bind("since", now.minus(Duration.ofDays(1))).execute();
             log.info("event=retention.purged_texts conversation_messages={} conversations={}", texts, conversations);
-            log.info("event=retention.purged outbox={} calls={} callbacks={} voice_replies={} login_throttle={} api_tokens={} "
-                    + "sms_inbound_counts={} cutoff={}", messages, calls, callbacks, replies, throttles, tokens, textCounts, cutoff);
+            log.info("event=retention.purged outbox={} calls={} callbacks={} followups={} voice_replies={} login_throttle={} "
+                    + "api_tokens={} sms_inbound_counts={} cutoff={}", messages, calls, callbacks, followups, replies, throttles,
+                    tokens, textCounts, cutoff);
         });
         eraseRecordings(now, cutoff);
     }

@@ -66,7 +66,7 @@ final class CallFlowHandlers {
             boolean talked = offers.forCall(ctx.callSid()).stream().anyMatch(o -> "accepted".equals(o.state()));
             offers.closeAll(ctx.callSid(), clock.instant());
             if (talked) {
-                return fallback.end(new VoiceResponse.Builder().say(speech.say(route.language(), "goodbye")), route.language());
+                return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
             }
             return steps.route(tx, ctx, route, false);
         });

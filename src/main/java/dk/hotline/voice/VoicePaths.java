@@ -18,6 +18,10 @@ final class VoicePaths {
 
     private VoicePaths() {}
 
+    static String followup(String language, String source) {
+        return ROOT + "/followup?lang=" + language + "&source=" + source;
+    }
+
     static String step(String step) {
         return ROOT + "/step?step=" + enc(step);
     }

@@ -41,13 +41,7 @@ class ReminderTest {
     static void start() {
         twilio.start();
         TwilioStubs.messageCreated(twilio);
-        // A frozen clock would otherwise spend the per-second send rate once and for all, and the
-        // coordinator's token must outlive the months the clock is moved through.
-        service = TestService.start(twilio.baseUrl(), env -> {
-            env.put("HOTLINE_OUTBOX_RATE", "1000");
-            env.put("HOTLINE_AUTH_TOKEN_TTL", "P3650D");
-            return env;
-        }, clock);
+        service = TestService.startWithClock(twilio.baseUrl(), clock);
         coordinator = new Coordinator(service);
         sms = new TwilioSms(service, twilio);
         leader = coordinator.leader("Maja", "+4520000051", List.of("da"));
