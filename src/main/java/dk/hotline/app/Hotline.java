@@ -22,6 +22,8 @@ import dk.hotline.rota.Leaders;
 import dk.hotline.console.BlocklistApi;
 import dk.hotline.console.DryRunApi;
 import dk.hotline.console.GroupApi;
+import dk.hotline.console.GroupInterestApi;
+import dk.hotline.groups.GroupInvitations;
 import dk.hotline.groups.Groups;
 import dk.hotline.console.VoicemailApi;
 import dk.hotline.twilio.TwilioRecordings;
@@ -173,6 +175,8 @@ public final class Hotline implements AutoCloseable {
         var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
         var groupApi = new GroupApi(new Groups(jdbi, leaders, outbox, cipher, index, flows.texts(), config.revealingWords(),
                 config.zone(), clock), config.zone());
+        var groupInterestApi = new GroupInterestApi(jdbi, groupInterest, new GroupInvitations(jdbi, groupInterest, outbox,
+                suppressions, flows.texts(), config.zone(), clock), audit, config.zone());
         var voicemailApi = new VoicemailApi(jdbi, new Voicemails(leaders, rota, outbox, flows.texts(), clock), recordings, audit);
         Scheduler scheduler = Scheduling.create(pool, Map.of(
                 RetentionJob.class, () -> new RetentionJob(retention),
@@ -206,6 +210,7 @@ public final class Hotline implements AutoCloseable {
                     callApi.register(r);
                     voicemailApi.register(r);
                     groupApi.register(r);
+                    groupInterestApi.register(r);
                     dryRunApi.register(r);
                     blocklistApi.register(r);
                 });

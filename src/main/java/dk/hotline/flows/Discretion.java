@@ -11,7 +11,8 @@ import java.util.Locale;
 public final class Discretion {
     /** Every text key that can be sent by SMS to a survivor. */
     public static final List<String> SURVIVOR_SMS = List.of("smsStopConfirm", "smsStartConfirm", "smsHelp",
-            "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply", "smsMediaNotice", "smsSessionCancelled");
+            "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply", "smsMediaNotice", "smsSessionCancelled",
+            "smsGroupInvite");
 
     private Discretion() {}
 

@@ -26,7 +26,8 @@ public final class FlowLoader {
             "voicemailPrompt", "voicemailThanks", "leaderVoicemail",
             "smsStopConfirm", "smsStartConfirm", "smsHelp", "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply",
             "smsMediaNotice", "leaderRelay", "leaderTaken", "leaderTakenByOther", "leaderClosed", "leaderWhich",
-            "leaderUnknown", "leaderOn", "leaderOff", "leaderStatus", "leaderNobody", "leaderCallbackStarted", "callbackSurvivorScreening", "smsSessionCancelled");
+            "leaderUnknown", "leaderOn", "leaderOff", "leaderStatus", "leaderNobody", "leaderCallbackStarted", "callbackSurvivorScreening", "smsSessionCancelled",
+            "smsGroupInvite");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
