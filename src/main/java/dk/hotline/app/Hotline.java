@@ -46,6 +46,8 @@ import dk.hotline.followups.CallbackRequests;
 import dk.hotline.console.ShiftApi;
 import dk.hotline.console.ShiftTemplateApi;
 import dk.hotline.rota.Rota;
+import dk.hotline.rota.RotaCheck;
+import dk.hotline.rota.RotaCheckJob;
 import dk.hotline.rota.RotaExtendJob;
 import dk.hotline.rota.RotaTemplates;
 import dk.hotline.rota.Shifts;
@@ -177,16 +179,20 @@ public final class Hotline implements AutoCloseable {
                 config.zone(), clock), config.zone());
         var groupInterestApi = new GroupInterestApi(jdbi, groupInterest, new GroupInvitations(jdbi, groupInterest, outbox,
                 suppressions, flows.texts(), config.zone(), clock), audit, config.zone());
+        var rotaCheck = new RotaCheck(jdbi, rota, outbox, flows.texts(), config.rotaCheck().recipients(), config.zone(), clock);
         var voicemailApi = new VoicemailApi(jdbi, new Voicemails(leaders, rota, outbox, flows.texts(), clock), recordings, audit);
         Scheduler scheduler = Scheduling.create(pool, Map.of(
                 RetentionJob.class, () -> new RetentionJob(retention),
                 RotaExtendJob.class, () -> new RotaExtendJob(templates),
+                RotaCheckJob.class, () -> new RotaCheckJob(rotaCheck),
                 RelayJob.class, () -> new RelayJob(relay),
                 CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks)));
         this.scheduler = scheduler;
         toClose.add(() -> scheduler.shutdown(true));
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
+        var checkAt = config.rotaCheck().at();
+        Scheduling.daily(scheduler, RotaCheckJob.class, "0 " + checkAt.getMinute() + " " + checkAt.getHour() + " * * ?", config.zone());
         Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
         Scheduling.every(scheduler, CallbackAnnounceJob.class, Duration.ofMinutes(1));
         var shiftApi = new ShiftApi(shifts, rota, config.zone());
