@@ -23,6 +23,8 @@ import dk.hotline.console.BlocklistApi;
 import dk.hotline.console.DryRunApi;
 import dk.hotline.console.GroupApi;
 import dk.hotline.groups.Attendance;
+import dk.hotline.console.GroupInterestApi;
+import dk.hotline.groups.GroupInvitations;
 import dk.hotline.groups.Groups;
 import dk.hotline.groups.ReminderCheckJob;
 import dk.hotline.groups.ReminderJob;
@@ -53,6 +55,8 @@ import dk.hotline.console.FollowupApi;
 import dk.hotline.console.ShiftApi;
 import dk.hotline.console.ShiftTemplateApi;
 import dk.hotline.rota.Rota;
+import dk.hotline.rota.RotaCheck;
+import dk.hotline.rota.RotaCheckJob;
 import dk.hotline.rota.RotaExtendJob;
 import dk.hotline.rota.RotaTemplates;
 import dk.hotline.rota.Shifts;
@@ -195,9 +199,13 @@ public final class Hotline implements AutoCloseable {
         var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
         var groupApi = new GroupApi(new Groups(jdbi, leaders, outbox, cipher, index, flows.texts(), config.revealingWords(),
                 config.zone(), reminderTriggers, clock), config.zone());
+        var groupInterestApi = new GroupInterestApi(jdbi, groupInterest, new GroupInvitations(jdbi, groupInterest, outbox,
+                suppressions, flows.texts(), config.zone(), clock), audit, config.zone());
+        var rotaCheck = new RotaCheck(jdbi, rota, outbox, flows.texts(), config.rotaCheck().recipients(), config.zone(), clock);
         var voicemailApi = new VoicemailApi(jdbi, new Voicemails(leaders, rota, outbox, flows.texts(), clock), recordings, audit);
         jobs.register(RetentionJob.class, () -> new RetentionJob(retention));
         jobs.register(RotaExtendJob.class, () -> new RotaExtendJob(templates));
+        jobs.register(RotaCheckJob.class, () -> new RotaCheckJob(rotaCheck));
         jobs.register(RelayJob.class, () -> new RelayJob(relay));
         jobs.register(CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks));
         jobs.register(ReminderJob.class, () -> new ReminderJob(reminders));
@@ -208,6 +216,8 @@ public final class Hotline implements AutoCloseable {
         followups.install();
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
+        var checkAt = config.rotaCheck().at();
+        Scheduling.daily(scheduler, RotaCheckJob.class, "0 " + checkAt.getMinute() + " " + checkAt.getHour() + " * * ?", config.zone());
         Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
         Scheduling.every(scheduler, CallbackAnnounceJob.class, Duration.ofMinutes(1));
         // Also runs at every start: it puts back reminder triggers a crash kept from being written.
@@ -235,6 +245,7 @@ public final class Hotline implements AutoCloseable {
                     voicemailApi.register(r);
                     groupApi.register(r);
                     followupApi.register(r);
+                    groupInterestApi.register(r);
                     dryRunApi.register(r);
                     blocklistApi.register(r);
                 });

@@ -95,6 +95,17 @@ class FlowLoaderTest {
         assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("voice.yaml:").hasMessageContaining("not an https URL");
     }
 
+    @Test
+    void theCoordinatorsRotaTextIsNeededInDanishOnly(@TempDir Path dir) throws IOException {
+        copyDefaults(dir);
+        assertThat(FlowLoader.load(dir).texts().get("en", "rotaGaps")).as("English falls back to Danish").startsWith("Vagtplan:");
+
+        Files.writeString(dir.resolve("texts.da.yaml"),
+                Files.readString(dir.resolve("texts.da.yaml")).replaceAll("(?m)^rotaGapsMore:.*\\n.*\\n?", ""));
+
+        assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("texts.da.yaml").hasMessageContaining("'rotaGapsMore'");
+    }
+
     private static int lineOf(String text, String needle) {
         return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
     }
