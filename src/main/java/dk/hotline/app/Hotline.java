@@ -36,7 +36,7 @@ import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemails;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.sms.Blocklist;
-import dk.hotline.sms.GroupInterest;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.sms.Relay;
 import dk.hotline.sms.RelayJob;
 import dk.hotline.sms.SmsKeywords;
@@ -180,9 +180,10 @@ public final class Hotline implements AutoCloseable {
         var suppressions = new Suppressions(index, clock);
         followups = new Followups(jdbi, scheduler, outbox, suppressions, cipher, index, flows.texts(), config.followupAfter(),
                 config.quietHours(), config.zone(), clock);
-        var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, followups, clock);
-        var blocklist = new Blocklist(cipher, index, clock);
         var groupInterest = new GroupInterest(cipher, index, clock);
+        var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, followups, groupInterest,
+                clock);
+        var blocklist = new Blocklist(cipher, index, clock);
         var reminderPlan = new ReminderPlan(config.reminderOffsets(), config.quietHours(), config.zone());
         reminderTriggers = new ReminderTriggers(scheduler, reminderPlan, clock);
         var reminders = new Reminders(jdbi, reminderPlan, reminderTriggers, outbox, suppressions, cipher, flows.texts(),

@@ -2,7 +2,7 @@ package dk.hotline.console;
 
 import dk.hotline.groups.GroupInvitations;
 import dk.hotline.privacy.AuditLog;
-import dk.hotline.sms.GroupInterest;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.web.BearerAuth;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;

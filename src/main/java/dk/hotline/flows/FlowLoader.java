@@ -29,7 +29,7 @@ public final class FlowLoader {
             "leaderUnknown", "leaderOn", "leaderOff", "leaderStatus", "leaderNobody", "leaderCallbackStarted", "callbackSurvivorScreening", "smsSessionCancelled",
             "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "leaderAttendanceNo", "leaderAttendanceYes",
             "followupOffer", "followupConfirmed", "smsFollowup", "leaderFollowupSet",
-            "smsGroupInvite");
+            "smsGroupInvite", "groupInterestOffer", "groupInterestConfirmed", "groupInterestWithheld");
     /** Texts to staff who all read Danish (the coordinators' rota-gap text): Danish only, the fallback of every language. */
     static final List<String> DANISH_TEXTS = List.of("rotaGaps", "rotaGapsMore");
 

@@ -3,7 +3,6 @@ package dk.hotline.groups;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
-import dk.hotline.sms.GroupInterest;
 import dk.hotline.web.ConflictException;
 import dk.hotline.web.InvalidInputException;
 import io.javalin.http.NotFoundResponse;

@@ -4,6 +4,7 @@ import dk.hotline.flows.Texts;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.followups.Followups;
 import dk.hotline.groups.Attendance;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.privacy.PhoneNumber;

@@ -22,6 +22,10 @@ final class VoicePaths {
         return ROOT + "/followup?lang=" + language + "&source=" + source;
     }
 
+    static String groupInterest(String step) {
+        return ROOT + "/interest?step=" + enc(step);
+    }
+
     static String step(String step) {
         return ROOT + "/step?step=" + enc(step);
     }

@@ -8,7 +8,7 @@ import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.sms.GroupInterest;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
 import dk.hotline.testing.MutableClock;

@@ -85,13 +85,13 @@ class FlowLoaderTest {
     void aSayStepCanPlayRecordingsButOnlyFromHttps(@TempDir Path dir) throws IOException {
         copyDefaults(dir);
         String voice = Files.readString(dir.resolve("voice.yaml"));
-        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: menu-da",
-                "      texts: [groupInfo]\n      play: [\"https://example.org/velkommen.mp3\"]\n      next: menu-da"));
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: interest-da",
+                "      texts: [groupInfo]\n      play: [\"https://example.org/velkommen.mp3\"]\n      next: interest-da"));
         var groups = (Step.Say) FlowLoader.load(dir).voice().step("groups-da");
         assertThat(groups.play()).containsExactly("https://example.org/velkommen.mp3");
 
-        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: menu-da",
-                "      texts: [groupInfo]\n      play: [\"http://example.org/x.mp3\"]\n      next: menu-da"));
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: interest-da",
+                "      texts: [groupInfo]\n      play: [\"http://example.org/x.mp3\"]\n      next: interest-da"));
         assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("voice.yaml:").hasMessageContaining("not an https URL");
     }
 

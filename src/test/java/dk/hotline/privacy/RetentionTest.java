@@ -155,7 +155,7 @@ class RetentionTest {
     @Test
     void interestListEntriesOlderThanTheRetentionAreDeletedInvitedOrNot() {
         var key = EncryptionKey.generate();
-        var interest = new dk.hotline.sms.GroupInterest(new PersonalDataCipher(key), new BlindIndex(key), clock);
+        var interest = new dk.hotline.groups.GroupInterest(new PersonalDataCipher(key), new BlindIndex(key), clock);
         try (var db = new MigratedDatabase()) {
             db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123456"), "da", "sms"));
             db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123457"), "da", "voice"));

@@ -1,4 +1,4 @@
-package dk.hotline.sms;
+package dk.hotline.groups;
 
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
