@@ -47,17 +47,28 @@ public final class ReminderTriggers {
         });
     }
 
-    /** Makes the session's triggers match its start: future reminders scheduled, others removed. */
+    /**
+     * Makes the session's triggers match its start: future reminders scheduled (or moved), and
+     * triggers for times the session no longer has removed. A reminder already due keeps its
+     * trigger: after downtime it is about to fire late, and the grace period decides.
+     */
     public void schedule(long sessionId, Instant start) {
         Instant now = clock.instant();
         var dues = plan.dues(start);
         for (Duration offset : plan.offsets()) {
-            var due = dues.stream().filter(d -> d.offset().equals(offset)).findFirst();
-            if (due.isPresent() && due.get().due().isAfter(now)) {
-                put(sessionId, offset, due.get().due());
-            } else {
-                quartz(() -> scheduler.unscheduleJob(key(sessionId, offset)));
+            var due = dues.stream().filter(d -> d.offset().equals(offset)).findFirst().map(ReminderPlan.Due::due);
+            if (due.isPresent() && due.get().isAfter(now)) {
+                put(sessionId, offset, due.get());
+                continue;
             }
+            TriggerKey key = key(sessionId, offset);
+            quartz(() -> {
+                Trigger existing = scheduler.getTrigger(key);
+                if (existing != null && (due.isEmpty() || !existing.getStartTime().toInstant().equals(due.get()))) {
+                    scheduler.unscheduleJob(key);
+                }
+                return null;
+            });
         }
     }
 
