@@ -22,10 +22,10 @@ public final class GroupApi {
         this.zone = zone;
     }
 
-    record SessionView(long id, String start, String end, String status) {}
+    record SessionView(long id, String start, String end, String status, int attending, int notAttending) {}
 
     record GroupView(long id, String name, String smsName, String location, long leaderId, int capacity, int participants,
-                     List<SessionView> sessions) {}
+                     List<SessionView> sessions, List<Group.Member> members) {}
 
     /** A session's new start; it keeps its length. */
     record MoveInput(String start) {}
@@ -53,7 +53,7 @@ public final class GroupApi {
     private GroupView view(Group g) {
         return new GroupView(g.id(), g.name(), g.smsName(), g.location(), g.leaderId(), g.capacity(), g.participants(),
                 g.sessions().stream().map(s -> new SessionView(s.id(), ShiftView.local(s.start(), zone),
-                        ShiftView.local(s.end(), zone), s.status())).toList());
+                        ShiftView.local(s.end(), zone), s.status(), s.attending(), s.notAttending())).toList(), g.members());
     }
 
     private static long id(Context ctx, String name) {

@@ -208,9 +208,14 @@ public final class Groups {
 
     private Optional<Group> load(Handle tx, long id) {
         var dao = tx.attach(GroupDao.class);
+        var answers = tx.attach(ReminderDao.class);
         return dao.byId(id).map(g -> new Group(g.id(), g.name(), g.smsName(), g.location(), g.leaderId(), g.capacity(),
                 dao.participantCount(id), dao.sessions(id).stream()
-                .map(s -> new Group.Session(s.id(), s.startsAt(), s.endsAt(), s.status())).toList()));
+                .map(s -> new Group.Session(s.id(), s.startsAt(), s.endsAt(), s.status(), answers.answers(s.id(), true),
+                        answers.answers(s.id(), false))).toList(),
+                dao.participants(id).stream().map(p -> new Group.Member(p.id(), p.name(),
+                        p.phoneSealed() == null ? "not stored" : cipher.openPhone(p.phoneSealed()).masked(), p.smsConsent(),
+                        p.language())).toList()));
     }
 
     private ZonedDateTime firstSession(String raw) {

@@ -63,6 +63,12 @@ interface ReminderDao {
     void answer(@Bind("session") long sessionId, @Bind("participant") long participantId,
                 @Bind("attending") boolean attending, @Bind("now") Instant now);
 
+    /** How many current members answered JA (or NEJ) for the session. */
+    @SqlQuery("""
+            SELECT count(*) FROM session_attendance a JOIN group_participants p ON p.id = a.participant_id
+            WHERE a.session_id = :session AND a.attending = :attending AND p.removed_at IS NULL""")
+    int answers(@Bind("session") long sessionId, @Bind("attending") boolean attending);
+
     @SqlQuery("SELECT count(*) FROM reminders WHERE outcome = 'sent' AND fired_at >= :from AND fired_at < :to")
     long sentBetween(@Bind("from") Instant from, @Bind("to") Instant to);
 }

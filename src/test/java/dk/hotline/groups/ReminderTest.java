@@ -145,6 +145,10 @@ class ReminderTest {
         assertThat(sms.sentTo("+4534000022").get(1)).isEqualTo(service.text("en", "smsAttendanceNo"));
         assertThat(attending(session, ida)).contains(true);
         assertThat(attending(session, sam)).contains(false);
+        var shown = json(coordinator.get("/api/groups/" + group));
+        assertThat(shown.get("sessions").get(0).get("attending").asInt()).isEqualTo(1);
+        assertThat(shown.get("sessions").get(0).get("notAttending").asInt()).isEqualTo(1);
+        assertThat(shown.get("members").toString()).contains("\"name\":\"Ida\"").doesNotContain("34000021");
         Await.until("the leader is told", Duration.ofSeconds(10), () -> !sms.sentTo("+4520000051").isEmpty());
         assertThat(sms.sentTo("+4520000051")).containsExactly("Onsdagsgruppen, onsdag 17/2 kl. 17.00: Sam kommer ikke.");
 
