@@ -9,7 +9,7 @@ CREATE TABLE reminders (
     session_start   TIMESTAMPTZ NOT NULL,
     due_at          TIMESTAMPTZ NOT NULL,
     fired_at        TIMESTAMPTZ NOT NULL,
-    outcome         TEXT        NOT NULL CHECK (outcome IN ('sent', 'skipped_started', 'skipped_late', 'skipped_opted_out')),
+    outcome         TEXT        NOT NULL CHECK (outcome IN ('sent', 'skipped_started', 'skipped_late', 'skipped_quiet', 'skipped_opted_out')),
     UNIQUE (session_id, participant_id, offset_seconds, session_start)
 );
 CREATE INDEX reminders_participant ON reminders (participant_id, fired_at);
@@ -24,6 +24,12 @@ CREATE TABLE session_attendance (
     PRIMARY KEY (session_id, participant_id)
 );
 
--- Reminders are found by their session when it is cancelled or moved.
+-- The hourly check of reminder triggers reads the sessions still to come.
 CREATE INDEX group_sessions_upcoming ON group_sessions (starts_at) WHERE status = 'scheduled';
+-- A JA/NEJ is matched to its participant by the sender's blind index.
 CREATE INDEX group_participants_phone ON group_participants (phone_index) WHERE removed_at IS NULL;
+
+-- A group meets once at a time, but a cancelled session no longer holds its slot: a session can
+-- be moved into it. The unique index also settles two moves to one time made at once.
+ALTER TABLE group_sessions DROP CONSTRAINT group_sessions_group_id_starts_at_key;
+CREATE UNIQUE INDEX group_sessions_one_at_a_time ON group_sessions (group_id, starts_at) WHERE status = 'scheduled';

@@ -1,6 +1,7 @@
 -- One follow-up text a person agreed to (after a talk, with a callback request, or asked for by a
 -- leader in a relayed conversation). request_key makes a retried webhook ask once; the number is
--- sealed, found by blind index when the person gets in touch first (which cancels it).
+-- sealed, found by blind index when the person gets in touch first (which cancels it). A person
+-- has at most one pending: a later request moves it rather than adding a second text.
 CREATE TABLE followups (
     id           BIGSERIAL PRIMARY KEY,
     request_key  TEXT        NOT NULL UNIQUE,
@@ -14,5 +15,6 @@ CREATE TABLE followups (
     created_at   TIMESTAMPTZ NOT NULL,
     settled_at   TIMESTAMPTZ
 );
-CREATE INDEX followups_pending ON followups (phone_index) WHERE status = 'pending';
+CREATE UNIQUE INDEX followups_one_pending ON followups (phone_index) WHERE status = 'pending';
+CREATE INDEX followups_due ON followups (due_at) WHERE status = 'pending';
 CREATE INDEX followups_settled ON followups (settled_at) WHERE status <> 'pending';

@@ -103,8 +103,7 @@ public final class Hotline implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private Javalin web;
     private Scheduler scheduler;
-    private ReminderTriggers reminderTriggers;
-    private Followups followups;
+    private Reminders reminders;
 
     private Hotline() {}
 
@@ -178,14 +177,14 @@ public final class Hotline implements AutoCloseable {
         var callbacks = new CallbackRequests(cipher, index, outbox, rota, leaders, flows.texts(), clock);
         var callbackCalls = new CallbackCalls(jdbi, callbacks, leaders, outbox, clock);
         var suppressions = new Suppressions(index, clock);
-        followups = new Followups(jdbi, scheduler, outbox, suppressions, cipher, index, flows.texts(), config.followupAfter(),
+        var followups = new Followups(jdbi, outbox, suppressions, cipher, index, flows.texts(), config.followupAfter(),
                 config.quietHours(), config.zone(), clock);
         var groupInterest = new GroupInterest(cipher, index, clock);
         var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, followups, groupInterest,
                 clock);
         var blocklist = new Blocklist(cipher, index, clock);
         var reminderPlan = new ReminderPlan(config.reminderOffsets(), config.quietHours(), config.zone());
-        reminderTriggers = new ReminderTriggers(scheduler, reminderPlan, clock);
+        var reminderTriggers = new ReminderTriggers(scheduler, reminderPlan, clock);
         var reminders = new Reminders(jdbi, reminderPlan, reminderTriggers, outbox, suppressions, cipher, flows.texts(),
                 config.zone(), config.reminderGrace(), clock);
         var attendance = new Attendance(leaders, outbox, index, flows.texts(), config.zone(), clock);
@@ -209,18 +208,18 @@ public final class Hotline implements AutoCloseable {
         jobs.register(RotaCheckJob.class, () -> new RotaCheckJob(rotaCheck));
         jobs.register(RelayJob.class, () -> new RelayJob(relay));
         jobs.register(CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks));
+        this.reminders = reminders;
         jobs.register(ReminderJob.class, () -> new ReminderJob(reminders));
         jobs.register(ReminderCheckJob.class, () -> new ReminderCheckJob(reminders));
-        var followups = this.followups;
         jobs.register(FollowupJob.class, () -> new FollowupJob(followups));
         reminderTriggers.install();
-        followups.install();
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
         var checkAt = config.rotaCheck().at();
         Scheduling.daily(scheduler, RotaCheckJob.class, "0 " + checkAt.getMinute() + " " + checkAt.getHour() + " * * ?", config.zone());
         Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
         Scheduling.every(scheduler, CallbackAnnounceJob.class, Duration.ofMinutes(1));
+        Scheduling.every(scheduler, FollowupJob.class, Duration.ofMinutes(1));
         // Also runs at every start: it puts back reminder triggers a crash kept from being written.
         Scheduling.every(scheduler, ReminderCheckJob.class, Duration.ofHours(1));
         var followupApi = new FollowupApi(followups, config.zone());
@@ -281,23 +280,24 @@ public final class Hotline implements AutoCloseable {
         return sdk;
     }
 
-    /** Fires a scheduled job once now, through Quartz (operators, and tests that must not wait for its time). */
+    /**
+     * Fires a scheduled job once now, through Quartz, and returns when it has run (operators, and
+     * tests that must not wait for its time).
+     */
     public void runJob(Class<? extends org.quartz.Job> job) {
         try {
-            Scheduling.now(scheduler, job);
+            Scheduling.now(scheduler, job, Duration.ofSeconds(30));
         } catch (org.quartz.SchedulerException e) {
             throw new IllegalStateException("could not run " + job.getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + job.getSimpleName() + " ran", e);
         }
     }
 
-    /** The reminder triggers, to look at and fire (operators, and tests that must not wait for a reminder's time). */
-    public ReminderTriggers reminderTriggers() {
-        return reminderTriggers;
-    }
-
-    /** Follow-up texts, to fire one now (operators, and tests that must not wait days). */
-    public Followups followups() {
-        return followups;
+    /** Session reminders, to look at and fire their triggers (operators, and tests that must not wait for a reminder's time). */
+    public Reminders reminders() {
+        return reminders;
     }
 
     /** The port the web server listens on (the real one when the config asked for 0). */

@@ -51,6 +51,12 @@ public record QuietHours(LocalTime start, LocalTime end) {
         return ZonedDateTime.of(ends, end, zone).toInstant();
     }
 
+    /** The first moment after {@code t} at which quiet hours begin. */
+    public Instant nextStart(Instant t, ZoneId zone) {
+        var begins = ZonedDateTime.of(t.atZone(zone).toLocalDate(), start, zone);
+        return (begins.toInstant().isAfter(t) ? begins : begins.plusDays(1)).toInstant();
+    }
+
     private boolean spansMidnight() {
         return end.isBefore(start);
     }

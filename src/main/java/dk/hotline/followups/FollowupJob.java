@@ -1,9 +1,11 @@
 package dk.hotline.followups;
 
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** A follow-up's trigger fired: hands its id (all the trigger holds) to {@link Followups}. */
+/** Every minute, across the cluster once: the follow-up texts that are due go out. */
+@DisallowConcurrentExecution
 public final class FollowupJob implements Job {
     private final Followups followups;
 
@@ -13,6 +15,6 @@ public final class FollowupJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        followups.fire(Long.parseLong(context.getMergedJobDataMap().getString(Followups.ID)));
+        followups.sendDue();
     }
 }

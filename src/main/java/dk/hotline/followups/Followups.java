@@ -11,35 +11,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.quartz.JobBuilder;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One follow-up text, days after a contact, to someone who agreed to it: it offers RING for a call
- * back. Each has its own Quartz trigger holding only its id, written in the same transaction's
- * stride as the row (before the commit: a trigger for a row that never committed finds nothing and
- * does nothing). It is cancelled when the person gets in touch first, and never sent after a STOP
- * or inside quiet hours (then it waits for them to end).
+ * back. A person has at most one pending (a later request moves it). It is cancelled when the
+ * person gets in touch first, and never sent after a STOP or inside quiet hours. Sent by
+ * {@link FollowupJob}, a clustered one-minute sweep: a follow-up is days away, so a minute is
+ * precision enough, and nothing has to be scheduled inside the webhook that asked for it.
  */
 public final class Followups {
     private static final Logger log = LoggerFactory.getLogger(Followups.class);
-    static final JobKey JOB = new JobKey("FollowupJob", "followups");
-    static final String ID = "followupId";
     public static final Set<String> SOURCES = Set.of("call", "callback", "conversation");
+    /** Sent per sweep at most; the rest wait a minute (the outbox rate limit paces them anyway). */
+    static final int BATCH = 100;
 
     private final Jdbi jdbi;
-    private final Scheduler scheduler;
     private final Outbox outbox;
     private final Suppressions suppressions;
     private final PersonalDataCipher cipher;
@@ -50,10 +43,9 @@ public final class Followups {
     private final ZoneId zone;
     private final Clock clock;
 
-    public Followups(Jdbi jdbi, Scheduler scheduler, Outbox outbox, Suppressions suppressions, PersonalDataCipher cipher,
-                     BlindIndex index, Texts texts, Duration after, Optional<QuietHours> quietHours, ZoneId zone, Clock clock) {
+    public Followups(Jdbi jdbi, Outbox outbox, Suppressions suppressions, PersonalDataCipher cipher, BlindIndex index,
+                     Texts texts, Duration after, Optional<QuietHours> quietHours, ZoneId zone, Clock clock) {
         this.jdbi = jdbi;
-        this.scheduler = scheduler;
         this.outbox = outbox;
         this.suppressions = suppressions;
         this.cipher = cipher;
@@ -65,33 +57,29 @@ public final class Followups {
         this.clock = clock;
     }
 
-    /** Stores the job once; like reminders, a follow-up whose instance died mid-run is run again elsewhere. */
-    public void install() {
-        quartz(() -> scheduler.addJob(JobBuilder.newJob(FollowupJob.class).withIdentity(JOB).storeDurably()
-                .requestRecovery().build(), true));
-    }
-
     /** Asks for a follow-up after the configured time; see {@link #request(Handle, String, PhoneNumber, String, String, Duration)}. */
     public Optional<Instant> request(Handle tx, String requestKey, PhoneNumber to, String language, String source) {
         return request(tx, requestKey, to, language, source, after);
     }
 
     /**
-     * Asks for a follow-up {@code in} from now (moved out of quiet hours), once per {@code requestKey};
-     * answers when it will be sent, or empty when this key asked already.
+     * Asks for a follow-up {@code in} from now (moved out of quiet hours); one already pending for
+     * the person is moved to this time, never a second text. Answers when it will go, or empty
+     * when this {@code requestKey} asked before (a retried webhook).
      */
     public Optional<Instant> request(Handle tx, String requestKey, PhoneNumber to, String language, String source, Duration in) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("source must be one of " + SOURCES);
         }
-        Instant due = outsideQuietHours(clock.instant().plus(in));
-        var id = tx.attach(FollowupDao.class).insert(requestKey, cipher.sealPhone(to), index.of(to),
-                "en".equals(language) ? "en" : "da", source, due, clock.instant());
-        id.ifPresent(followup -> {
-            schedule(followup, due);
-            log.info("event=followup.requested id={} source={} due={}", followup, source, due);
-        });
-        return id.map(x -> due);
+        var dao = tx.attach(FollowupDao.class);
+        if (dao.asked(requestKey)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant due = quietHours.map(q -> q.after(now.plus(in), zone)).orElse(now.plus(in));
+        long id = dao.upsert(requestKey, cipher.sealPhone(to), index.of(to), "en".equals(language) ? "en" : "da", source, due, now);
+        log.info("event=followup.requested id={} source={} due={}", id, source, due);
+        return Optional.of(due);
     }
 
     /** The person got in touch (a text, a call): what they agreed to wait for is no longer needed. */
@@ -102,72 +90,39 @@ public final class Followups {
         }
     }
 
-    /** The follow-up's trigger fired: sends it unless it is settled, early, opted out, or in quiet hours. */
-    public void fire(long id) {
-        String outcome = jdbi.inTransaction(tx -> {
+    /**
+     * Sends the follow-ups that are due, unless it is quiet hours now (they wait for the end); one
+     * to a number that opted out is cancelled. Instances share the work row by row.
+     */
+    public void sendDue() {
+        Instant now = clock.instant();
+        if (quietHours.isPresent() && quietHours.get().contains(now.atZone(zone).toLocalTime())) {
+            return;
+        }
+        int[] counts = jdbi.inTransaction(tx -> {
             var dao = tx.attach(FollowupDao.class);
-            var row = dao.pendingForUpdate(id);
-            if (row.isEmpty()) {
-                return "none";
+            int sent = 0;
+            int optedOut = 0;
+            for (var row : dao.dueForUpdate(now, BATCH)) {
+                PhoneNumber to = cipher.openPhone(row.phoneSealed());
+                if (suppressions.isOptedOut(tx, to)) {
+                    dao.settle(row.id(), "cancelled", "opted_out", now);
+                    optedOut++;
+                    continue;
+                }
+                outbox.sms(tx, "followup:" + row.id(), to, texts.get(row.language(), "smsFollowup"), now);
+                dao.settle(row.id(), "sent", null, now);
+                sent++;
             }
-            Instant now = clock.instant();
-            if (now.isBefore(row.get().dueAt())) {
-                return "early";
-            }
-            Instant allowed = outsideQuietHours(now);
-            if (allowed.isAfter(now)) {
-                // Late (the service was down) and now inside quiet hours: wait for them to end.
-                dao.postpone(id, allowed);
-                schedule(id, allowed);
-                return "postponed";
-            }
-            PhoneNumber to = cipher.openPhone(row.get().phoneSealed());
-            if (suppressions.isOptedOut(tx, to)) {
-                dao.settle(id, "cancelled", "opted_out", now);
-                return "opted_out";
-            }
-            outbox.sms(tx, "followup:" + id, to, texts.get(row.get().language(), "smsFollowup"), now);
-            dao.settle(id, "sent", null, now);
-            return "sent";
+            return new int[] {sent, optedOut};
         });
-        log.info("event=followup.fired id={} outcome={}", id, outcome);
-    }
-
-    /** Fires a follow-up now, as its trigger would (operators, and tests that must not wait days). */
-    public void fireNow(long id) {
-        var data = new org.quartz.JobDataMap();
-        data.put(ID, Long.toString(id));
-        quartz(() -> scheduler.triggerJob(JOB, data));
-    }
-
-    private Instant outsideQuietHours(Instant t) {
-        return quietHours.map(q -> q.after(t, zone)).orElse(t);
-    }
-
-    /** The trigger's name carries its time, so a postponed follow-up gets a new trigger rather than editing the firing one. */
-    private void schedule(long id, Instant due) {
-        quartz(() -> scheduler.scheduleJob(TriggerBuilder.newTrigger()
-                .withIdentity("followup-" + id + "-" + due.getEpochSecond(), "followups").forJob(JOB)
-                .usingJobData(ID, Long.toString(id))
-                .startAt(Date.from(due))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build()));
-    }
-
-    private interface QuartzCall {
-        void call() throws SchedulerException;
-    }
-
-    private static void quartz(QuartzCall call) {
-        try {
-            call.call();
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("follow-up scheduling failed: " + e.getClass().getSimpleName(), e);
+        if (counts[0] + counts[1] > 0) {
+            log.info("event=followup.sent_due sent={} opted_out={}", counts[0], counts[1]);
         }
     }
 
     /** Follow-ups for coordinators, by status (all when null). */
-    public java.util.List<Followup> list(String status) {
+    public List<Followup> list(String status) {
         return jdbi.withExtension(FollowupDao.class, dao -> dao.list(status));
     }
 }

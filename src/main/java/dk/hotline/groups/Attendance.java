@@ -8,6 +8,7 @@ import dk.hotline.rota.Leaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +37,15 @@ public final class Attendance {
         this.clock = clock;
     }
 
-    /** Records the answer; false when the number has no reminder to answer (then the text is relayed). */
-    public boolean answer(Handle tx, String messageSid, PhoneNumber from, boolean attending) {
+    /**
+     * Records the answer; false when the number has no reminder to answer, or had a text in a
+     * conversation since its latest reminder (then the text is a reply there, and is relayed).
+     */
+    public boolean answer(Handle tx, String messageSid, PhoneNumber from, boolean attending, Optional<Instant> conversationActivity) {
         Instant now = clock.instant();
         var dao = tx.attach(ReminderDao.class);
-        var reminded = dao.latestAnswerable(index.of(from), now);
+        var reminded = dao.latestAnswerable(index.of(from), now)
+                .filter(r -> conversationActivity.isEmpty() || r.firedAt().isAfter(conversationActivity.get()));
         if (reminded.isEmpty()) {
             return false;
         }

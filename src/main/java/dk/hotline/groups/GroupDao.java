@@ -44,8 +44,13 @@ public interface GroupDao {
     @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE id = :id AND group_id = :group FOR UPDATE")
     Optional<SessionRow> session(@Bind("group") long groupId, @Bind("id") long sessionId);
 
-    @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE group_id = :group AND starts_at = :start")
+    @SqlQuery("""
+            SELECT id, group_id, starts_at, ends_at, status FROM group_sessions
+            WHERE group_id = :group AND starts_at = :start AND status = 'scheduled'""")
     Optional<SessionRow> sessionAt(@Bind("group") long groupId, @Bind("start") Instant start);
+
+    @SqlUpdate("DELETE FROM session_attendance WHERE session_id = :id")
+    void forgetAnswers(@Bind("id") long sessionId);
 
     @SqlUpdate("UPDATE group_sessions SET starts_at = :start, ends_at = :end WHERE id = :id")
     void move(@Bind("id") long sessionId, @Bind("start") Instant start, @Bind("end") Instant end);

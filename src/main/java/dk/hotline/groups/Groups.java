@@ -27,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
  * the group's capacity, and a discreet text to each consenting participant when a session is cancelled.
  */
 public final class Groups {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Groups.class);
     static final int DEFAULT_CAPACITY = 6;
 
     private final Jdbi jdbi;
@@ -81,7 +82,7 @@ public final class Groups {
             }
             return load(tx, id).orElseThrow();
         });
-        group.sessions().forEach(session -> reminders.schedule(session.id(), session.start()));
+        afterCommit("create", () -> group.sessions().forEach(session -> reminders.schedule(session.id(), session.start())));
         return group;
     }
 
@@ -129,14 +130,16 @@ public final class Groups {
      * reminders; empty when there is no such session, 409 when it has begun or is cancelled already.
      */
     public Optional<Group> cancelSession(long groupId, long sessionId) {
+        var cancelled = new Instant[1];
         var result = changeSession(groupId, sessionId, (tx, group, session) -> {
+            cancelled[0] = session.startsAt();
             tx.attach(GroupDao.class).cancel(sessionId);
             Instant now = clock.instant();
             textParticipants(tx, groupId, (p, phone) -> outbox.sms(tx, "session-cancelled:" + sessionId + ":" + p.id(), phone,
                     texts.get(p.language(), "smsSessionCancelled").replace("{group}", group.smsName())
                             .replace("{date}", times.format(session.startsAt(), p.language())), now));
         });
-        result.ifPresent(g -> reminders.unschedule(sessionId));
+        result.ifPresent(g -> afterCommit("cancel", () -> reminders.unschedule(sessionId, cancelled[0])));
         return result;
     }
 
@@ -149,15 +152,24 @@ public final class Groups {
         if (!start.isAfter(clock.instant())) {
             throw new InvalidInputException("start", "must be in the future");
         }
+        var from = new Instant[1];
         var result = changeSession(groupId, sessionId, (tx, group, old) -> {
             var dao = tx.attach(GroupDao.class);
+            from[0] = old.startsAt();
             if (old.startsAt().equals(start)) {
                 return;
             }
             if (dao.sessionAt(groupId, start).isPresent()) {
                 throw new ConflictException("start", "the group already meets at that time");
             }
-            dao.move(sessionId, start, start.plus(Duration.between(old.startsAt(), old.endsAt())));
+            try {
+                dao.move(sessionId, start, start.plus(Duration.between(old.startsAt(), old.endsAt())));
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                // Another move to the same time committed between the check and this write.
+                throw new ConflictException("start", "the group already meets at that time");
+            }
+            // Answers were to the old time; the reminders for the new one ask again.
+            dao.forgetAnswers(sessionId);
             Instant now = clock.instant();
             textParticipants(tx, groupId, (p, phone) -> outbox.sms(tx,
                     "session-moved:" + sessionId + ":" + p.id() + ":" + start.getEpochSecond(), phone,
@@ -165,8 +177,24 @@ public final class Groups {
                             .replace("{from}", times.format(old.startsAt(), p.language()))
                             .replace("{to}", times.format(start, p.language())), now));
         });
-        result.ifPresent(g -> reminders.schedule(sessionId, start));
+        result.filter(g -> !from[0].equals(start)).ifPresent(g -> afterCommit("move", () -> {
+            reminders.unschedule(sessionId, from[0]);
+            reminders.schedule(sessionId, start);
+        }));
         return result;
+    }
+
+    /**
+     * Trigger changes run after the commit (the change stands and its texts are queued); if Quartz
+     * fails here, the hourly check ({@link ReminderCheckJob}) puts the triggers right, so the
+     * coordinator is not told the change failed when it did not.
+     */
+    private static void afterCommit(String change, Runnable triggerChange) {
+        try {
+            triggerChange.run();
+        } catch (RuntimeException e) {
+            log.error("event=reminder.schedule_failed change={} error={}", change, e.getClass().getSimpleName());
+        }
     }
 
     /** A change to one session, made with the session row locked. */

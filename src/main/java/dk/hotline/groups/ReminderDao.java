@@ -18,11 +18,14 @@ interface ReminderDao {
 
     /** The session a participant's latest reminder was about, with what a reply needs. */
     record Answerable(long sessionId, long participantId, String participantName, String language, long groupId,
-                      Instant startsAt) {}
+                      Instant startsAt, Instant firedAt) {}
 
     /** Locked, so a cancel or move and a firing reminder see each other's result, not half of it. */
     @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE id = :id FOR UPDATE")
     Optional<GroupDao.SessionRow> sessionForUpdate(@Bind("id") long sessionId);
+
+    @SqlQuery("SELECT starts_at FROM group_sessions WHERE id = :id")
+    Optional<Instant> start(@Bind("id") long sessionId);
 
     @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE status = 'scheduled' AND starts_at > :now")
     List<GroupDao.SessionRow> upcoming(@Bind("now") Instant now);
@@ -43,7 +46,8 @@ interface ReminderDao {
                @Bind("start") Instant start, @Bind("due") Instant due, @Bind("now") Instant now, @Bind("outcome") String outcome);
 
     @SqlQuery("""
-            SELECT r.session_id, p.id AS participant_id, p.name AS participant_name, p.language, s.group_id, s.starts_at
+            SELECT r.session_id, p.id AS participant_id, p.name AS participant_name, p.language, s.group_id, s.starts_at,
+                   r.fired_at
             FROM reminders r
             JOIN group_participants p ON p.id = r.participant_id
             JOIN group_sessions s ON s.id = r.session_id

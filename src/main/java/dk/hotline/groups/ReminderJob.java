@@ -1,10 +1,11 @@
 package dk.hotline.groups;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** A reminder trigger fired: hands the session id and offset (all the trigger holds) to {@link Reminders}. */
+/** A reminder trigger fired: hands the ids it holds (session, offset, the start it was made for) to {@link Reminders}. */
 public final class ReminderJob implements Job {
     private final Reminders reminders;
 
@@ -16,6 +17,7 @@ public final class ReminderJob implements Job {
     public void execute(JobExecutionContext context) {
         var data = context.getMergedJobDataMap();
         reminders.fire(Long.parseLong(data.getString(ReminderTriggers.SESSION)),
-                Duration.ofSeconds(Long.parseLong(data.getString(ReminderTriggers.OFFSET))));
+                Duration.ofSeconds(Long.parseLong(data.getString(ReminderTriggers.OFFSET))),
+                Instant.ofEpochSecond(Long.parseLong(data.getString(ReminderTriggers.START))));
     }
 }

@@ -34,9 +34,7 @@ public final class ReminderPlan {
     public List<Due> dues(Instant start) {
         var out = new ArrayList<Due>();
         for (Duration offset : offsets) {
-            // On the wall clock: "24 hours before" a 17:00 session is 17:00 the day before, also
-            // when a DST change lies in between (then it is 23 or 25 hours of real time).
-            Instant due = start.atZone(zone).toLocalDateTime().minus(offset).atZone(zone).toInstant();
+            Instant due = before(start, offset);
             Instant moved = quietHours.map(q -> q.before(due, zone)).orElse(due);
             if (out.stream().noneMatch(d -> d.due().equals(moved))) {
                 out.add(new Due(offset, moved));
@@ -44,6 +42,29 @@ public final class ReminderPlan {
         }
         out.sort(Comparator.comparing(Due::due));
         return List.copyOf(out);
+    }
+
+    /**
+     * Whole days count on the wall clock, the rest in real time: "24 hours before" a 17:00 session
+     * is 17:00 the day before, also when a DST change lies in between (then it is 23 or 25 hours of
+     * real time), while "2 hours before" is two real hours, also on the night of a change.
+     */
+    private Instant before(Instant start, Duration offset) {
+        long days = offset.toDays();
+        return start.atZone(zone).minusDays(days).toInstant().minus(offset.minusDays(days));
+    }
+
+    /**
+     * The last moment a reminder due at {@code due} may still go: not once the session has begun,
+     * and not into quiet hours. A text held up past it (retries, a backlog) is dropped, not sent late.
+     */
+    public Instant latest(Instant start, Instant due) {
+        return quietHours.map(q -> q.nextStart(due, zone)).filter(q -> q.isBefore(start)).orElse(start);
+    }
+
+    /** Whether {@code t} is in quiet hours, when no reminder goes. */
+    public boolean isQuiet(Instant t) {
+        return quietHours.isPresent() && quietHours.get().contains(t.atZone(zone).toLocalTime());
     }
 
     /** The reminder for this offset, if the plan has one (a merged or since removed offset has none). */

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -15,16 +17,20 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 
 /**
- * One Quartz trigger per session and reminder offset, in the clustered JDBC job store, holding
- * only the session id and the offset. The database is the truth: a trigger is a wake-up call, and
- * {@link Reminders#fire} decides from the session as it is then. The trigger is written after the
- * session's transaction commits, so {@link Reminders#reconcile} puts back any a crash in between lost.
+ * One Quartz trigger per session start and reminder offset, in the clustered JDBC job store,
+ * holding only the session id, the offset and the start it was made for. The database is the
+ * truth: a trigger is a wake-up call, and {@link Reminders#fire} decides from the session as it is
+ * then. A trigger for a start the session no longer has (a move raced with the hourly check, or
+ * its removal was lost) finds that out and does nothing; the session's own trigger is another.
+ * Triggers are written after the session's transaction commits, so {@link Reminders#reconcile}
+ * puts back any that a crash in between lost.
  */
 public final class ReminderTriggers {
     static final String GROUP = "reminders";
     static final JobKey JOB = new JobKey("ReminderJob", GROUP);
     static final String SESSION = "sessionId";
     static final String OFFSET = "offsetSeconds";
+    static final String START = "sessionStart";
 
     private final Scheduler scheduler;
     private final ReminderPlan plan;
@@ -48,83 +54,82 @@ public final class ReminderTriggers {
     }
 
     /**
-     * Makes the session's triggers match its start: future reminders scheduled (or moved), and
-     * triggers for times the session no longer has removed. A reminder already due keeps its
-     * trigger: after downtime it is about to fire late, and the grace period decides.
+     * Schedules the reminders still to come for a session starting at {@code start}. A reminder
+     * already due keeps its trigger: after downtime it is about to fire late, and the grace period
+     * decides. An offset that quiet hours merged into another has none.
      */
     public void schedule(long sessionId, Instant start) {
         Instant now = clock.instant();
         var dues = plan.dues(start);
         for (Duration offset : plan.offsets()) {
             var due = dues.stream().filter(d -> d.offset().equals(offset)).findFirst().map(ReminderPlan.Due::due);
-            if (due.isPresent() && due.get().isAfter(now)) {
-                put(sessionId, offset, due.get());
-                continue;
+            if (due.isEmpty()) {
+                quartz(() -> scheduler.unscheduleJob(key(sessionId, offset, start)));
+            } else if (due.get().isAfter(now)) {
+                put(sessionId, offset, start, due.get());
             }
-            TriggerKey key = key(sessionId, offset);
-            quartz(() -> {
-                Trigger existing = scheduler.getTrigger(key);
-                if (existing != null && (due.isEmpty() || !existing.getStartTime().toInstant().equals(due.get()))) {
-                    scheduler.unscheduleJob(key);
-                }
-                return null;
-            });
         }
     }
 
-    /** Removes every pending reminder of a session. */
-    public void unschedule(long sessionId) {
+    /** Removes the pending reminders of a session for the start it had. */
+    public void unschedule(long sessionId, Instant start) {
         for (Duration offset : plan.offsets()) {
-            quartz(() -> scheduler.unscheduleJob(key(sessionId, offset)));
+            quartz(() -> scheduler.unscheduleJob(key(sessionId, offset, start)));
         }
     }
 
-    /** When the session's reminder for this offset will fire, if it is scheduled. */
-    public java.util.Optional<Instant> scheduledAt(long sessionId, Duration offset) {
-        Trigger trigger = quartz(() -> scheduler.getTrigger(key(sessionId, offset)));
-        return java.util.Optional.ofNullable(trigger).map(t -> t.getNextFireTime() == null ? t.getStartTime() : t.getNextFireTime())
+    /** When the reminder for this offset before the session's {@code start} will fire, if it is scheduled. */
+    public Optional<Instant> scheduledAt(long sessionId, Duration offset, Instant start) {
+        Trigger trigger = quartz(() -> scheduler.getTrigger(key(sessionId, offset, start)));
+        return Optional.ofNullable(trigger).map(t -> t.getNextFireTime() == null ? t.getStartTime() : t.getNextFireTime())
                 .map(Date::toInstant);
     }
 
-    /** Fires the session's reminder for this offset now, as its trigger would (operators, and tests). */
-    public void fireNow(long sessionId, Duration offset) {
-        var data = new org.quartz.JobDataMap();
-        data.put(SESSION, Long.toString(sessionId));
-        data.put(OFFSET, Long.toString(offset.toSeconds()));
+    /** Fires the reminder now with the data its trigger holds (operators, and tests that must not wait). */
+    public void fireNow(long sessionId, Duration offset, Instant start) {
         quartz(() -> {
-            scheduler.triggerJob(JOB, data);
+            scheduler.triggerJob(JOB, data(sessionId, offset, start));
             return null;
         });
     }
 
-    private void put(long sessionId, Duration offset, Instant due) {
-        TriggerKey key = key(sessionId, offset);
+    private void put(long sessionId, Duration offset, Instant start, Instant due) {
+        TriggerKey key = key(sessionId, offset, start);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)
-                // Strings only: the job store keeps the data map as properties, readable in the table.
-                .usingJobData(SESSION, Long.toString(sessionId))
-                .usingJobData(OFFSET, Long.toString(offset.toSeconds()))
+                .usingJobData(data(sessionId, offset, start))
                 .startAt(Date.from(due))
                 // After downtime, fire at once; the job sends or skips by the grace period.
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         quartz(() -> {
             Trigger existing = scheduler.getTrigger(key);
-            if (existing == null) {
+            if (existing != null && existing.getStartTime().toInstant().equals(due)) {
+                return null;
+            }
+            // Absent, or set for another time by a former quiet-hours setting: (re)written. Another
+            // instance may do the same at once; the last write wins, with the same values.
+            if (existing == null || scheduler.rescheduleJob(key, trigger) == null) {
                 try {
                     scheduler.scheduleJob(trigger);
                 } catch (ObjectAlreadyExistsException raced) {
-                    // Another instance scheduled it meanwhile; make it ours, with the same time.
                     scheduler.rescheduleJob(key, trigger);
                 }
-            } else if (!existing.getStartTime().toInstant().equals(due)) {
-                scheduler.rescheduleJob(key, trigger);
             }
             return null;
         });
     }
 
-    static TriggerKey key(long sessionId, Duration offset) {
-        return new TriggerKey("session-" + sessionId + "-" + offset.toSeconds() + "s", GROUP);
+    /** Strings only: the job store keeps the data map as properties, readable in its table. */
+    private static JobDataMap data(long sessionId, Duration offset, Instant start) {
+        var data = new JobDataMap();
+        data.put(SESSION, Long.toString(sessionId));
+        data.put(OFFSET, Long.toString(offset.toSeconds()));
+        data.put(START, Long.toString(start.getEpochSecond()));
+        return data;
+    }
+
+    static TriggerKey key(long sessionId, Duration offset, Instant start) {
+        return new TriggerKey("session-" + sessionId + "-" + start.getEpochSecond() + "-" + offset.toSeconds() + "s", GROUP);
     }
 
     private interface QuartzCall<T> {

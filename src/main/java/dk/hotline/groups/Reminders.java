@@ -7,6 +7,7 @@ import dk.hotline.privacy.PersonalDataCipher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,28 +48,35 @@ public final class Reminders {
     }
 
     /**
-     * The reminder for {@code offset} before the session, as things are now: not before its time,
-     * not for a cancelled session, and not once the session has begun or when later than the grace
-     * period (both recorded as skipped).
+     * The reminder for {@code offset} before the session, made for a session starting at
+     * {@code start}, as things are now: nothing for a cancelled session or one that has moved
+     * since; skipped (and recorded) once the session has begun, when later than the grace period,
+     * or inside quiet hours. A text is never queued to go before its time, nor after its session
+     * began or quiet hours began.
      */
-    public void fire(long sessionId, Duration offset) {
+    public void fire(long sessionId, Duration offset, Instant start) {
         // Logged after the commit: the line means the texts are in the outbox.
         Result result = jdbi.inTransaction(tx -> {
             var dao = tx.attach(ReminderDao.class);
-            var session = dao.sessionForUpdate(sessionId).filter(s -> "scheduled".equals(s.status()));
-            var due = session.flatMap(s -> plan.due(s.startsAt(), offset));
-            if (session.isEmpty() || due.isEmpty()) {
+            var session = dao.sessionForUpdate(sessionId);
+            if (session.isEmpty() || !"scheduled".equals(session.get().status())) {
+                return new Result("dropped", "reason=not_scheduled");
+            }
+            if (!session.get().startsAt().equals(start)) {
+                return new Result("dropped", "reason=moved");
+            }
+            var due = plan.due(start, offset);
+            if (due.isEmpty()) {
                 return new Result("dropped", "reason=no_such_reminder");
             }
-            Instant start = session.get().startsAt();
             Instant dueAt = due.get().due();
             Instant now = clock.instant();
-            if (now.isBefore(dueAt)) {
-                // A trigger from before the session moved; the session's own trigger comes at the right time.
-                return new Result("dropped", "reason=early");
-            }
             String outcome = !now.isBefore(start) ? "skipped_started"
-                    : now.isAfter(dueAt.plus(grace)) ? "skipped_late" : "sent";
+                    : now.isAfter(dueAt.plus(grace)) ? "skipped_late"
+                    : plan.isQuiet(now) ? "skipped_quiet" : "sent";
+            // A trigger may fire a moment early (Quartz's own slack, another instance's clock): the
+            // text still waits for its time.
+            Instant notBefore = now.isBefore(dueAt) ? dueAt : now;
             var group = tx.attach(GroupDao.class).byId(session.get().groupId()).orElseThrow();
             int sent = 0;
             for (var p : dao.recipients(group.id(), dueAt)) {
@@ -78,13 +86,30 @@ public final class Reminders {
                     String body = texts.get(p.language(), "smsReminder").replace("{group}", group.smsName())
                             .replace("{when}", times.format(start, p.language()));
                     outbox.sms(tx, "reminder:" + sessionId + ":" + p.id() + ":" + offset.toSeconds() + ":" + start.getEpochSecond(),
-                            phone, body, now);
+                            phone, body, notBefore, plan.latest(start, dueAt));
                     sent++;
                 }
             }
             return new Result("fired", "outcome=" + outcome + " texts=" + sent);
         });
         log.info("event=reminder.{} session={} offset={} {}", result.event(), sessionId, offset, result.detail());
+    }
+
+    /** Fires a session's reminder for this offset now, for the start it has (operators, and tests). */
+    public void fireNow(long sessionId, Duration offset) {
+        jdbi.withExtension(ReminderDao.class, dao -> dao.start(sessionId))
+                .ifPresent(start -> fireNow(sessionId, offset, start));
+    }
+
+    /** Fires the trigger made for a session starting at {@code start}, as it would fire (also one the session has moved from). */
+    public void fireNow(long sessionId, Duration offset, Instant start) {
+        triggers.fireNow(sessionId, offset, start);
+    }
+
+    /** When the session's reminder for this offset is set to fire, for the start it has now. */
+    public Optional<Instant> scheduledAt(long sessionId, Duration offset) {
+        return jdbi.withExtension(ReminderDao.class, dao -> dao.start(sessionId))
+                .flatMap(start -> triggers.scheduledAt(sessionId, offset, start));
     }
 
     /**

@@ -30,7 +30,15 @@ public final class Outbox {
      * sent if the recipient has opted out by the time it is due (see {@link Suppressions}).
      */
     public Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore) {
-        return sms(tx, dedupeKey, to, body, notBefore, false);
+        return sms(tx, dedupeKey, to, body, notBefore, null, false);
+    }
+
+    /**
+     * As {@link #sms}, for a text that is no use late: still pending at {@code notAfter} (retries
+     * after 429/5xx, a backlog, downtime), it is cancelled rather than sent.
+     */
+    public Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore, Instant notAfter) {
+        return sms(tx, dedupeKey, to, body, notBefore, notAfter, false);
     }
 
     /**
@@ -38,16 +46,16 @@ public final class Outbox {
      * a STOP itself: every other text must honour the opt-out.
      */
     public Optional<Long> smsIgnoringOptOut(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore) {
-        return sms(tx, dedupeKey, to, body, notBefore, true);
+        return sms(tx, dedupeKey, to, body, notBefore, null, true);
     }
 
-    private Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore,
+    private Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore, Instant notAfter,
                                boolean bypassOptOut) {
         if (body.isBlank() || body.length() > OutboundSms.MAX_BODY_LENGTH) {
             throw new IllegalArgumentException("a text must have 1 to " + OutboundSms.MAX_BODY_LENGTH + " characters");
         }
         return tx.attach(OutboxDao.class).insert("sms", dedupeKey, cipher.sealPhone(to), index.of(to),
-                cipher.seal(body), null, notBefore, bypassOptOut, clock.instant());
+                cipher.seal(body), null, notBefore, notAfter, bypassOptOut, clock.instant());
     }
 
     /**
@@ -59,6 +67,6 @@ public final class Outbox {
             throw new IllegalArgumentException("a call's TwiML path must be under /twilio/");
         }
         return tx.attach(OutboxDao.class).insert("call", dedupeKey, cipher.sealPhone(to), index.of(to),
-                null, twimlPath, notBefore, false, clock.instant());
+                null, twimlPath, notBefore, null, false, clock.instant());
     }
 }

@@ -18,16 +18,22 @@ public interface OutboxDao {
     /** Returns the new row's id, or nothing when a row with this dedupe key exists already. */
     @SqlQuery("""
             INSERT INTO outbox (kind, dedupe_key, recipient_sealed, recipient_index, body_sealed, twiml_path,
-                                not_before, bypass_opt_out, created_at, updated_at)
-            VALUES (:kind, :key, :recipientSealed, :recipientIndex, :bodySealed, :twimlPath, :notBefore, :bypassOptOut,
-                    :now, :now)
+                                not_before, not_after, bypass_opt_out, created_at, updated_at)
+            VALUES (:kind, :key, :recipientSealed, :recipientIndex, :bodySealed, :twimlPath, :notBefore, :notAfter,
+                    :bypassOptOut, :now, :now)
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING id""")
     Optional<Long> insert(@Bind("kind") String kind, @Bind("key") String dedupeKey,
                           @Bind("recipientSealed") byte[] recipientSealed, @Bind("recipientIndex") byte[] recipientIndex,
                           @Bind("bodySealed") byte[] bodySealed, @Bind("twimlPath") String twimlPath,
-                          @Bind("notBefore") Instant notBefore, @Bind("bypassOptOut") boolean bypassOptOut,
-                          @Bind("now") Instant now);
+                          @Bind("notBefore") Instant notBefore, @Bind("notAfter") Instant notAfter,
+                          @Bind("bypassOptOut") boolean bypassOptOut, @Bind("now") Instant now);
+
+    /** Cancels pending rows whose last moment has passed (a retry that came too late included). */
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'cancelled', error = 'too late', updated_at = :now
+            WHERE status = 'pending' AND not_after IS NOT NULL AND not_after <= :now""")
+    int cancelExpired(@Bind("now") Instant now);
 
     /**
      * Serialises claiming across instances, so that counting the claims of the last second and

@@ -115,6 +115,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                 metrics.counter("hotline_outbox_cancelled_total", "kind", "sms", "reason", "opted_out").increment(optedOut);
                 log.info("event=outbox.cancelled reason=opted_out count={}", optedOut);
             }
+            int expired = dao.cancelExpired(now);
+            if (expired > 0) {
+                metrics.counter("hotline_outbox_cancelled_total", "kind", "sms", "reason", "too_late").increment(expired);
+                log.info("event=outbox.cancelled reason=too_late count={}", expired);
+            }
             int budget = settings.rate() - dao.claimedSince(now.minus(RATE_WINDOW));
             if (budget <= 0) {
                 return List.of();

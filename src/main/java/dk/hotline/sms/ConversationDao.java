@@ -38,6 +38,9 @@ public interface ConversationDao {
     long addMessage(@Bind("conversation") long conversationId, @Bind("direction") String direction,
                     @Bind("body") byte[] bodySealed, @Bind("leader") Long leaderId, @Bind("now") Instant now);
 
+    @SqlQuery("SELECT last_activity_at FROM conversations WHERE survivor_index = :index AND status = 'open'")
+    Optional<Instant> lastActivity(@Bind("index") byte[] survivorIndex);
+
     @SqlUpdate("UPDATE conversations SET last_activity_at = :now WHERE id = :id")
     int touch(@Bind("id") long id, @Bind("now") Instant now);
 

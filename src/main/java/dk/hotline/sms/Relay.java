@@ -122,6 +122,11 @@ public final class Relay {
         return texts.get(leader.textLanguage(), "leaderClosed").replace("{tag}", tag);
     }
 
+    /** When the number's open conversation last had a text either way, if it has one. */
+    public Optional<Instant> lastActivity(Handle tx, PhoneNumber survivor) {
+        return tx.attach(ConversationDao.class).lastActivity(index.of(survivor));
+    }
+
     /**
      * The survivor of conversation {@code id}, open or closed, for a leader who may answer it (its
      * taker, or one it was offered to while untaken); empty otherwise or once retention erased the number.

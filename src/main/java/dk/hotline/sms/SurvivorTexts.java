@@ -64,9 +64,15 @@ final class SurvivorTexts {
             log.info("event=sms.dropped reason={} sid={}", blocked ? "blocked" : "rate_limit", messageSid);
             return;
         }
+        boolean answer = keyword.filter(k -> k == Keyword.YES || k == Keyword.NO).isPresent();
+        // JA/NEJ answers a reminder when that is the latest thing we sent them; in a conversation
+        // with a leader since, it is a reply to the leader and is relayed.
+        if (answer && attendance.answer(tx, messageSid, from, keyword.get() == Keyword.YES, relay.lastActivity(tx, from))) {
+            return;
+        }
         // They wrote to us first: a follow-up they agreed to wait for is not needed (nor after a STOP).
         followups.contactFrom(tx, from, "sms");
-        if (keyword.isEmpty()) {
+        if (keyword.isEmpty() || answer) {
             relay.fromSurvivor(tx, messageSid, from, body, media);
             return;
         }
@@ -92,12 +98,6 @@ final class SurvivorTexts {
             case GROUP -> {
                 groupInterest.add(tx, from, language, "sms");
                 outbox.sms(tx, "group:" + messageSid, from, texts.get(language, "smsGroupConfirm"), now);
-            }
-            case YES, NO -> {
-                // An answer to a reminder; from someone with no reminder to answer, a message like any other.
-                if (!attendance.answer(tx, messageSid, from, keyword.get() == Keyword.YES)) {
-                    relay.fromSurvivor(tx, messageSid, from, body, media);
-                }
             }
             default -> relay.fromSurvivor(tx, messageSid, from, body, media);
         }

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Opt-outs are checked when the outbox sends, so whatever was queued before a STOP honours it. */
+/**
+ * Opt-outs are checked when the outbox sends, so whatever was queued before a STOP honours it; and
+ * a text that is no use late is dropped once its last moment has passed.
+ */
 class OptOutTest {
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
     private static final PhoneNumber OTHER = PhoneNumber.parse("+4531987654");
@@ -179,6 +182,22 @@ class OptOutTest {
     }
 
     /** Dispatch rounds until nothing more is due now. */
+    @Test
+    void aTextStillPendingAtItsLastMomentIsCancelledNotSentLate() {
+        long late = db.jdbi().inTransaction(tx -> outbox.sms(tx, "reminder:late", SURVIVOR, "Påmindelse: i dag kl. 17.00.",
+                clock.instant(), clock.instant().plus(Duration.ofMinutes(10))).orElseThrow());
+        long onTime = db.jdbi().inTransaction(tx -> outbox.sms(tx, "reminder:on-time", OTHER, "Påmindelse: i dag kl. 17.00.",
+                clock.instant(), clock.instant().plus(Duration.ofMinutes(30))).orElseThrow());
+
+        // Held up (downtime, retries) until after the first one's last moment.
+        clock.advance(Duration.ofMinutes(10));
+        drain();
+
+        assertThat(row(late)).containsEntry("status", "cancelled").containsEntry("error", "too late");
+        assertThat(row(onTime)).containsEntry("status", "sent");
+        assertThat(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH)))).hasSize(1);
+    }
+
     private void drain() {
         while (dispatcher.dispatchOnce() > 0) {
             // next round

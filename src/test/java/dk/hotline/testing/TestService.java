@@ -70,7 +70,7 @@ public final class TestService implements AutoCloseable {
                 .texts().get(language, key);
     }
 
-    /** Fires a scheduled job now through Quartz, as its trigger would (no waiting for the schedule). */
+    /** Fires a scheduled job now through Quartz, as its trigger would, and returns when it has run. */
     public void runJob(Class<? extends org.quartz.Job> job) {
         hotline.runJob(job);
     }
@@ -80,26 +80,26 @@ public final class TestService implements AutoCloseable {
      * until the job has run (its one log line), so the test then sees what it did.
      */
     public void fireReminder(long sessionId, java.time.Duration offset) {
-        try (var logs = new LogCapture()) {
-            hotline.reminderTriggers().fireNow(sessionId, offset);
-            String which = "session=" + sessionId + " offset=" + offset;
-            Await.until("reminder " + which + " ran", java.time.Duration.ofSeconds(10),
-                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=reminder.") && l.contains(which)));
-        }
+        awaitReminder(sessionId, offset, () -> hotline.reminders().fireNow(sessionId, offset));
     }
 
-    /** Fires a follow-up's trigger now through Quartz and waits until the job has run. */
-    public void fireFollowup(long id) {
+    /** As {@link #fireReminder(long, java.time.Duration)}, for the trigger made for an earlier start of a moved session. */
+    public void fireReminder(long sessionId, java.time.Duration offset, java.time.Instant start) {
+        awaitReminder(sessionId, offset, () -> hotline.reminders().fireNow(sessionId, offset, start));
+    }
+
+    private void awaitReminder(long sessionId, java.time.Duration offset, Runnable fire) {
         try (var logs = new LogCapture()) {
-            hotline.followups().fireNow(id);
-            Await.until("follow-up " + id + " ran", java.time.Duration.ofSeconds(10),
-                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=followup.fired id=" + id + " ")));
+            fire.run();
+            String which = "session=" + sessionId + " offset=" + offset + " ";
+            Await.until("reminder " + which + "ran", java.time.Duration.ofSeconds(10),
+                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=reminder.") && l.contains(which)));
         }
     }
 
     /** When the session's reminder trigger for this offset is set to fire, if one is scheduled. */
     public java.util.Optional<java.time.Instant> reminderScheduledAt(long sessionId, java.time.Duration offset) {
-        return hotline.reminderTriggers().scheduledAt(sessionId, offset);
+        return hotline.reminders().scheduledAt(sessionId, offset);
     }
 
     public String publicUrl() {
