@@ -94,6 +94,7 @@ public final class Reminders {
     public int reconcile() {
         var sessions = jdbi.withExtension(ReminderDao.class, dao -> dao.upcoming(clock.instant()));
         sessions.forEach(s -> triggers.schedule(s.id(), s.startsAt()));
+        log.info("event=reminder.reconciled sessions={}", sessions.size());
         return sessions.size();
     }
 }

@@ -132,6 +132,23 @@ class ReminderTest {
     }
 
     @Test
+    void aReminderWhoseTimePassedWhileTheServiceWasDownIsStillSentAfterItStartsAgain() {
+        long group = group("Martsgruppen", "Martsholdet", "2027-03-07T17:00:00+01:00", 1);
+        long session = sessions(group).get(0);
+        join(group, "Ida", "+4534000061", true, "da");
+
+        // Down at 15:00, when the 2-hour reminder was due; back at 15:05, putting back its triggers as at every start.
+        clock.set(at("2027-03-07T15:05:00+01:00"));
+        service.reconcileReminders();
+
+        assertThat(service.reminderScheduledAt(session, TWO_HOURS)).as("still there, to fire late")
+                .contains(at("2027-03-07T15:00:00+01:00"));
+        service.fireReminder(session, TWO_HOURS);
+        Await.until("the late reminder is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4534000061").size() == 1);
+        assertThat(outcomes(session)).containsExactly("sent");
+    }
+
+    @Test
     void jaAndNejAreRecordedAndANejTellsTheGroupsLeader() {
         long group = group("Onsdagsgruppen", "Onsdagsholdet", "2027-02-17T17:00:00+01:00", 1);
         long session = sessions(group).get(0);

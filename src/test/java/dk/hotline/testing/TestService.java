@@ -76,6 +76,15 @@ public final class TestService implements AutoCloseable {
         }
     }
 
+    /** Puts back the reminder triggers as at every start (the reminder check job), and waits until it has run. */
+    public void reconcileReminders() {
+        try (var logs = new LogCapture()) {
+            hotline.runJob(dk.hotline.groups.ReminderCheckJob.class);
+            Await.until("the reminder check ran", java.time.Duration.ofSeconds(10),
+                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=reminder.reconciled")));
+        }
+    }
+
     /** When the session's reminder trigger for this offset is set to fire, if one is scheduled. */
     public java.util.Optional<java.time.Instant> reminderScheduledAt(long sessionId, java.time.Duration offset) {
         return hotline.reminderTriggers().scheduledAt(sessionId, offset);
