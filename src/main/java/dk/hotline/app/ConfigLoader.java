@@ -77,6 +77,7 @@ public final class ConfigLoader {
                         r.positiveInt("auth.maxFailures"),
                         r.duration("auth.lockout")),
                 r.positiveInt("retention.days"),
+                new HotlineConfig.RotaCheck(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
                 secrets);
         if (mode == HotlineConfig.Mode.PRODUCTION) {
             requireProductionSettings(config);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -124,6 +125,42 @@ final class ConfigReader {
             // The number itself is personal data of a kind; say which key, not what it held.
             throw new ConfigException(settings.describe(key) + ": " + e.getMessage());
         }
+    }
+
+    /** Comma-separated numbers, each once; empty for none. An error says which entry, never what it held. */
+    List<PhoneNumber> phones(String key) {
+        String raw = settings.get(key);
+        var out = new ArrayList<PhoneNumber>();
+        String[] parts = raw.isEmpty() ? new String[0] : raw.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            PhoneNumber number;
+            try {
+                number = PhoneNumber.parse(parts[i]);
+            } catch (InvalidPhoneNumberException e) {
+                throw new ConfigException(settings.describe(key) + ": number " + (i + 1) + " of " + parts.length + ": "
+                        + e.getMessage());
+            }
+            if (out.contains(number)) {
+                throw new ConfigException(settings.describe(key) + ": number " + (i + 1) + " of " + parts.length
+                        + " is listed twice");
+            }
+            out.add(number);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A wall-clock time of day to the minute, such as 09:00. */
+    LocalTime localTime(String key) {
+        String raw = settings.get(key);
+        try {
+            LocalTime time = LocalTime.parse(raw);
+            if (time.getSecond() == 0 && time.getNano() == 0) {
+                return time;
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        throw bad(key, raw, "must be a local time such as 09:00");
     }
 
     Optional<QuietHours> quietHours(String key) {

@@ -23,6 +23,8 @@ import dk.hotline.console.BlocklistApi;
 import dk.hotline.console.DryRunApi;
 import dk.hotline.console.GroupApi;
 import dk.hotline.groups.Attendance;
+import dk.hotline.console.GroupInterestApi;
+import dk.hotline.groups.GroupInvitations;
 import dk.hotline.groups.Groups;
 import dk.hotline.groups.ReminderCheckJob;
 import dk.hotline.groups.ReminderJob;
@@ -34,7 +36,7 @@ import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemails;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.sms.Blocklist;
-import dk.hotline.sms.GroupInterest;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.sms.Relay;
 import dk.hotline.sms.RelayJob;
 import dk.hotline.sms.SmsKeywords;
@@ -47,9 +49,14 @@ import dk.hotline.console.CallApi;
 import dk.hotline.console.CallbackApi;
 import dk.hotline.followups.CallbackAnnounceJob;
 import dk.hotline.followups.CallbackRequests;
+import dk.hotline.followups.FollowupJob;
+import dk.hotline.followups.Followups;
+import dk.hotline.console.FollowupApi;
 import dk.hotline.console.ShiftApi;
 import dk.hotline.console.ShiftTemplateApi;
 import dk.hotline.rota.Rota;
+import dk.hotline.rota.RotaCheck;
+import dk.hotline.rota.RotaCheckJob;
 import dk.hotline.rota.RotaExtendJob;
 import dk.hotline.rota.RotaTemplates;
 import dk.hotline.rota.Shifts;
@@ -97,6 +104,7 @@ public final class Hotline implements AutoCloseable {
     private Javalin web;
     private Scheduler scheduler;
     private ReminderTriggers reminderTriggers;
+    private Followups followups;
 
     private Hotline() {}
 
@@ -169,10 +177,13 @@ public final class Hotline implements AutoCloseable {
         var router = new Router(rota, leaders, config.routing(), clock);
         var callbacks = new CallbackRequests(cipher, index, outbox, rota, leaders, flows.texts(), clock);
         var callbackCalls = new CallbackCalls(jdbi, callbacks, leaders, outbox, clock);
-        var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, clock);
         var suppressions = new Suppressions(index, clock);
-        var blocklist = new Blocklist(cipher, index, clock);
+        followups = new Followups(jdbi, scheduler, outbox, suppressions, cipher, index, flows.texts(), config.followupAfter(),
+                config.quietHours(), config.zone(), clock);
         var groupInterest = new GroupInterest(cipher, index, clock);
+        var voice = new VoiceRoutes(config, flows, jdbi, cipher, index, rota, router, outbox, callbacks, followups, groupInterest,
+                clock);
+        var blocklist = new Blocklist(cipher, index, clock);
         var reminderPlan = new ReminderPlan(config.reminderOffsets(), config.quietHours(), config.zone());
         reminderTriggers = new ReminderTriggers(scheduler, reminderPlan, clock);
         var reminders = new Reminders(jdbi, reminderPlan, reminderTriggers, outbox, suppressions, cipher, flows.texts(),
@@ -181,7 +192,7 @@ public final class Hotline implements AutoCloseable {
         var relay = new Relay(jdbi, outbox, cipher, index, leaders, rota, flows.texts(), config.sms().autoReplyWindow(),
                 config.sms().closeAfter(), config.zone(), clock);
 
-        var sms = new SmsRoutes(config, jdbi, index, keywords, suppressions, blocklist, groupInterest, attendance, callbacks, callbackCalls,
+        var sms = new SmsRoutes(config, jdbi, index, keywords, suppressions, blocklist, groupInterest, attendance, followups, callbacks, callbackCalls,
                 relay, leaders, rota, outbox, flows.texts(), clock);
         var blocklistApi = new BlocklistApi(jdbi, blocklist, audit);
         var leaderApi = new LeaderApi(jdbi, leaders, audit);
@@ -189,20 +200,30 @@ public final class Hotline implements AutoCloseable {
         var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
         var groupApi = new GroupApi(new Groups(jdbi, leaders, outbox, cipher, index, flows.texts(), config.revealingWords(),
                 config.zone(), reminderTriggers, clock), config.zone());
+        var groupInterestApi = new GroupInterestApi(jdbi, groupInterest, new GroupInvitations(jdbi, groupInterest, outbox,
+                suppressions, flows.texts(), config.zone(), clock), audit, config.zone());
+        var rotaCheck = new RotaCheck(jdbi, rota, outbox, flows.texts(), config.rotaCheck().recipients(), config.zone(), clock);
         var voicemailApi = new VoicemailApi(jdbi, new Voicemails(leaders, rota, outbox, flows.texts(), clock), recordings, audit);
         jobs.register(RetentionJob.class, () -> new RetentionJob(retention));
         jobs.register(RotaExtendJob.class, () -> new RotaExtendJob(templates));
+        jobs.register(RotaCheckJob.class, () -> new RotaCheckJob(rotaCheck));
         jobs.register(RelayJob.class, () -> new RelayJob(relay));
         jobs.register(CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks));
         jobs.register(ReminderJob.class, () -> new ReminderJob(reminders));
         jobs.register(ReminderCheckJob.class, () -> new ReminderCheckJob(reminders));
+        var followups = this.followups;
+        jobs.register(FollowupJob.class, () -> new FollowupJob(followups));
         reminderTriggers.install();
+        followups.install();
         Scheduling.daily(scheduler, RetentionJob.class, "0 30 3 * * ?", config.zone());
         Scheduling.daily(scheduler, RotaExtendJob.class, "0 15 3 * * ?", config.zone());
+        var checkAt = config.rotaCheck().at();
+        Scheduling.daily(scheduler, RotaCheckJob.class, "0 " + checkAt.getMinute() + " " + checkAt.getHour() + " * * ?", config.zone());
         Scheduling.every(scheduler, RelayJob.class, Duration.ofMinutes(1));
         Scheduling.every(scheduler, CallbackAnnounceJob.class, Duration.ofMinutes(1));
         // Also runs at every start: it puts back reminder triggers a crash kept from being written.
         Scheduling.every(scheduler, ReminderCheckJob.class, Duration.ofHours(1));
+        var followupApi = new FollowupApi(followups, config.zone());
         var shiftApi = new ShiftApi(shifts, rota, config.zone());
         var templateApi = new ShiftTemplateApi(templates);
 
@@ -224,6 +245,8 @@ public final class Hotline implements AutoCloseable {
                     callApi.register(r);
                     voicemailApi.register(r);
                     groupApi.register(r);
+                    followupApi.register(r);
+                    groupInterestApi.register(r);
                     dryRunApi.register(r);
                     blocklistApi.register(r);
                 });
@@ -270,6 +293,11 @@ public final class Hotline implements AutoCloseable {
     /** The reminder triggers, to look at and fire (operators, and tests that must not wait for a reminder's time). */
     public ReminderTriggers reminderTriggers() {
         return reminderTriggers;
+    }
+
+    /** Follow-up texts, to fire one now (operators, and tests that must not wait days). */
+    public Followups followups() {
+        return followups;
     }
 
     /** The port the web server listens on (the real one when the config asked for 0). */

@@ -4,6 +4,7 @@ import dk.hotline.privacy.PhoneNumber;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public record HotlineConfig(
         List<String> revealingWords,
         Auth auth,
         int retentionDays,
+        RotaCheck rotaCheck,
         Secrets secrets) {
 
     public enum Mode { DEVELOPMENT, PRODUCTION }
@@ -40,6 +42,12 @@ public record HotlineConfig(
     public record Auth(Duration tokenTtl, int maxFailures, Duration lockout) {}
 
     public record Sms(int maxPerMinute, Duration autoReplyWindow, Duration closeAfter) {}
+
+    /**
+     * {@code rotaCheck.notify}: who is texted about hours nobody is on call in the coming week
+     * (empty: nobody); {@code rotaCheck.at}: when each day, local time.
+     */
+    public record RotaCheck(List<PhoneNumber> recipients, LocalTime at) {}
 
     public enum Strategy { SEQUENTIAL, SIMULTANEOUS }
 

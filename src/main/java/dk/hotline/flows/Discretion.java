@@ -12,7 +12,8 @@ public final class Discretion {
     /** Every text key that can be sent by SMS to a survivor. */
     public static final List<String> SURVIVOR_SMS = List.of("smsStopConfirm", "smsStartConfirm", "smsHelp",
             "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply", "smsMediaNotice", "smsSessionCancelled",
-            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo");
+            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "smsFollowup",
+            "smsGroupInvite");
 
     private Discretion() {}
 

@@ -27,7 +27,11 @@ public final class FlowLoader {
             "smsStopConfirm", "smsStartConfirm", "smsHelp", "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply",
             "smsMediaNotice", "leaderRelay", "leaderTaken", "leaderTakenByOther", "leaderClosed", "leaderWhich",
             "leaderUnknown", "leaderOn", "leaderOff", "leaderStatus", "leaderNobody", "leaderCallbackStarted", "callbackSurvivorScreening", "smsSessionCancelled",
-            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "leaderAttendanceNo", "leaderAttendanceYes");
+            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "leaderAttendanceNo", "leaderAttendanceYes",
+            "followupOffer", "followupConfirmed", "smsFollowup", "leaderFollowupSet",
+            "smsGroupInvite", "groupInterestOffer", "groupInterestConfirmed", "groupInterestWithheld");
+    /** Texts to staff who all read Danish (the coordinators' rota-gap text): Danish only, the fallback of every language. */
+    static final List<String> DANISH_TEXTS = List.of("rotaGaps", "rotaGapsMore");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -37,6 +41,11 @@ public final class FlowLoader {
         var texts = new LinkedHashMap<String, Map<String, String>>();
         for (String language : LANGUAGES) {
             texts.put(language, loadTexts(dir.resolve("texts." + language + ".yaml")));
+        }
+        for (String key : DANISH_TEXTS) {
+            if (!texts.get(Texts.DANISH).containsKey(key)) {
+                throw new FlowException(dir.resolve("texts." + Texts.DANISH + ".yaml") + ": missing text '" + key + "'");
+            }
         }
         var voice = new StepReader(dir.resolve("voice.yaml"), read(dir.resolve("voice.yaml")), texts).voiceFlow();
         return new Flows(voice, new Texts(Map.copyOf(texts)));

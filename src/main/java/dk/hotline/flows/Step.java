@@ -33,6 +33,12 @@ public sealed interface Step {
      */
     record Voicemail(String id, String language, int maxSeconds) implements Step {}
 
+    /**
+     * Ask (press 1) whether the caller wants to be on the support-group interest list, to be texted
+     * on the number they call from when there is a place; then go to {@code next} either way.
+     */
+    record GroupInterest(String id, String language, String next) implements Step {}
+
     /** Say goodbye and 112 and end the call. */
     record Hangup(String id, String language) implements Step {}
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** Turns {@code voice.yaml} into checked {@link Step}s: every key, text and step it names must exist. */
 final class StepReader {
-    private static final Set<String> KINDS = Set.of("menu", "say", "route", "queue", "callback", "voicemail", "hangup");
+    private static final Set<String> KINDS = Set.of("menu", "say", "route", "queue", "callback", "voicemail", "groupInterest",
+            "hangup");
     private static final Set<String> KEYS = Set.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#");
 
     private final Path file;
@@ -71,6 +72,7 @@ final class StepReader {
             case "route" -> new Step.Route(id, language);
             case "queue" -> new Step.Queue(id, language);
             case "callback" -> new Step.Callback(id, language);
+            case "groupInterest" -> new Step.GroupInterest(id, language, required(where + ".next", body.path("next")));
             case "voicemail" -> new Step.Voicemail(id, language,
                     number(where + ".maxSeconds", body.path("maxSeconds"), 120, 10, 600));
             default -> new Step.Hangup(id, language);
@@ -156,6 +158,8 @@ final class StepReader {
             m.options().forEach((key, target) -> targets.put("steps." + m.id() + ".menu.options." + key, target));
         } else if (step instanceof Step.Say s && s.next().isPresent()) {
             targets.put("steps." + s.id() + ".say.next", s.next().get());
+        } else if (step instanceof Step.GroupInterest g) {
+            targets.put("steps." + g.id() + ".groupInterest.next", g.next());
         }
         targets.forEach((where, target) -> {
             if (!ids.contains(target)) {

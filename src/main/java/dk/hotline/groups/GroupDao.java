@@ -50,6 +50,12 @@ public interface GroupDao {
     @SqlUpdate("UPDATE group_sessions SET starts_at = :start, ends_at = :end WHERE id = :id")
     void move(@Bind("id") long sessionId, @Bind("start") Instant start, @Bind("end") Instant end);
 
+    /** The first session still to come: what an invitation names. */
+    @SqlQuery("""
+            SELECT id, group_id, starts_at, ends_at, status FROM group_sessions
+            WHERE group_id = :group AND status = 'scheduled' AND starts_at > :after ORDER BY starts_at LIMIT 1""")
+    Optional<SessionRow> nextSession(@Bind("group") long groupId, @Bind("after") Instant after);
+
     @SqlUpdate("UPDATE group_sessions SET status = 'cancelled' WHERE id = :id AND status = 'scheduled'")
     int cancel(@Bind("id") long sessionId);
 

@@ -48,21 +48,27 @@ public final class ReminderTriggers {
     }
 
     /**
-     * Makes the session's triggers match its start: future reminders scheduled, others removed,
-     * except a trigger set for exactly its reminder's time that has not fired yet: its time passed
-     * while no instance could fire it (all were down, or the one that had taken it died), and it
-     * fires as soon as one can, the reminder then sent or skipped by the grace period.
+     * Makes the session's triggers match its start: future reminders scheduled (or moved), and
+     * triggers for times the session no longer has removed. A reminder already due keeps its
+     * trigger: after downtime it is about to fire late, and the grace period decides.
      */
     public void schedule(long sessionId, Instant start) {
         Instant now = clock.instant();
         var dues = plan.dues(start);
         for (Duration offset : plan.offsets()) {
-            var due = dues.stream().filter(d -> d.offset().equals(offset)).findFirst();
-            if (due.isPresent() && due.get().due().isAfter(now)) {
-                put(sessionId, offset, due.get().due());
-            } else if (due.isEmpty() || !setFor(quartz(() -> scheduler.getTrigger(key(sessionId, offset))), due.get().due())) {
-                quartz(() -> scheduler.unscheduleJob(key(sessionId, offset)));
+            var due = dues.stream().filter(d -> d.offset().equals(offset)).findFirst().map(ReminderPlan.Due::due);
+            if (due.isPresent() && due.get().isAfter(now)) {
+                put(sessionId, offset, due.get());
+                continue;
             }
+            TriggerKey key = key(sessionId, offset);
+            quartz(() -> {
+                Trigger existing = scheduler.getTrigger(key);
+                if (existing != null && (due.isEmpty() || !existing.getStartTime().toInstant().equals(due.get()))) {
+                    scheduler.unscheduleJob(key);
+                }
+                return null;
+            });
         }
     }
 
@@ -110,16 +116,11 @@ public final class ReminderTriggers {
                     // Another instance scheduled it meanwhile; make it ours, with the same time.
                     scheduler.rescheduleJob(key, trigger);
                 }
-            } else if (!setFor(existing, due)) {
+            } else if (!existing.getStartTime().toInstant().equals(due)) {
                 scheduler.rescheduleJob(key, trigger);
             }
             return null;
         });
-    }
-
-    /** Whether this trigger (if any) is the one for a reminder due at {@code due}; Quartz keeps milliseconds. */
-    private static boolean setFor(Trigger trigger, Instant due) {
-        return trigger != null && trigger.getStartTime().equals(Date.from(due));
     }
 
     static TriggerKey key(long sessionId, Duration offset) {

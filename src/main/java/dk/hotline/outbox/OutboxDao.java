@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -45,6 +46,8 @@ public interface OutboxDao {
      * the claim timeout). A text to a number that opted out is never claimed (unless it is the
      * confirmation of that STOP): {@link #cancelOptedOut}, run first, settles those among the next
      * rows due, and the last line keeps out any it could not reach, checking only the rows picked.
+     * A row taken back that way may have reached Twilio before its claimant died: it keeps, in
+     * {@code outcome_unknown_since}, when that attempt began, so its sender asks Twilio first.
      * One number's texts go out one at a time, in the order they were queued: a row waits while an
      * earlier row to the same number is due, being sent, or waiting for a retry, so a conversation or a long text split in
      * parts never arrives out of order. Only the next 100 due rows are considered, so a round's
@@ -52,6 +55,9 @@ public interface OutboxDao {
      */
     @SqlQuery("""
             UPDATE outbox SET status = 'sending', claimed_at = :now, claim_token = :token, attempts = attempts + 1,
+                              outcome_unknown_since = CASE WHEN status = 'sending'
+                                                           THEN COALESCE(outcome_unknown_since, claimed_at)
+                                                           ELSE outcome_unknown_since END,
                               updated_at = :now
             WHERE id IN (
                 SELECT o.id FROM (
@@ -69,7 +75,7 @@ public interface OutboxDao {
                 FOR UPDATE OF o SKIP LOCKED)
               AND (kind <> 'sms' OR bypass_opt_out
                    OR NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = outbox.recipient_index))
-            RETURNING id, kind, recipient_sealed, body_sealed, twiml_path, attempts, claim_token""")
+            RETURNING id, kind, recipient_sealed, body_sealed, twiml_path, attempts, claim_token, outcome_unknown_since""")
     List<OutboxRow> claim(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore, @Bind("limit") int limit,
                           @Bind("token") UUID token);
 
@@ -115,11 +121,22 @@ public interface OutboxDao {
     @SqlQuery("SELECT count(*) > 0 FROM outbox WHERE id = :id AND claim_token = :token AND twilio_sid = :sid")
     boolean holdsSend(@Bind("id") long id, @Bind("token") UUID token, @Bind("sid") String sid);
 
+    /** {@code outcomeUnknown}: no answer came, so Twilio may have taken this attempt (see {@link #claim}). */
     @SqlUpdate("""
-            UPDATE outbox SET status = 'pending', not_before = :retryAt, error_code = :code, error = :error, updated_at = :now
+            UPDATE outbox SET status = 'pending', not_before = :retryAt, error_code = :code, error = :error, updated_at = :now,
+                              outcome_unknown_since = CASE WHEN :outcomeUnknown THEN COALESCE(outcome_unknown_since, claimed_at)
+                                                           ELSE outcome_unknown_since END
             WHERE id = :id AND claim_token = :token AND status = 'sending'""")
     int markRetry(@Bind("id") long id, @Bind("token") UUID token, @Bind("retryAt") Instant retryAt,
-                  @Bind("code") Integer code, @Bind("error") String error, @Bind("now") Instant now);
+                  @Bind("code") Integer code, @Bind("error") String error, @Bind("outcomeUnknown") boolean outcomeUnknown,
+                  @Bind("now") Instant now);
+
+    /**
+     * Which of {@code sids} other rows hold: a match Twilio finds for a row's earlier attempt may be
+     * another row's text with the same words, and is then not this row's.
+     */
+    @SqlQuery("SELECT twilio_sid FROM outbox WHERE twilio_sid IN (<sids>) AND id <> :id")
+    List<String> sidsOfOtherRows(@BindList("sids") List<String> sids, @Bind("id") long id);
 
     /** As {@link #markRetry}, and gives back the attempt the claim counted: the refusal was not the row's fault. */
     @SqlUpdate("""

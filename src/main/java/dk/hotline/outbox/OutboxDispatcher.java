@@ -14,12 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * as its row is claimed and the claim timeout (after which another instance may take a row back)
  * runs from there. Outcomes are written by {@link SendOutcomes}, only while the row still holds the
  * claim's token.
+ *
+ * <p>A row whose earlier attempt may have reached Twilio unbeknown to us (its sender died mid-send,
+ * or no answer came) is not simply sent again: Twilio is asked first ({@link EarlierSends}), and a
+ * match settles the row as sent. Only such rows pay for that request; any other is one request.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -51,6 +57,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Backoff backoff;
     private final Clock clock;
     private final SendOutcomes outcomes;
+    private final EarlierSends earlierSends;
     private final MeterRegistry metrics;
     /** 401s from Twilio in a row, across rows: wrong credentials are this instance's problem, not a row's. */
     private final AtomicInteger authRefusals = new AtomicInteger();
@@ -69,6 +76,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.backoff = new Backoff(settings.retryBase(), settings.retryMax());
         this.clock = clock;
         this.outcomes = new SendOutcomes(jdbi, clock, metrics);
+        this.earlierSends = new EarlierSends(jdbi);
         this.metrics = metrics;
     }
 
@@ -118,7 +126,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void send(OutboxRow row) {
-        Supplier<SendResult> request;
+        Request request;
         try {
             request = request(row);
         } catch (RuntimeException e) {
@@ -128,9 +136,12 @@ public final class OutboxDispatcher implements AutoCloseable {
             outcomes.failed(row, 0, null, "not sendable: " + e.getClass().getSimpleName(), false);
             return;
         }
+        if (row.outcomeUnknownSince() != null && !earlierSendMissing(row, request)) {
+            return;
+        }
         SendResult result;
         try {
-            result = request.get();
+            result = request.send().get();
         } catch (TwilioSendException e) {
             refused(row, e);
             return;
@@ -143,14 +154,43 @@ public final class OutboxDispatcher implements AutoCloseable {
         outcomes.sent(row, result);
     }
 
-    /** Opens the row and builds its request; nothing is sent until the answer is called for. */
-    private Supplier<SendResult> request(OutboxRow row) {
+    /**
+     * Asks Twilio for the row's earlier send. True only when it surely has none, so the row may be
+     * sent; otherwise the row is settled as sent with what Twilio has, or, when the look-up failed,
+     * kept for a later try: a late text is better than a double one.
+     */
+    private boolean earlierSendMissing(OutboxRow row, Request request) {
+        Optional<SendResult> earlier;
+        try {
+            earlier = earlierSends.find(row, request.findEarlier());
+        } catch (TwilioSendException e) {
+            if (e.httpStatus() == 401) {
+                refused(row, e);
+            } else {
+                // Whatever the answer, nothing is known of the earlier attempt yet: never a reason to give up at once.
+                retryOrFail(row, e.httpStatus(), e.twilioCode(), e.getMessage());
+            }
+            return false;
+        } catch (RuntimeException e) {
+            retryOrFail(row, 0, null, "earlier send not looked up: " + e.getClass().getSimpleName());
+            return false;
+        }
+        authRefusals.set(0);
+        earlier.ifPresent(found -> outcomes.recovered(row, found));
+        return earlier.isEmpty();
+    }
+
+    /** The row opened into its Twilio requests: sending it, and looking for an earlier send of it since a time. */
+    private record Request(Supplier<SendResult> send, Function<Instant, List<SendResult>> findEarlier) {}
+
+    /** Opens the row and builds its requests; nothing is sent until one is called for. */
+    private Request request(OutboxRow row) {
         if ("sms".equals(row.kind())) {
             OutboundSms sms = sms(row);
-            return () -> gateway.sendSms(sms);
+            return new Request(() -> gateway.sendSms(sms), since -> gateway.findSms(sms, since));
         }
         OutboundCall call = call(row);
-        return () -> gateway.placeCall(call);
+        return new Request(() -> gateway.placeCall(call), since -> gateway.findCall(call, since));
     }
 
     private void refused(OutboxRow row, TwilioSendException e) {
@@ -172,13 +212,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             return;
         }
         Duration wait = backoff.after(row.attempts());
-        if (http == 0 && wait.compareTo(settings.claimTimeout()) < 0) {
-            // No answer: Twilio may have taken the message all the same. Waiting one claim
-            // timeout gives its status callback (which carries our id) the chance to settle
-            // the row as sent before we would send it a second time.
+        // No answer: Twilio may have taken the message all the same, so the next attempt asks it
+        // first. Waiting one claim timeout gives its status callback (which carries our id) the
+        // chance to settle the row before, and Twilio's list the time to show the message.
+        boolean outcomeUnknown = http == 0;
+        if (outcomeUnknown && wait.compareTo(settings.claimTimeout()) < 0) {
             wait = settings.claimTimeout();
         }
-        outcomes.retry(row, http, code, message, clock.instant().plus(wait));
+        outcomes.retry(row, http, code, message, clock.instant().plus(wait), outcomeUnknown);
     }
 
     private OutboundSms sms(OutboxRow row) {

@@ -28,7 +28,8 @@ final class SendOutcomes {
     private static final Duration SENT_WRITE_PAUSE = Duration.ofMillis(100);
     private static final int MAX_ERROR = 500;
 
-    private record Accepted(OutboxRow row, SendResult result) {}
+    /** {@code recovered}: found at Twilio from an earlier attempt rather than accepted now. */
+    private record Accepted(OutboxRow row, SendResult result, boolean recovered) {}
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -43,13 +44,27 @@ final class SendOutcomes {
 
     /** Twilio accepted the row's text or call. */
     void sent(OutboxRow row, SendResult result) {
+        accepted(new Accepted(row, result, false));
+    }
+
+    /**
+     * Twilio has the row's text or call from an earlier attempt whose outcome was never recorded:
+     * the row is sent, as surely as one Twilio has just accepted.
+     */
+    void recovered(OutboxRow row, SendResult result) {
+        accepted(new Accepted(row, result, true));
+    }
+
+    private void accepted(Accepted accepted) {
+        OutboxRow row = accepted.row();
+        SendResult result = accepted.result();
         for (int tries = 1; ; tries++) {
             try {
-                writeSent(row, result);
+                writeSent(accepted);
                 return;
             } catch (RuntimeException e) {
                 if (tries == SENT_WRITE_TRIES || !pause(SENT_WRITE_PAUSE.multipliedBy(tries))) {
-                    unrecorded.add(new Accepted(row, result));
+                    unrecorded.add(accepted);
                     log.error("event=outbox.sent_not_recorded id={} kind={} sid={} error={} note=\"kept in memory, "
                             + "written in a later round\"", row.id(), row.kind(), result.sid(), e.getClass().getSimpleName());
                     return;
@@ -66,7 +81,7 @@ final class SendOutcomes {
                 return;
             }
             try {
-                writeSent(accepted.row(), accepted.result());
+                writeSent(accepted);
             } catch (RuntimeException e) {
                 // Still no database: the rest would fail alike. Next round.
                 unrecorded.add(accepted);
@@ -85,12 +100,14 @@ final class SendOutcomes {
         unrecorded.clear();
     }
 
-    void retry(OutboxRow row, int http, Integer code, String message, Instant retryAt) {
+    /** {@code outcomeUnknown}: Twilio may have taken this attempt, so the next one asks it first. */
+    void retry(OutboxRow row, int http, Integer code, String message, Instant retryAt, boolean outcomeUnknown) {
         Instant now = clock.instant();
-        if (write(row, "retry", dao -> dao.markRetry(row.id(), row.claimToken(), retryAt, code, shorten(message), now))) {
+        if (write(row, "retry", dao -> dao.markRetry(row.id(), row.claimToken(), retryAt, code, shorten(message),
+                outcomeUnknown, now))) {
             metrics.counter("hotline_outbox_retried_total", "kind", row.kind()).increment();
-            log.warn("event=outbox.retry id={} kind={} attempt={} http={} code={} retry_at={}",
-                    row.id(), row.kind(), row.attempts(), http, code, retryAt);
+            log.warn("event=outbox.retry id={} kind={} attempt={} http={} code={} outcome_unknown={} retry_at={}",
+                    row.id(), row.kind(), row.attempts(), http, code, outcomeUnknown, retryAt);
         }
     }
 
@@ -113,18 +130,24 @@ final class SendOutcomes {
         }
     }
 
-    private void writeSent(OutboxRow row, SendResult result) {
+    private void writeSent(Accepted accepted) {
+        OutboxRow row = accepted.row();
+        SendResult result = accepted.result();
         Instant now = clock.instant();
         boolean recorded = jdbi.inTransaction(tx -> {
             var dao = tx.attach(OutboxDao.class);
             return dao.markSent(row.id(), row.claimToken(), result.sid(), result.status(), now) == 1
                     || dao.holdsSend(row.id(), row.claimToken(), result.sid());
         });
-        if (recorded) {
+        if (!recorded) {
+            claimLost(row, "sent");
+        } else if (accepted.recovered()) {
+            metrics.counter("hotline_outbox_recovered_total", "kind", row.kind()).increment();
+            log.info("event=outbox.recovered id={} kind={} attempt={} sid={} note=\"Twilio had it from an earlier "
+                    + "attempt; not sent again\"", row.id(), row.kind(), row.attempts(), result.sid());
+        } else {
             metrics.counter("hotline_outbox_sent_total", "kind", row.kind()).increment();
             log.info("event=outbox.sent id={} kind={} attempt={} sid={}", row.id(), row.kind(), row.attempts(), result.sid());
-        } else {
-            claimLost(row, "sent");
         }
     }
 

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Erases personal data once it is older than the configured retention: recipients (number and
- * blind index) and bodies of finished outbox rows, callers' numbers in the call log and in handled
- * callback requests, the day-old answers kept for Twilio retries and inbound text counts, and the
+ * blind index) and bodies of finished outbox rows, callers' numbers in the call log, in handled
+ * callback requests and in settled follow-ups, support-group interest entries, the day-old answers
+ * kept for Twilio retries and inbound text counts, and the
  * traces of sign-ins (hashed addresses of long-past lockouts, expired tokens). The outbox and call
  * rows stay (counts and outcomes are not personal data); what identifies a person goes.
  *
@@ -82,6 +83,15 @@ public final class Retention {
                     UPDATE callback_requests SET phone_sealed = NULL, phone_index = NULL
                     WHERE status = 'done' AND done_at < :cutoff AND (phone_sealed IS NOT NULL OR phone_index IS NOT NULL)""")
                     .bind("cutoff", cutoff).execute();
+            // A follow-up sent or cancelled needs its number no more; a pending one keeps it until it is settled.
+            int followups = tx.createUpdate("""
+                    UPDATE followups SET phone_sealed = NULL, phone_index = NULL
+                    WHERE status <> 'pending' AND settled_at < :cutoff AND (phone_sealed IS NOT NULL OR phone_index IS NOT NULL)""")
+                    .bind("cutoff", cutoff).execute();
+            // An interest entry is little more than the number: it goes whole, invited or not (the
+            // person can text GRUPPE again).
+            int interest = tx.createUpdate("DELETE FROM group_interest WHERE created_at < :cutoff")
+                    .bind("cutoff", cutoff).execute();
             // Stored only so a Twilio retry gets the same answer; retries come within minutes.
             int replies = tx.createUpdate("DELETE FROM voice_replies WHERE created_at < :since")
                     .bind("since", now.minus(Duration.ofDays(1))).execute();
@@ -93,9 +103,11 @@ public final class Retention {
             // Per-minute text counts (by blind index) for the inbound rate limit: useless after their minute.
             int textCounts = tx.createUpdate("DELETE FROM sms_inbound_counts WHERE minute < :since")
                     .bind("since", now.minus(Duration.ofDays(1))).execute();
-            log.info("event=retention.purged_texts conversation_messages={} conversations={}", texts, conversations);
-            log.info("event=retention.purged outbox={} calls={} callbacks={} voice_replies={} login_throttle={} api_tokens={} "
-                    + "sms_inbound_counts={} cutoff={}", messages, calls, callbacks, replies, throttles, tokens, textCounts, cutoff);
+            log.info("event=retention.purged_texts conversation_messages={} conversations={} group_interest={}", texts,
+                    conversations, interest);
+            log.info("event=retention.purged outbox={} calls={} callbacks={} followups={} voice_replies={} login_throttle={} "
+                    + "api_tokens={} sms_inbound_counts={} cutoff={}", messages, calls, callbacks, followups, replies, throttles,
+                    tokens, textCounts, cutoff);
         });
         eraseRecordings(now, cutoff);
     }

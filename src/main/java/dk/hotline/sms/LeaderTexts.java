@@ -1,48 +1,54 @@
 package dk.hotline.sms;
 
 import dk.hotline.flows.Texts;
-import dk.hotline.outbox.Outbox;
+import dk.hotline.followups.Followups;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
 import dk.hotline.rota.Rota;
 import dk.hotline.voice.CallbackCalls;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
  * A text from a leader's registered phone: ON / OFF / STATUS, "RING 12" (call back request 12
- * through the service), "K7 SLUT" / "K7 END" (close), "K7 text" (answer K7), or a plain text that
+ * through the service), "K7 SLUT" / "K7 END" (close), "K7 OPFØLG 3" (a follow-up text to K7's
+ * survivor in 3 days), "K7 text" (answer K7), or a plain text that
  * answers the one conversation the leader has open.
  */
 final class LeaderTexts {
     private static final Pattern TAGGED = Pattern.compile("^\\s*[Kk](\\d{1,9})\\b[\\s:.,-]*(.*)$", Pattern.DOTALL);
     private static final Pattern RING = Pattern.compile("^\\s*RING\\s+(\\d{1,9})\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOSE = Pattern.compile("^(SLUT|END|LUK|CLOSE)[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** "OPFØLG 3" / "FOLLOWUP 3": a follow-up text in 3 days (1 to 30; no number = the configured wait). */
+    private static final Pattern FOLLOWUP = Pattern.compile("^(OPF(Ø|OE|O)LG|FOLLOW-?UP)(\\s+(\\d{1,2}))?[.!]?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final SmsKeywords keywords;
     private final Leaders leaders;
     private final Rota rota;
     private final Relay relay;
     private final CallbackCalls callbackCalls;
-    private final Outbox outbox;
+    private final Followups followups;
     private final Texts texts;
     private final ZoneId zone;
     private final Clock clock;
 
     LeaderTexts(SmsKeywords keywords, Leaders leaders, Rota rota, Relay relay, CallbackCalls callbackCalls,
-                Outbox outbox, Texts texts, ZoneId zone, Clock clock) {
+                Followups followups, Texts texts, ZoneId zone, Clock clock) {
         this.keywords = keywords;
         this.leaders = leaders;
         this.rota = rota;
         this.relay = relay;
         this.callbackCalls = callbackCalls;
-        this.outbox = outbox;
+        this.followups = followups;
         this.texts = texts;
         this.zone = zone;
         this.clock = clock;
@@ -51,13 +57,13 @@ final class LeaderTexts {
     /** Acts on the text; a reply to the leader, if any, goes out through the outbox. */
     void handle(Handle tx, Leader leader, String messageSid, String body) {
         String lang = leader.textLanguage();
-        String reply = answer(tx, leader, body, lang);
+        String reply = answer(tx, leader, messageSid, body, lang);
         if (reply != null) {
             relay.send(tx, "leader-reply:" + messageSid, leader.phone(), reply, clock.instant());
         }
     }
 
-    private String answer(Handle tx, Leader leader, String body, String lang) {
+    private String answer(Handle tx, Leader leader, String messageSid, String body, String lang) {
         var command = keywords.leaderCommand(body);
         if (command.isPresent()) {
             switch (command.get()) {
@@ -90,6 +96,10 @@ final class LeaderTexts {
             if (CLOSE.matcher(rest).matches()) {
                 return relay.close(tx, leader, id);
             }
+            var followup = FOLLOWUP.matcher(rest);
+            if (followup.matches()) {
+                return followup(tx, leader, messageSid, id, followup.group(4), lang);
+            }
             return rest.isEmpty() ? texts.get(lang, "leaderWhich") : relay.fromLeader(tx, leader, id, rest);
         }
         List<Long> open = relay.answerableBy(tx, leader);
@@ -97,6 +107,22 @@ final class LeaderTexts {
             return relay.fromLeader(tx, leader, open.get(0), body.trim());
         }
         return open.isEmpty() ? texts.get(lang, "leaderUnknown").replace("{tag}", "K?") : texts.get(lang, "leaderWhich");
+    }
+
+    /** Asks for one follow-up text to the survivor of conversation {@code id}, which this leader may answer. */
+    private String followup(Handle tx, Leader leader, String messageSid, long id, String days, String lang) {
+        String tag = "K" + id;
+        var survivor = relay.survivorFor(tx, leader, id);
+        if (survivor.isEmpty()) {
+            return texts.get(lang, "leaderUnknown").replace("{tag}", tag);
+        }
+        Optional<Instant> due = days == null
+                ? followups.request(tx, "conversation:" + messageSid, survivor.get(), "da", "conversation")
+                : followups.request(tx, "conversation:" + messageSid, survivor.get(), "da", "conversation",
+                        Duration.ofDays(Math.max(1, Math.min(30, Integer.parseInt(days)))));
+        return due.map(t -> texts.get(lang, "leaderFollowupSet").replace("{tag}", tag)
+                        .replace("{when}", t.atZone(zone).format(DateTimeFormatter.ofPattern("d/M HH.mm"))))
+                .orElse(null);
     }
 
     /** First names on call now, and who comes next and when. */

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -119,6 +120,18 @@ public final class Relay {
         }
         dao.close(id, clock.instant());
         return texts.get(leader.textLanguage(), "leaderClosed").replace("{tag}", tag);
+    }
+
+    /**
+     * The survivor of conversation {@code id}, open or closed, for a leader who may answer it (its
+     * taker, or one it was offered to while untaken); empty otherwise or once retention erased the number.
+     */
+    public Optional<PhoneNumber> survivorFor(Handle tx, Leader leader, long id) {
+        var dao = tx.attach(ConversationDao.class);
+        return dao.byId(id)
+                .filter(c -> mayAnswer(dao, c, leader) && (c.leaderId() == null || c.leaderId() == leader.id()))
+                .filter(c -> c.survivorSealed() != null)
+                .map(c -> cipher.openPhone(c.survivorSealed()));
     }
 
     /** Its taker, or, while nobody has taken it, a leader it was sent to: K-numbers are easy to guess. */

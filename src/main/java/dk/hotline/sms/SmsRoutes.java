@@ -3,7 +3,9 @@ package dk.hotline.sms;
 import dk.hotline.app.HotlineConfig;
 import dk.hotline.flows.Texts;
 import dk.hotline.followups.CallbackRequests;
+import dk.hotline.followups.Followups;
 import dk.hotline.groups.Attendance;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.privacy.BlindIndex;
@@ -20,12 +22,12 @@ public final class SmsRoutes {
     private final MessageStatusHandler status;
 
     public SmsRoutes(HotlineConfig config, Jdbi jdbi, BlindIndex index, SmsKeywords keywords, Suppressions suppressions, Blocklist blocklist,
-                     GroupInterest groupInterest, Attendance attendance, CallbackRequests callbacks, CallbackCalls callbackCalls, Relay relay,
+                     GroupInterest groupInterest, Attendance attendance, Followups followups, CallbackRequests callbacks, CallbackCalls callbackCalls, Relay relay,
                      Leaders leaders, Rota rota, Outbox outbox, Texts texts, Clock clock) {
         var rateLimit = new InboundRateLimit(index, config.sms().maxPerMinute());
-        var survivors = new SurvivorTexts(keywords, suppressions, blocklist, rateLimit, groupInterest, attendance, callbacks, relay,
+        var survivors = new SurvivorTexts(keywords, suppressions, blocklist, rateLimit, groupInterest, attendance, followups, callbacks, relay,
                 outbox, texts, clock);
-        var leaderTexts = new LeaderTexts(keywords, leaders, rota, relay, callbackCalls, outbox, texts, config.zone(), clock);
+        var leaderTexts = new LeaderTexts(keywords, leaders, rota, relay, callbackCalls, followups, texts, config.zone(), clock);
         this.inbound = new InboundSmsHandler(jdbi, leaders, survivors, leaderTexts, clock);
         this.status = new MessageStatusHandler(jdbi, clock);
     }

@@ -2,7 +2,9 @@ package dk.hotline.sms;
 
 import dk.hotline.flows.Texts;
 import dk.hotline.followups.CallbackRequests;
+import dk.hotline.followups.Followups;
 import dk.hotline.groups.Attendance;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.privacy.PhoneNumber;
@@ -26,6 +28,7 @@ final class SurvivorTexts {
     private final InboundRateLimit rateLimit;
     private final GroupInterest groupInterest;
     private final Attendance attendance;
+    private final Followups followups;
     private final CallbackRequests callbacks;
     private final Relay relay;
     private final Outbox outbox;
@@ -33,13 +36,14 @@ final class SurvivorTexts {
     private final Clock clock;
 
     SurvivorTexts(SmsKeywords keywords, Suppressions suppressions, Blocklist blocklist, InboundRateLimit rateLimit,
-                  GroupInterest groupInterest, Attendance attendance, CallbackRequests callbacks, Relay relay, Outbox outbox, Texts texts, Clock clock) {
+                  GroupInterest groupInterest, Attendance attendance, Followups followups, CallbackRequests callbacks, Relay relay, Outbox outbox, Texts texts, Clock clock) {
         this.keywords = keywords;
         this.suppressions = suppressions;
         this.blocklist = blocklist;
         this.rateLimit = rateLimit;
         this.groupInterest = groupInterest;
         this.attendance = attendance;
+        this.followups = followups;
         this.callbacks = callbacks;
         this.relay = relay;
         this.outbox = outbox;
@@ -60,6 +64,8 @@ final class SurvivorTexts {
             log.info("event=sms.dropped reason={} sid={}", blocked ? "blocked" : "rate_limit", messageSid);
             return;
         }
+        // They wrote to us first: a follow-up they agreed to wait for is not needed (nor after a STOP).
+        followups.contactFrom(tx, from, "sms");
         if (keyword.isEmpty()) {
             relay.fromSurvivor(tx, messageSid, from, body, media);
             return;

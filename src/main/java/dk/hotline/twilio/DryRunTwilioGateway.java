@@ -1,6 +1,8 @@
 package dk.hotline.twilio;
 
+import dk.hotline.privacy.PhoneNumber;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -45,6 +47,27 @@ public final class DryRunTwilioGateway implements TwilioGateway {
                 clock.instant(), sid));
         log.info("dry-run: call to {} recorded, not placed (sid {})", call.to(), sid);
         return new SendResult(sid, STATUS);
+    }
+
+    @Override
+    public List<SendResult> findSms(OutboundSms sms, Instant notBefore) {
+        return find(DryRunRecord.Kind.SMS, sms.to(), sms.from(), sms.body(), notBefore);
+    }
+
+    @Override
+    public List<SendResult> findCall(OutboundCall call, Instant notBefore) {
+        return find(DryRunRecord.Kind.CALL, call.to(), call.from(), call.twimlUrl().toString(), notBefore);
+    }
+
+    /** From what it recorded, as Twilio would answer from what it was sent; forgotten ones are not found. */
+    private List<SendResult> find(DryRunRecord.Kind kind, PhoneNumber to, PhoneNumber from, String content,
+                                  Instant notBefore) {
+        Instant since = notBefore.minus(CLOCK_SKEW);
+        return recent().stream()
+                .filter(r -> r.kind() == kind && r.to().equals(to) && r.from().equals(from)
+                        && r.content().equals(content) && !r.at().isBefore(since))
+                .map(r -> new SendResult(r.sid(), STATUS))
+                .toList();
     }
 
     /** The last texts and calls, newest first. */

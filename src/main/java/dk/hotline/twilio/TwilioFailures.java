@@ -18,12 +18,24 @@ final class TwilioFailures {
      *     a JSON body, the SDK's exception has no status at all.
      */
     static TwilioSendException from(String what, TwilioException e, Integer observedStatus) {
+        return build(what + " not sent: ", e, observedStatus,
+                // It may well have been sent: not worth a second text to a survivor's phone.
+                "Twilio accepted the request but its answer could not be read");
+    }
+
+    /** As {@link #from}, for a look-up of an earlier send (a list of {@code what}). */
+    static TwilioSendException fromLookup(String what, TwilioException e, Integer observedStatus) {
+        return build(what + " lookup failed: ", e, observedStatus, "Twilio's list could not be read");
+    }
+
+    private static TwilioSendException build(String lead, TwilioException e, Integer observedStatus, String unreadable) {
         Integer code = e instanceof ApiException api ? api.getCode() : null;
         int status = observedStatus != null ? observedStatus : sdkStatus(e);
         // Only a network failure is kept as the cause: its text comes from the socket layer. Twilio's
         // own text (and a JSON parser's, which quotes the answer) can hold the recipient's number.
         IOException io = ioCause(e);
-        return new TwilioSendException(status, code, what + " not sent: " + describe(status), io);
+        String description = status >= 200 && status < 300 ? unreadable : describe(status);
+        return new TwilioSendException(status, code, lead + description, io);
     }
 
     private static int sdkStatus(TwilioException e) {
@@ -51,10 +63,6 @@ final class TwilioFailures {
         }
         if (status >= 500) {
             return "Twilio had a server error";
-        }
-        if (status >= 200 && status < 300) {
-            // It may well have been sent: not worth a second text to a survivor's phone.
-            return "Twilio accepted the request but its answer could not be read";
         }
         return "Twilio refused the request";
     }

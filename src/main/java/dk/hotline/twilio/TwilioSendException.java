@@ -1,8 +1,8 @@
 package dk.hotline.twilio;
 
 /**
- * Twilio did not accept a text or call. The outbox decides from {@link #retryable()} whether to
- * try again later or give up.
+ * Twilio did not accept a text or call, or a look-up of an earlier one failed. The outbox decides
+ * from {@link #retryable()} whether to try again later or give up.
  *
  * <p>The message is built from the HTTP status, Twilio's error code and a fixed description only.
  * Twilio's own error text often repeats the recipient's number, so it is never copied here, and no

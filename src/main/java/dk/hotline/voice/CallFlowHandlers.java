@@ -1,7 +1,9 @@
 package dk.hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Redirect;
 import dk.hotline.flows.Step;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.routing.OfferDao;
 import dk.hotline.twilio.WebhookParams;
 import dk.hotline.web.InvalidInputException;
@@ -14,13 +16,15 @@ final class CallFlowHandlers {
     private final StepRunner steps;
     private final Speech speech;
     private final FallbackChain fallback;
+    private final GroupInterest interest;
     private final Clock clock;
 
-    CallFlowHandlers(VoiceTx voice, StepRunner steps, Speech speech, FallbackChain fallback, Clock clock) {
+    CallFlowHandlers(VoiceTx voice, StepRunner steps, Speech speech, FallbackChain fallback, GroupInterest interest, Clock clock) {
         this.voice = voice;
         this.steps = steps;
         this.speech = speech;
         this.fallback = fallback;
+        this.interest = interest;
         this.clock = clock;
     }
 
@@ -29,6 +33,24 @@ final class CallFlowHandlers {
         var ctx = CallContext.of(WebhookParams.of(http));
         String step = stepParam(http);
         voice.answer(http, ctx.callSid(), tx -> steps.run(tx, ctx, step));
+    }
+
+    /** {@code /twilio/voice/interest?step=}: 1 = yes, put me on the support-group interest list; then the step's next. */
+    void groupInterest(Context http) {
+        var params = WebhookParams.of(http);
+        var ctx = CallContext.of(params);
+        if (!(steps.flow().step(stepParam(http)) instanceof Step.GroupInterest step)) {
+            throw new InvalidInputException("step", "not a groupInterest step");
+        }
+        boolean yes = params.optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        voice.answer(http, ctx.callSid(), tx -> {
+            if (!yes) {
+                return steps.run(tx, ctx, step.next());
+            }
+            interest.add(tx, ctx.caller().get(), step.language(), "voice");
+            return new VoiceResponse.Builder().say(speech.say(step.language(), "groupInterestConfirmed"))
+                    .redirect(new Redirect.Builder(VoicePaths.step(step.next())).build()).build().toXml();
+        });
     }
 
     /** {@code /twilio/voice/menu?step=&try=}: a key pressed, or none (then the menu again, or its noInput). */
@@ -66,7 +88,7 @@ final class CallFlowHandlers {
             boolean talked = offers.forCall(ctx.callSid()).stream().anyMatch(o -> "accepted".equals(o.state()));
             offers.closeAll(ctx.callSid(), clock.instant());
             if (talked) {
-                return fallback.end(new VoiceResponse.Builder().say(speech.say(route.language(), "goodbye")), route.language());
+                return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
             }
             return steps.route(tx, ctx, route, false);
         });

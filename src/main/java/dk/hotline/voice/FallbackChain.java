@@ -80,6 +80,18 @@ final class FallbackChain {
         return end(response, language);
     }
 
+    /**
+     * After a talk or a callback request: one follow-up text offered (press 1) when we have the
+     * caller's number, then goodbye and 112. No key is a no.
+     */
+    String offerFollowup(CallContext ctx, String language, String source, VoiceResponse.Builder response) {
+        if (ctx.caller().isPresent()) {
+            response.gather(new Gather.Builder().numDigits(1).timeout(5).action(VoicePaths.followup(language, source))
+                    .say(speech.say(language, "followupOffer")).build());
+        }
+        return end(response.say(speech.say(language, "goodbye")), language);
+    }
+
     /** 112, and the call ends. */
     String end(VoiceResponse.Builder response, String language) {
         return response.say(speech.say(language, "emergency")).hangup(new Hangup.Builder().build()).build().toXml();

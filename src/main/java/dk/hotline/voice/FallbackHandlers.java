@@ -4,6 +4,7 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Redirect;
 import dk.hotline.followups.CallbackRequests;
+import dk.hotline.followups.Followups;
 import dk.hotline.twilio.WebhookParams;
 import dk.hotline.web.InvalidInputException;
 import io.javalin.http.Context;
@@ -18,13 +19,16 @@ final class FallbackHandlers {
     private final Speech speech;
     private final FallbackChain fallback;
     private final CallbackRequests callbacks;
+    private final Followups followups;
     private final Clock clock;
 
-    FallbackHandlers(VoiceTx voice, Speech speech, FallbackChain fallback, CallbackRequests callbacks, Clock clock) {
+    FallbackHandlers(VoiceTx voice, Speech speech, FallbackChain fallback, CallbackRequests callbacks, Followups followups,
+                     Clock clock) {
         this.voice = voice;
         this.speech = speech;
         this.fallback = fallback;
         this.callbacks = callbacks;
+        this.followups = followups;
         this.clock = clock;
     }
 
@@ -38,7 +42,7 @@ final class FallbackHandlers {
         voice.answer(http, ctx.callSid(), tx -> {
             if (talked) {
                 tx.attach(CallLogDao.class).outcome(ctx.callSid(), "fallback-number", clock.instant());
-                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "goodbye")), language);
+                return fallback.offerFollowup(ctx, language, "call", new VoiceResponse.Builder());
             }
             return fallback.from(tx, ctx, language, after + 1);
         });
@@ -78,7 +82,27 @@ final class FallbackHandlers {
         voice.answer(http, ctx.callSid(), tx -> {
             callbacks.request(tx, ctx.callSid(), ctx.caller().get(), language, time, "voice");
             tx.attach(CallLogDao.class).outcome(ctx.callSid(), "callback-requested", clock.instant());
-            return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "callbackConfirmed")), language);
+            return fallback.offerFollowup(ctx, language, "callback",
+                    new VoiceResponse.Builder().say(speech.say(language, "callbackConfirmed")));
+        });
+    }
+
+    /** {@code /twilio/voice/followup?lang=&source=}: 1 = yes to one follow-up text in a few days. */
+    void followup(Context http) {
+        var params = WebhookParams.of(http);
+        var ctx = CallContext.of(params);
+        String language = language(http);
+        String source = http.queryParam("source");
+        if (!"call".equals(source) && !"callback".equals(source)) {
+            throw new InvalidInputException("source", "call or callback");
+        }
+        boolean yes = params.optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        voice.answer(http, ctx.callSid(), tx -> {
+            if (!yes) {
+                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "goodbye")), language);
+            }
+            followups.request(tx, source + ":" + ctx.callSid(), ctx.caller().get(), language, source);
+            return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "followupConfirmed")), language);
         });
     }
 

@@ -1,5 +1,6 @@
 package dk.hotline.voice;
 
+import dk.hotline.followups.Followups;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
@@ -18,13 +19,16 @@ final class IncomingCallHandler implements Handler {
     private final StepRunner steps;
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
+    private final Followups followups;
     private final Clock clock;
 
-    IncomingCallHandler(VoiceTx voice, StepRunner steps, PersonalDataCipher cipher, BlindIndex index, Clock clock) {
+    IncomingCallHandler(VoiceTx voice, StepRunner steps, PersonalDataCipher cipher, BlindIndex index, Followups followups,
+                        Clock clock) {
         this.voice = voice;
         this.steps = steps;
         this.cipher = cipher;
         this.index = index;
+        this.followups = followups;
         this.clock = clock;
     }
 
@@ -35,6 +39,10 @@ final class IncomingCallHandler implements Handler {
         voice.answer(http, ctx.callSid(), tx -> {
             int inserted = tx.attach(CallLogDao.class).recordArrival(ctx.callSid(), cipher.sealPhone(caller), index.of(caller), clock.instant());
             log.info("event=call.arrived call={} withheld={} repeat={}", ctx.callSid(), caller == null, inserted == 0);
+            if (caller != null) {
+                // They called us first: the follow-up they agreed to wait for is not needed.
+                followups.contactFrom(tx, caller, "call");
+            }
             return steps.run(tx, ctx, steps.flow().start());
         });
     }

@@ -91,7 +91,7 @@ final class QueueHandlers {
             tx.attach(OfferDao.class).closeAll(ctx.callSid(), clock.instant());
             var calls = tx.attach(CallLogDao.class);
             if ("bridged".equals(result)) {
-                return fallback.end(new VoiceResponse.Builder().say(speech.say(route.language(), "goodbye")), route.language());
+                return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
             }
             if ("hangup".equals(result)) {
                 return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();

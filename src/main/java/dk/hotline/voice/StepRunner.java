@@ -72,9 +72,23 @@ final class StepRunner {
             return callback(tx, ctx, callback.language());
         } else if (step instanceof Step.Voicemail voicemail) {
             return voicemail(voicemail);
+        } else if (step instanceof Step.GroupInterest interest) {
+            return groupInterest(ctx, interest);
         }
         var response = new VoiceResponse.Builder().say(speech.say(step.language(), "goodbye"));
         return fallback.end(response, step.language());
+    }
+
+    /** The interest-list question; no key (or a withheld number, which we could not text) goes on to {@code next}. */
+    private String groupInterest(CallContext ctx, Step.GroupInterest step) {
+        var response = new VoiceResponse.Builder();
+        if (ctx.caller().isEmpty()) {
+            response.say(speech.say(step.language(), "groupInterestWithheld"));
+        } else {
+            response.gather(new Gather.Builder().numDigits(1).timeout(6).action(VoicePaths.groupInterest(step.id()))
+                    .say(speech.say(step.language(), "groupInterestOffer")).build());
+        }
+        return response.redirect(new Redirect.Builder(VoicePaths.step(step.next())).build()).build().toXml();
     }
 
     /** The menu's prompt in a {@code <Gather>}; no key leads back to the menu handler to count the try. */

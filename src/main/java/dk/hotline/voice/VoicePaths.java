@@ -18,6 +18,14 @@ final class VoicePaths {
 
     private VoicePaths() {}
 
+    static String followup(String language, String source) {
+        return ROOT + "/followup?lang=" + language + "&source=" + source;
+    }
+
+    static String groupInterest(String step) {
+        return ROOT + "/interest?step=" + enc(step);
+    }
+
     static String step(String step) {
         return ROOT + "/step?step=" + enc(step);
     }

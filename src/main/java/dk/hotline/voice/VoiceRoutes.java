@@ -3,6 +3,8 @@ package dk.hotline.voice;
 import dk.hotline.app.HotlineConfig;
 import dk.hotline.flows.Flows;
 import dk.hotline.followups.CallbackRequests;
+import dk.hotline.followups.Followups;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -26,16 +28,18 @@ public final class VoiceRoutes {
     private final FallbackAnswer staticFallback;
 
     public VoiceRoutes(HotlineConfig config, Flows flows, Jdbi jdbi, PersonalDataCipher cipher, BlindIndex index,
-                       Rota rota, Router router, Outbox outbox, CallbackRequests callbacks, Clock clock) {
+                       Rota rota, Router router, Outbox outbox, CallbackRequests callbacks, Followups followups,
+                       GroupInterest interest,
+                       Clock clock) {
         var speech = new Speech(flows);
         var voice = new VoiceTx(jdbi, new VoiceReplies(cipher, clock));
         var chain = new FallbackChain(speech, rota, config, clock);
         var steps = new StepRunner(flows.voice(), speech, router, chain, config, clock);
-        this.incoming = new IncomingCallHandler(voice, steps, cipher, index, clock);
-        this.flow = new CallFlowHandlers(voice, steps, speech, chain, clock);
+        this.incoming = new IncomingCallHandler(voice, steps, cipher, index, followups, clock);
+        this.flow = new CallFlowHandlers(voice, steps, speech, chain, interest, clock);
         this.screening = new ScreeningHandlers(voice, speech, config.routing(), clock);
         this.queue = new QueueHandlers(voice, steps, speech, router, outbox, chain, config, clock);
-        this.fallback = new FallbackHandlers(voice, speech, chain, callbacks, clock);
+        this.fallback = new FallbackHandlers(voice, speech, chain, callbacks, followups, clock);
         this.callbackDial = new CallbackDialHandlers(voice, speech, callbacks, config, clock);
         this.status = new CallStatusHandler(jdbi, clock);
         var voicemails = new Voicemails(new Leaders(jdbi, cipher, index, clock), rota, outbox, flows.texts(), clock);
@@ -51,6 +55,7 @@ public final class VoiceRoutes {
         routes.post(VoicePaths.BACKUP_SCREEN_ANSWER, ctx -> VoiceTx.twiml(ctx, staticFallback.screened(ctx.formParam("Digits"))));
         routes.post("/twilio/voice/step", flow::step);
         routes.post("/twilio/voice/menu", flow::menu);
+        routes.post("/twilio/voice/interest", flow::groupInterest);
         routes.post("/twilio/voice/dialed", flow::dialed);
         routes.post("/twilio/voice/screen", screening::screen);
         routes.post("/twilio/voice/screen/answer", screening::answer);
@@ -62,6 +67,7 @@ public final class VoiceRoutes {
         routes.post("/twilio/voice/fallback/next", fallback::next);
         routes.post("/twilio/voice/callback/confirm", fallback::confirm);
         routes.post("/twilio/voice/callback/when", fallback::when);
+        routes.post("/twilio/voice/followup", fallback::followup);
         routes.post("/twilio/voice/callback/leader", callbackDial::leader);
         routes.post("/twilio/voice/callback/leader/answer", callbackDial::answer);
         routes.post("/twilio/voice/callback/leader/dialed", callbackDial::dialed);

@@ -82,6 +82,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rotaCheckNumbersAreReadEachOnceAndABadOneIsNamedByPlaceNotEchoed() {
+        assertThat(ConfigLoader.load(Map.of()).rotaCheck())
+                .isEqualTo(new HotlineConfig.RotaCheck(List.of(), LocalTime.of(9, 0)));
+        var config = ConfigLoader.load(Map.of("HOTLINE_ROTA_CHECK_NOTIFY", "20 12 34 56, +4531234567",
+                "HOTLINE_ROTA_CHECK_AT", "07:30"));
+        assertThat(config.rotaCheck().recipients()).extracting(n -> n.e164()).containsExactly("+4520123456", "+4531234567");
+        assertThat(config.rotaCheck().at()).isEqualTo(LocalTime.of(7, 30));
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ROTA_CHECK_NOTIFY", "+4520123456,12345")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rotaCheck.notify").hasMessageContaining("HOTLINE_ROTA_CHECK_NOTIFY")
+                .hasMessageContaining("number 2 of 2")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("12345").doesNotContain("20123456"));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ROTA_CHECK_NOTIFY", "+4520123456,20 12 34 56")))
+                .hasMessageContaining("HOTLINE_ROTA_CHECK_NOTIFY").hasMessageContaining("twice")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("20123456").doesNotContain("20 12 34 56"));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ROTA_CHECK_AT", "9am")))
+                .hasMessageContaining("rotaCheck.at").hasMessageContaining("HOTLINE_ROTA_CHECK_AT");
+    }
+
+    @Test
     void productionRefusesToStartWithoutItsSecretsAndHttps() {
         var env = new HashMap<>(Map.of("HOTLINE_ENV", "production"));
         assertThatThrownBy(() -> ConfigLoader.load(env)).hasMessageContaining("TWILIO_ACCOUNT_SID");

@@ -85,14 +85,25 @@ class FlowLoaderTest {
     void aSayStepCanPlayRecordingsButOnlyFromHttps(@TempDir Path dir) throws IOException {
         copyDefaults(dir);
         String voice = Files.readString(dir.resolve("voice.yaml"));
-        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: menu-da",
-                "      texts: [groupInfo]\n      play: [\"https://example.org/velkommen.mp3\"]\n      next: menu-da"));
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: interest-da",
+                "      texts: [groupInfo]\n      play: [\"https://example.org/velkommen.mp3\"]\n      next: interest-da"));
         var groups = (Step.Say) FlowLoader.load(dir).voice().step("groups-da");
         assertThat(groups.play()).containsExactly("https://example.org/velkommen.mp3");
 
-        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: menu-da",
-                "      texts: [groupInfo]\n      play: [\"http://example.org/x.mp3\"]\n      next: menu-da"));
+        Files.writeString(dir.resolve("voice.yaml"), voice.replace("      texts: [groupInfo]\n      next: interest-da",
+                "      texts: [groupInfo]\n      play: [\"http://example.org/x.mp3\"]\n      next: interest-da"));
         assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("voice.yaml:").hasMessageContaining("not an https URL");
+    }
+
+    @Test
+    void theCoordinatorsRotaTextIsNeededInDanishOnly(@TempDir Path dir) throws IOException {
+        copyDefaults(dir);
+        assertThat(FlowLoader.load(dir).texts().get("en", "rotaGaps")).as("English falls back to Danish").startsWith("Vagtplan:");
+
+        Files.writeString(dir.resolve("texts.da.yaml"),
+                Files.readString(dir.resolve("texts.da.yaml")).replaceAll("(?m)^rotaGapsMore:.*\\n.*\\n?", ""));
+
+        assertThatThrownBy(() -> FlowLoader.load(dir)).hasMessageContaining("texts.da.yaml").hasMessageContaining("'rotaGapsMore'");
     }
 
     private static int lineOf(String text, String needle) {

@@ -41,13 +41,7 @@ class ReminderTest {
     static void start() {
         twilio.start();
         TwilioStubs.messageCreated(twilio);
-        // A frozen clock would otherwise spend the per-second send rate once and for all, and the
-        // coordinator's token must outlive the months the clock is moved through.
-        service = TestService.start(twilio.baseUrl(), env -> {
-            env.put("HOTLINE_OUTBOX_RATE", "1000");
-            env.put("HOTLINE_AUTH_TOKEN_TTL", "P3650D");
-            return env;
-        }, clock);
+        service = TestService.startWithClock(twilio.baseUrl(), clock);
         coordinator = new Coordinator(service);
         sms = new TwilioSms(service, twilio);
         leader = coordinator.leader("Maja", "+4520000051", List.of("da"));
@@ -132,23 +126,6 @@ class ReminderTest {
     }
 
     @Test
-    void aReminderWhoseTimePassedWhileTheServiceWasDownIsStillSentAfterItStartsAgain() {
-        long group = group("Martsgruppen", "Martsholdet", "2027-03-07T17:00:00+01:00", 1);
-        long session = sessions(group).get(0);
-        join(group, "Ida", "+4534000061", true, "da");
-
-        // Down at 15:00, when the 2-hour reminder was due; back at 15:05, putting back its triggers as at every start.
-        clock.set(at("2027-03-07T15:05:00+01:00"));
-        service.reconcileReminders();
-
-        assertThat(service.reminderScheduledAt(session, TWO_HOURS)).as("still there, to fire late")
-                .contains(at("2027-03-07T15:00:00+01:00"));
-        service.fireReminder(session, TWO_HOURS);
-        Await.until("the late reminder is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4534000061").size() == 1);
-        assertThat(outcomes(session)).containsExactly("sent");
-    }
-
-    @Test
     void jaAndNejAreRecordedAndANejTellsTheGroupsLeader() {
         long group = group("Onsdagsgruppen", "Onsdagsholdet", "2027-02-17T17:00:00+01:00", 1);
         long session = sessions(group).get(0);
@@ -214,6 +191,24 @@ class ReminderTest {
     }
 
     @Test
+    void theStartupCheckKeepsATriggerThatIsDueLateAndDropsOneForATimeTheSessionNoLongerHas() {
+        long group = group("Tirsdagsgruppen B", "Tirsdagsholdet", "2027-03-02T17:00:00+01:00", 2);
+        var ids = sessions(group);
+
+        // The service was down over the first session's 24-hour reminder and is back within the grace period.
+        clock.set(at("2027-03-01T17:05:00+01:00"));
+        var moved = coordinator.post("/api/groups/" + group + "/sessions/" + ids.get(1) + "/move",
+                "{\"start\":\"2027-03-02T10:00:00+01:00\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        reconcile();
+
+        assertThat(service.reminderScheduledAt(ids.get(0), DAY)).as("due late: it is about to fire")
+                .contains(at("2027-03-01T17:00:00+01:00"));
+        assertThat(service.reminderScheduledAt(ids.get(1), DAY)).as("its old time is gone; its new one has passed").isEmpty();
+        assertThat(service.reminderScheduledAt(ids.get(1), TWO_HOURS)).contains(at("2027-03-02T08:00:00+01:00"));
+    }
+
+    @Test
     void aLateJoinerGetsOnlyLaterRemindersAndARemovedParticipantNone() {
         long group = group("Lørdagsgruppen", "Lørdagsholdet", "2027-02-20T13:00:00+01:00", 1);
         long session = sessions(group).get(0);
@@ -251,6 +246,14 @@ class ReminderTest {
         Await.until("both reminders are sent", Duration.ofSeconds(10), () -> sms.sentTo("+4534000051").size() == 2);
         assertThat(sms.sentTo("+4534000051")).allSatisfy(body -> assertThat(body).contains("kl. 17.00"));
         assertThat(sms.sentTo("+4534000051").get(1)).contains("søndag 31/10 kl. 17.00");
+    }
+
+    private static void reconcile() {
+        try (var logs = new dk.hotline.testing.LogCapture()) {
+            service.runJob(ReminderCheckJob.class);
+            Await.until("the reminder check ran", Duration.ofSeconds(10),
+                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=reminder.reconciled")));
+        }
     }
 
     private static Instant at(String offsetTime) {

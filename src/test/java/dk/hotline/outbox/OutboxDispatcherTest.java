@@ -84,6 +84,7 @@ class OutboxDispatcherTest {
                 .withRequestBody(containing("From=" + enc(HOTLINE.e164())))
                 .withRequestBody(containing("Body=" + enc("Hej! Vi ses i morgen kl. 17 🙂 — æøå")))
                 .withRequestBody(containing("StatusCallback=" + enc("https://hotline.example.org/twilio/sms/status?outbox=" + id))));
+        assertThat(TwilioStubs.requestCount(twilio)).as("no look-up for an ordinary send").isEqualTo(1);
         assertThat(row(id)).containsEntry("status", "sent").containsEntry("delivery_status", "queued");
         assertThat((String) row(id).get("twilio_sid")).startsWith("SM");
     }
@@ -367,6 +368,16 @@ class OutboxDispatcherTest {
             public SendResult placeCall(OutboundCall call) {
                 return gateway.placeCall(call);
             }
+
+            @Override
+            public List<SendResult> findSms(OutboundSms sms, Instant notBefore) {
+                return gateway.findSms(sms, notBefore);
+            }
+
+            @Override
+            public List<SendResult> findCall(OutboundCall call, Instant notBefore) {
+                return gateway.findCall(call, notBefore);
+            }
         };
         try (var first = new OutboxDispatcher(db.jdbi(), meanwhile, cipher, HOTLINE, URI.create("https://hotline.example.org"),
                 SETTINGS, clock, new SimpleMeterRegistry())) {
@@ -474,6 +485,16 @@ class OutboxDispatcherTest {
                 clock.advance(took);
             }
             return twilio.placeCall(call);
+        }
+
+        @Override
+        public List<SendResult> findSms(OutboundSms sms, Instant notBefore) {
+            return twilio.findSms(sms, notBefore);
+        }
+
+        @Override
+        public List<SendResult> findCall(OutboundCall call, Instant notBefore) {
+            return twilio.findCall(call, notBefore);
         }
 
         private static long outboxId(URI statusCallback) {

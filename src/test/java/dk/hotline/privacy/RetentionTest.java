@@ -151,4 +151,23 @@ class RetentionTest {
             assertThat(texterKept).isFalse();
         }
     }
+
+    @Test
+    void interestListEntriesOlderThanTheRetentionAreDeletedInvitedOrNot() {
+        var key = EncryptionKey.generate();
+        var interest = new dk.hotline.groups.GroupInterest(new PersonalDataCipher(key), new BlindIndex(key), clock);
+        try (var db = new MigratedDatabase()) {
+            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123456"), "da", "sms"));
+            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123457"), "da", "voice"));
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE group_interest SET invited_at = :t").bind("t", clock.instant()).execute());
+            clock.advance(Duration.ofDays(29));
+            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123458"), "en", "sms"));
+
+            clock.advance(Duration.ofDays(2));
+            new Retention(db.jdbi(), 30, clock).purge();
+
+            assertThat(column(db, "SELECT language FROM group_interest")).as("only the entry younger than 30 days")
+                    .containsExactly("en");
+        }
+    }
 }

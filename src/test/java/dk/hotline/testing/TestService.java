@@ -42,6 +42,18 @@ public final class TestService implements AutoCloseable {
         return start(twilioBase, UnaryOperator.identity(), Clock.systemUTC());
     }
 
+    /**
+     * Starts with a clock the test moves. A clock that stands still would spend the per-second send
+     * rate once and for all, and the coordinator's token must outlive the months it is moved through.
+     */
+    public static TestService startWithClock(String twilioBase, MutableClock clock) {
+        return start(twilioBase, env -> {
+            env.put("HOTLINE_OUTBOX_RATE", "1000");
+            env.put("HOTLINE_AUTH_TOKEN_TTL", "P3650D");
+            return env;
+        }, clock);
+    }
+
     public static TestService start(String twilioBase, UnaryOperator<Map<String, String>> adjust, Clock clock) {
         DatabaseUrl db = TestDatabases.create();
         try {
@@ -76,12 +88,12 @@ public final class TestService implements AutoCloseable {
         }
     }
 
-    /** Puts back the reminder triggers as at every start (the reminder check job), and waits until it has run. */
-    public void reconcileReminders() {
+    /** Fires a follow-up's trigger now through Quartz and waits until the job has run. */
+    public void fireFollowup(long id) {
         try (var logs = new LogCapture()) {
-            hotline.runJob(dk.hotline.groups.ReminderCheckJob.class);
-            Await.until("the reminder check ran", java.time.Duration.ofSeconds(10),
-                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=reminder.reconciled")));
+            hotline.followups().fireNow(id);
+            Await.until("follow-up " + id + " ran", java.time.Duration.ofSeconds(10),
+                    () -> logs.lines().stream().anyMatch(l -> l.contains("event=followup.fired id=" + id + " ")));
         }
     }
 

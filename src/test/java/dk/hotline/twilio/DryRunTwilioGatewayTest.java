@@ -44,6 +44,27 @@ class DryRunTwilioGatewayTest {
     }
 
     @Test
+    void findsWhatItRecordedAsTwilioWouldFromWhatItWasSent() {
+        SendResult sms = gateway.sendSms(new OutboundSms(SURVIVOR, HOTLINE, "Hej", null));
+        SendResult call = gateway.placeCall(new OutboundCall(SURVIVOR, HOTLINE, TWIML, null, 30));
+
+        assertThat(gateway.findSms(new OutboundSms(SURVIVOR, HOTLINE, "Hej", null), NOW))
+                .containsExactly(new SendResult(sms.sid(), "dry-run"));
+        assertThat(gateway.findCall(new OutboundCall(SURVIVOR, HOTLINE, TWIML, null, 30), NOW))
+                .containsExactly(new SendResult(call.sid(), "dry-run"));
+    }
+
+    @Test
+    void findsNoOtherWordsOtherNumberOrEarlierRecord() {
+        gateway.sendSms(new OutboundSms(SURVIVOR, HOTLINE, "Hej", null));
+
+        assertThat(gateway.findSms(new OutboundSms(SURVIVOR, HOTLINE, "Farvel", null), NOW)).isEmpty();
+        assertThat(gateway.findSms(new OutboundSms(PhoneNumber.parse("+4520999999"), HOTLINE, "Hej", null), NOW)).isEmpty();
+        assertThat(gateway.findSms(new OutboundSms(SURVIVOR, HOTLINE, "Hej", null),
+                NOW.plus(TwilioGateway.CLOCK_SKEW).plusSeconds(1))).isEmpty();
+    }
+
+    @Test
     void keepsOnlyTheLast500() {
         for (int i = 0; i <= DryRunTwilioGateway.CAPACITY; i++) {
             gateway.sendSms(new OutboundSms(SURVIVOR, HOTLINE, "text " + i, null));

@@ -1,8 +1,10 @@
 package dk.hotline.twilio;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -17,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Makes a WireMock server answer like Twilio's REST API (2010-04-01) for creating messages and
  * calls, with the JSON bodies in {@code src/test/resources/twilio/}. Success answers get a fresh
- * sid per request and echo the account, {@code To} and {@code From} as Twilio does.
+ * sid per request and echo the account, {@code To} and {@code From} as Twilio does. A server made
+ * {@link #withJournal} also remembers the texts it took and lists them as Twilio does.
  */
 public final class TwilioStubs {
     /** Made-up credentials, shaped like real ones. */
@@ -94,6 +97,53 @@ public final class TwilioStubs {
         server.stubFor(post(urlPathMatching(ANY_MESSAGES))
                 .inScenario(ONE_FAILURE).whenScenarioStateIs("failed once")
                 .willReturn(json(201, "message-created.json")));
+    }
+
+    /**
+     * A WireMock server playing Twilio whose texts are kept by {@code journal}, for the stubs below
+     * that use it. The journal dates texts by {@code journal}'s clock.
+     */
+    public static WireMockServer withJournal(MessageJournal journal) {
+        return new WireMockServer(options().dynamicPort().extensions(journal));
+    }
+
+    /**
+     * Texts are accepted and kept by the server's {@link MessageJournal}, and Twilio's list of
+     * messages answers from it. Only for a server made by {@link #withJournal}.
+     */
+    public static void messagesInJournal(WireMockServer server) {
+        server.stubFor(post(urlPathMatching(ANY_MESSAGES)).willReturn(aResponse().withTransformers(MessageJournal.NAME)));
+        messageListFromJournal(server);
+    }
+
+    /**
+     * As {@link #messagesInJournal}, but once a text is read and kept the connection is reset:
+     * Twilio has the text, and the sender never hears so.
+     */
+    public static void messagesInJournalWithoutAnswer(WireMockServer server) {
+        server.stubFor(post(urlPathMatching(ANY_MESSAGES)).willReturn(aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER).withTransformers(MessageJournal.NAME)));
+        messageListFromJournal(server);
+    }
+
+    /** Twilio's list of messages answers from the server's {@link MessageJournal}. */
+    public static void messageListFromJournal(WireMockServer server) {
+        server.stubFor(get(urlPathMatching(ANY_MESSAGES)).willReturn(aResponse().withTransformers(MessageJournal.NAME)));
+    }
+
+    /** Twilio's list of messages answers {@code status} with the Twilio error JSON in {@code file}. */
+    public static void messageListFails(WireMockServer server, int status, String file) {
+        server.stubFor(get(urlPathMatching(ANY_MESSAGES)).willReturn(json(status, file)));
+    }
+
+    /** Twilio's list of calls answers with {@code file}, a list in Twilio's shape. */
+    public static void callList(WireMockServer server, String file) {
+        server.stubFor(get(urlPathMatching(ANY_CALLS)).willReturn(json(200, file)));
+    }
+
+    /** How many lists of messages or calls the server was asked for. */
+    public static int listCount(WireMockServer server) {
+        return server.findAll(WireMock.getRequestedFor(WireMock.anyUrl())).size();
     }
 
     /** A JSON answer from {@code src/test/resources/twilio/}, with response templating switched on. */

@@ -1,4 +1,4 @@
-package dk.hotline.sms;
+package dk.hotline.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
