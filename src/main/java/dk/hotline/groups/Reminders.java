@@ -30,6 +30,13 @@ public final class Reminders {
     private final Duration grace;
     private final Clock clock;
 
+    /**
+     * Quartz stops waiting up to 2 ms before a trigger's time and fires it then. Such a fire is the
+     * reminder's own (its trigger is spent after it), so it counts; its texts wait in the outbox
+     * until the due time. Only a fire earlier than this is a stale trigger's.
+     */
+    static final Duration EARLY_FIRE = Duration.ofSeconds(1);
+
     private record Result(String event, String detail) {}
 
     public Reminders(Jdbi jdbi, ReminderPlan plan, ReminderTriggers triggers, Outbox outbox, Suppressions suppressions,
@@ -47,7 +54,8 @@ public final class Reminders {
     }
 
     /**
-     * The reminder for {@code offset} before the session, as things are now: not before its time,
+     * The reminder for {@code offset} before the session, as things are now: not before its time
+     * (a fire a moment early queues texts that wait for it, see {@link #EARLY_FIRE}),
      * not for a cancelled session, and not once the session has begun or when later than the grace
      * period (both recorded as skipped).
      */
@@ -63,7 +71,7 @@ public final class Reminders {
             Instant start = session.get().startsAt();
             Instant dueAt = due.get().due();
             Instant now = clock.instant();
-            if (now.isBefore(dueAt)) {
+            if (now.isBefore(dueAt.minus(EARLY_FIRE))) {
                 // A trigger from before the session moved; the session's own trigger comes at the right time.
                 return new Result("dropped", "reason=early");
             }
@@ -78,7 +86,7 @@ public final class Reminders {
                     String body = texts.get(p.language(), "smsReminder").replace("{group}", group.smsName())
                             .replace("{when}", times.format(start, p.language()));
                     outbox.sms(tx, "reminder:" + sessionId + ":" + p.id() + ":" + offset.toSeconds() + ":" + start.getEpochSecond(),
-                            phone, body, now);
+                            phone, body, now.isBefore(dueAt) ? dueAt : now);
                     sent++;
                 }
             }
