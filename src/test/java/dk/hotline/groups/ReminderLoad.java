@@ -125,11 +125,17 @@ final class ReminderLoad {
                 .mapTo(Long.class).one());
     }
 
-    /** Reminder outcomes and outbox statuses with their counts, for the report of a run. */
+    /**
+     * Reminder outcomes and outbox statuses with their counts, and how long after its due time
+     * each reminder's trigger ran (least..most), for the report of a run.
+     */
     static String state(Jdbi jdbi) {
         return jdbi.withHandle(h -> "reminders=" + h.createQuery("SELECT outcome || ':' || count(*) FROM reminders GROUP BY outcome")
                 .mapTo(String.class).list() + " outbox=" + h.createQuery("SELECT status || ':' || count(*) FROM outbox GROUP BY status")
-                .mapTo(String.class).list());
+                .mapTo(String.class).list() + " fired_after_due_ms=" + h.createQuery("""
+                        SELECT coalesce(round(extract(epoch FROM min(fired_at - due_at)) * 1000, 1) || '..'
+                                        || round(extract(epoch FROM max(fired_at - due_at)) * 1000, 1), '-')
+                        FROM reminders""").mapTo(String.class).one());
     }
 
     /** A Danish mobile number unique to the group and participant, in E.164. */
