@@ -153,6 +153,26 @@ class ReminderTest {
     }
 
     @Test
+    void aTriggerFiredAMomentBeforeItsTimeSendsTheReminderAtItsTimeAndNotBefore() {
+        long group = group("Martsgruppen", "Martsholdet", "2027-03-09T17:00:00+01:00", 1);
+        long session = sessions(group).get(0);
+        join(group, "Ida", "+4534000071", true, "da");
+
+        // Quartz fires a trigger when it is at most 2 ms from its time (it stops waiting there).
+        clock.set(at("2027-03-09T15:00:00+01:00").minusMillis(2));
+        service.fireReminder(session, TWO_HOURS);
+        assertThat(outcomes(session)).as("the trigger is spent: this fire must count").containsExactly("sent");
+
+        // A text queued after the reminder goes out; the reminder, not yet due, waits.
+        sms.receive("+4534000072", "STOP");
+        Await.until("the later text is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4534000072").size() == 1);
+        assertThat(sms.sentTo("+4534000071")).isEmpty();
+
+        clock.set(at("2027-03-09T15:00:00+01:00"));
+        Await.until("the reminder is sent at its time", Duration.ofSeconds(10), () -> sms.sentTo("+4534000071").size() == 1);
+    }
+
+    @Test
     void jaAndNejAreRecordedAndANejTellsTheGroupsLeader() {
         long group = group("Onsdagsgruppen", "Onsdagsholdet", "2027-02-17T17:00:00+01:00", 1);
         long session = sessions(group).get(0);
