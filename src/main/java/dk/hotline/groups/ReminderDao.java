@@ -24,6 +24,12 @@ interface ReminderDao {
     @SqlQuery("SELECT id, group_id, starts_at, ends_at, status FROM group_sessions WHERE id = :id FOR UPDATE")
     Optional<GroupDao.SessionRow> sessionForUpdate(@Bind("id") long sessionId);
 
+    /** Whether this reminder fired already (a row for any participant, sent or skipped). */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM reminders
+                           WHERE session_id = :session AND offset_seconds = :offset AND session_start = :start)""")
+    boolean fired(@Bind("session") long sessionId, @Bind("offset") long offsetSeconds, @Bind("start") Instant start);
+
     @SqlQuery("SELECT starts_at FROM group_sessions WHERE id = :id")
     Optional<Instant> start(@Bind("id") long sessionId);
 

@@ -93,6 +93,24 @@ public final class ReminderTriggers {
         });
     }
 
+    /** Fires the reminder now through its own trigger, unless that trigger exists (it is about to fire). */
+    public void fireIfAbsent(long sessionId, Duration offset, Instant start) {
+        TriggerKey key = key(sessionId, offset, start);
+        quartz(() -> {
+            if (scheduler.getTrigger(key) == null) {
+                try {
+                    scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)
+                            .usingJobData(data(sessionId, offset, start)).startNow()
+                            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                            .build());
+                } catch (ObjectAlreadyExistsException raced) {
+                    // Another instance's check wrote it first: it fires once.
+                }
+            }
+            return null;
+        });
+    }
+
     private void put(long sessionId, Duration offset, Instant start, Instant due) {
         TriggerKey key = key(sessionId, offset, start);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)

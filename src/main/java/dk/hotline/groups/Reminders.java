@@ -117,8 +117,20 @@ public final class Reminders {
      * between a session's commit and its scheduling (a crash, a database hiccup) is there again.
      */
     public int reconcile() {
-        var sessions = jdbi.withExtension(ReminderDao.class, dao -> dao.upcoming(clock.instant()));
-        sessions.forEach(s -> triggers.schedule(s.id(), s.startsAt()));
+        Instant now = clock.instant();
+        var sessions = jdbi.withExtension(ReminderDao.class, dao -> dao.upcoming(now));
+        for (var s : sessions) {
+            triggers.schedule(s.id(), s.startsAt());
+            // A reminder due within the grace period whose trigger was never written (a crash right
+            // after the session was saved) and that never fired: fired now, late but in time.
+            for (var due : plan.dues(s.startsAt())) {
+                boolean inGrace = !due.due().isAfter(now) && !now.isAfter(due.due().plus(grace));
+                if (inGrace && !jdbi.withExtension(ReminderDao.class,
+                        dao -> dao.fired(s.id(), due.offset().toSeconds(), s.startsAt()))) {
+                    triggers.fireIfAbsent(s.id(), due.offset(), s.startsAt());
+                }
+            }
+        }
         log.info("event=reminder.reconciled sessions={}", sessions.size());
         return sessions.size();
     }

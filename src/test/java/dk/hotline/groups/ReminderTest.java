@@ -265,6 +265,27 @@ class ReminderTest {
     }
 
     @Test
+    void aReminderWhoseTriggerWasNeverWrittenIsFiredByTheCheckWithinTheGracePeriod() {
+        long group = group("Onsdagsgruppen C", "Onsdagsholdet", "2027-03-10T17:00:00+01:00", 1);
+        long session = sessions(group).get(0);
+        join(group, "Ida", "+4534000081", true, "da");
+        // As if the service died between saving the group and writing its triggers.
+        service.jdbi().useHandle(h -> {
+            h.execute("DELETE FROM qrtz_simple_triggers WHERE trigger_group = 'reminders' AND trigger_name LIKE ?",
+                    "session-" + session + "-%");
+            h.execute("DELETE FROM qrtz_triggers WHERE trigger_group = 'reminders' AND trigger_name LIKE ?",
+                    "session-" + session + "-%");
+        });
+        assertThat(service.reminderScheduledAt(session, DAY)).isEmpty();
+
+        clock.set(at("2027-03-09T17:05:00+01:00"));
+        service.runJob(ReminderCheckJob.class);
+
+        Await.until("the reminder is sent, 5 minutes late", Duration.ofSeconds(20), () -> sms.sentTo("+4534000081").size() == 1);
+        assertThat(service.reminderScheduledAt(session, TWO_HOURS)).contains(at("2027-03-10T15:00:00+01:00"));
+    }
+
+    @Test
     void aLateJoinerGetsOnlyLaterRemindersAndARemovedParticipantNone() {
         long group = group("Lørdagsgruppen", "Lørdagsholdet", "2027-02-20T13:00:00+01:00", 1);
         long session = sessions(group).get(0);
