@@ -47,8 +47,10 @@ import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioSignature;
 import dk.hotline.console.CallApi;
 import dk.hotline.console.MessageApi;
+import dk.hotline.console.StatsApi;
 import dk.hotline.outbox.OutboundTexts;
 import dk.hotline.sms.InboundTexts;
+import dk.hotline.voice.CallStats;
 import dk.hotline.console.CallbackApi;
 import dk.hotline.followups.CallbackAnnounceJob;
 import dk.hotline.followups.CallbackRequests;
@@ -204,6 +206,7 @@ public final class Hotline implements AutoCloseable {
         var inboundTexts = new InboundTexts(jdbi, cipher);
         var outboundTexts = new OutboundTexts(jdbi, cipher);
         var messageApi = new MessageApi(inboundTexts, outboundTexts, config.zone());
+        var statsApi = new StatsApi(new CallStats(jdbi), inboundTexts, outboundTexts, reminders, config.zone());
         var groupApi = new GroupApi(new Groups(jdbi, leaders, outbox, cipher, index, flows.texts(), config.revealingWords(),
                 config.zone(), reminderTriggers, clock), config.zone());
         var groupInterestApi = new GroupInterestApi(jdbi, groupInterest, new GroupInvitations(jdbi, groupInterest, outbox,
@@ -250,6 +253,7 @@ public final class Hotline implements AutoCloseable {
                     callbackApi.register(r);
                     callApi.register(r);
                     messageApi.register(r);
+                    statsApi.register(r);
                     voicemailApi.register(r);
                     groupApi.register(r);
                     followupApi.register(r);
