@@ -7,8 +7,8 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * Reads of the outbox's texts for coordinators. Never the body, and never the error text: Twilio's
- * error messages can repeat the recipient's number (e.g. 21211), so only the code is read.
+ * Reads of the outbox's texts for coordinators: never the body; of an error, only Twilio's code
+ * (a coordinator can look it up; the stored description is for operators).
  */
 @RegisterConstructorMapper(OutboundTextDao.Row.class)
 interface OutboundTextDao {
