@@ -46,6 +46,11 @@ import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioSignature;
 import dk.hotline.console.CallApi;
+import dk.hotline.console.MessageApi;
+import dk.hotline.console.StatsApi;
+import dk.hotline.outbox.OutboundTexts;
+import dk.hotline.sms.InboundTexts;
+import dk.hotline.voice.CallStats;
 import dk.hotline.console.CallbackApi;
 import dk.hotline.followups.CallbackAnnounceJob;
 import dk.hotline.followups.CallbackRequests;
@@ -197,6 +202,10 @@ public final class Hotline implements AutoCloseable {
         var leaderApi = new LeaderApi(jdbi, leaders, audit);
         var callbackApi = new CallbackApi(jdbi, callbacks, callbackCalls, audit);
         var callApi = new CallApi(new CallRecords(jdbi, cipher, leaders));
+        var inboundTexts = new InboundTexts(jdbi, cipher);
+        var outboundTexts = new OutboundTexts(jdbi, cipher);
+        var messageApi = new MessageApi(inboundTexts, outboundTexts, config.zone());
+        var statsApi = new StatsApi(new CallStats(jdbi), inboundTexts, outboundTexts, reminders, config.zone());
         var groupApi = new GroupApi(new Groups(jdbi, leaders, outbox, cipher, index, flows.texts(), config.revealingWords(),
                 config.zone(), reminderTriggers, clock), config.zone());
         var groupInterestApi = new GroupInterestApi(jdbi, groupInterest, new GroupInvitations(jdbi, groupInterest, outbox,
@@ -242,6 +251,8 @@ public final class Hotline implements AutoCloseable {
                     templateApi.register(r);
                     callbackApi.register(r);
                     callApi.register(r);
+                    messageApi.register(r);
+                    statsApi.register(r);
                     voicemailApi.register(r);
                     groupApi.register(r);
                     followupApi.register(r);

@@ -112,6 +112,11 @@ public final class Reminders {
                 .flatMap(start -> triggers.scheduledAt(sessionId, offset, start));
     }
 
+    /** How many reminders were sent (one per participant and reminder) by triggers fired in {@code [from, to)}. */
+    public long sentBetween(Instant from, Instant to) {
+        return jdbi.withExtension(ReminderDao.class, dao -> dao.sentBetween(from, to));
+    }
+
     /**
      * Puts back the trigger of every upcoming reminder: run at startup and hourly, so a trigger lost
      * between a session's commit and its scheduling (a crash, a database hiccup) is there again.

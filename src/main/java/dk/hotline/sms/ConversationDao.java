@@ -33,10 +33,11 @@ public interface ConversationDao {
     Optional<Row> byId(@Bind("id") long id);
 
     @SqlQuery("""
-            INSERT INTO conversation_messages (conversation_id, direction, body_sealed, leader_id, created_at)
-            VALUES (:conversation, :direction, :body, :leader, :now) RETURNING id""")
+            INSERT INTO conversation_messages (conversation_id, direction, body_sealed, leader_id, message_sid, created_at)
+            VALUES (:conversation, :direction, :body, :leader, :sid, :now) RETURNING id""")
     long addMessage(@Bind("conversation") long conversationId, @Bind("direction") String direction,
-                    @Bind("body") byte[] bodySealed, @Bind("leader") Long leaderId, @Bind("now") Instant now);
+                    @Bind("body") byte[] bodySealed, @Bind("leader") Long leaderId, @Bind("sid") String messageSid,
+                    @Bind("now") Instant now);
 
     @SqlQuery("SELECT last_activity_at FROM conversations WHERE survivor_index = :index AND status = 'open'")
     Optional<Instant> lastActivity(@Bind("index") byte[] survivorIndex);

@@ -72,7 +72,7 @@ public final class Relay {
         if (body.isBlank()) {
             return;
         }
-        long messageId = dao.addMessage(conversation.id(), "in", cipher.seal(body), null, now);
+        long messageId = dao.addMessage(conversation.id(), "in", cipher.seal(body), null, messageSid, now);
         List<Leader> recipients = recipients(tx, conversation);
         if (recipients.isEmpty()) {
             autoReply(tx, conversation, from, messageId, now);
@@ -103,7 +103,7 @@ public final class Relay {
             return texts.get(leader.textLanguage(), "leaderTakenByOther").replace("{tag}", tag);
         }
         PhoneNumber survivor = cipher.openPhone(c.survivorSealed());
-        long messageId = dao.addMessage(id, "out", cipher.seal(body), leader.id(), now);
+        long messageId = dao.addMessage(id, "out", cipher.seal(body), leader.id(), null, now);
         dao.touch(id, now);
         send(tx, "relay-out:" + messageId, survivor, body, now);
         log.info("event=sms.relayed_out conversation={} leader={}", tag, leader.id());

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The calls table: one row per inbound call, keyed by Twilio's CallSid so retries change nothing. */
 @RegisterConstructorMapper(CallLogDao.CallRow.class)
+@RegisterConstructorMapper(CallStats.CallFigures.class)
 public interface CallLogDao {
     record CallRow(String callSid, byte[] callerSealed, String language, String menuPath, String outcome,
                    String status, Long answeredBy, Instant arrivedAt, Instant answeredAt, Instant ringStartedAt,
@@ -74,6 +75,20 @@ public interface CallLogDao {
                                                              ELSE 'abandoned-menu' END)
             WHERE call_sid = :sid""")
     int ended(@Bind("sid") String callSid, @Bind("now") Instant now);
+
+    /**
+     * Calls that arrived in the window: all, answered by a leader, and missed (see {@link CallStats}).
+     * The median is over the whole seconds from arrival to answer, as /api/calls shows them.
+     */
+    @SqlQuery("""
+            SELECT count(*) AS offered,
+                   count(*) FILTER (WHERE answered_at IS NOT NULL) AS answered,
+                   count(*) FILTER (WHERE answered_at IS NULL AND outcome IN
+                       ('abandoned-ringing', 'abandoned-queue', 'no-answer', 'queue-timeout', 'out-of-hours')) AS missed,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM answered_at - arrived_at))::double precision)
+                       FILTER (WHERE answered_at IS NOT NULL) AS median_answer_seconds
+            FROM calls WHERE arrived_at >= :from AND arrived_at < :to""")
+    CallStats.CallFigures figures(@Bind("from") Instant from, @Bind("to") Instant to);
 
     @SqlQuery("SELECT count(*) > 0 FROM calls WHERE call_sid = :sid")
     boolean exists(@Bind("sid") String callSid);
