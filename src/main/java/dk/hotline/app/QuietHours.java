@@ -26,6 +26,11 @@ public record QuietHours(LocalTime start, LocalTime end) {
                 : !t.isBefore(start) || t.isBefore(end);
     }
 
+    /** Whether the moment {@code t} is inside quiet hours on the local clock of {@code zone}. */
+    public boolean contains(Instant t, ZoneId zone) {
+        return contains(t.atZone(zone).toLocalTime());
+    }
+
     /**
      * {@code t} itself, or when it falls inside quiet hours the last minute before they began
      * (a reminder must come before its session, so it moves earlier).

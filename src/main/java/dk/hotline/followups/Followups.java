@@ -96,7 +96,7 @@ public final class Followups {
      */
     public void sendDue() {
         Instant now = clock.instant();
-        if (quietHours.isPresent() && quietHours.get().contains(now.atZone(zone).toLocalTime())) {
+        if (quietHours.isPresent() && quietHours.get().contains(now, zone)) {
             return;
         }
         int[] counts = jdbi.inTransaction(tx -> {

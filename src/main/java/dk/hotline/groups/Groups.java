@@ -130,17 +130,15 @@ public final class Groups {
      * reminders; empty when there is no such session, 409 when it has begun or is cancelled already.
      */
     public Optional<Group> cancelSession(long groupId, long sessionId) {
-        var cancelled = new Instant[1];
         var result = changeSession(groupId, sessionId, (tx, group, session) -> {
-            cancelled[0] = session.startsAt();
             tx.attach(GroupDao.class).cancel(sessionId);
             Instant now = clock.instant();
             textParticipants(tx, groupId, (p, phone) -> outbox.sms(tx, "session-cancelled:" + sessionId + ":" + p.id(), phone,
                     texts.get(p.language(), "smsSessionCancelled").replace("{group}", group.smsName())
                             .replace("{date}", times.format(session.startsAt(), p.language())), now));
         });
-        result.ifPresent(g -> afterCommit("cancel", () -> reminders.unschedule(sessionId, cancelled[0])));
-        return result;
+        result.ifPresent(changed -> afterCommit("cancel", () -> reminders.unschedule(sessionId, changed.before().startsAt())));
+        return result.map(Changed::group);
     }
 
     /**
@@ -152,10 +150,8 @@ public final class Groups {
         if (!start.isAfter(clock.instant())) {
             throw new InvalidInputException("start", "must be in the future");
         }
-        var from = new Instant[1];
         var result = changeSession(groupId, sessionId, (tx, group, old) -> {
             var dao = tx.attach(GroupDao.class);
-            from[0] = old.startsAt();
             if (old.startsAt().equals(start)) {
                 return;
             }
@@ -177,11 +173,12 @@ public final class Groups {
                             .replace("{from}", times.format(old.startsAt(), p.language()))
                             .replace("{to}", times.format(start, p.language())), now));
         });
-        result.filter(g -> !from[0].equals(start)).ifPresent(g -> afterCommit("move", () -> {
-            reminders.unschedule(sessionId, from[0]);
-            reminders.schedule(sessionId, start);
-        }));
-        return result;
+        result.map(changed -> changed.before().startsAt()).filter(from -> !from.equals(start))
+                .ifPresent(from -> afterCommit("move", () -> {
+                    reminders.unschedule(sessionId, from);
+                    reminders.schedule(sessionId, start);
+                }));
+        return result.map(Changed::group);
     }
 
     /**
@@ -202,18 +199,21 @@ public final class Groups {
         void apply(Handle tx, GroupDao.GroupRow group, GroupDao.SessionRow session);
     }
 
+    /** The group after a change to one of its sessions, and that session as it was before. */
+    private record Changed(Group group, GroupDao.SessionRow before) {}
+
     /** Applies a change to a session that is still to come; empty when there is no such session. */
-    private Optional<Group> changeSession(long groupId, long sessionId, SessionChange change) {
+    private Optional<Changed> changeSession(long groupId, long sessionId, SessionChange change) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(GroupDao.class);
             var session = dao.session(groupId, sessionId);
             var group = dao.byId(groupId);
             if (session.isEmpty() || group.isEmpty()) {
-                return Optional.<Group>empty();
+                return Optional.<Changed>empty();
             }
             requireChangeable(session.get());
             change.apply(tx, group.get(), session.get());
-            return load(tx, groupId);
+            return load(tx, groupId).map(after -> new Changed(after, session.get()));
         });
     }
 

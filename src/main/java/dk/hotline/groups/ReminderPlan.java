@@ -64,7 +64,7 @@ public final class ReminderPlan {
 
     /** Whether {@code t} is in quiet hours, when no reminder goes. */
     public boolean isQuiet(Instant t) {
-        return quietHours.isPresent() && quietHours.get().contains(t.atZone(zone).toLocalTime());
+        return quietHours.isPresent() && quietHours.get().contains(t, zone);
     }
 
     /** The reminder for this offset, if the plan has one (a merged or since removed offset has none). */

@@ -110,16 +110,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             Instant now = clock.instant();
             Instant staleBefore = now.minus(settings.claimTimeout());
             // The opt-out is checked here, at send time, so every text queued before a STOP honours it.
-            int optedOut = dao.cancelOptedOut(now, staleBefore, OPT_OUT_WINDOW);
-            if (optedOut > 0) {
-                metrics.counter("hotline_outbox_cancelled_total", "kind", "sms", "reason", "opted_out").increment(optedOut);
-                log.info("event=outbox.cancelled reason=opted_out count={}", optedOut);
-            }
-            int expired = dao.cancelExpired(now);
-            if (expired > 0) {
-                metrics.counter("hotline_outbox_cancelled_total", "kind", "sms", "reason", "too_late").increment(expired);
-                log.info("event=outbox.cancelled reason=too_late count={}", expired);
-            }
+            cancelled("opted_out", dao.cancelOptedOut(now, staleBefore, OPT_OUT_WINDOW));
+            cancelled("too_late", dao.cancelExpired(now));
             int budget = settings.rate() - dao.claimedSince(now.minus(RATE_WINDOW));
             if (budget <= 0) {
                 return List.of();
@@ -128,6 +120,13 @@ public final class OutboxDispatcher implements AutoCloseable {
             // starts sending now: claimed_at is when its send starts.
             return dao.claim(now, staleBefore, Math.min(budget, SEND_THREADS), token);
         });
+    }
+
+    private void cancelled(String reason, int count) {
+        if (count > 0) {
+            metrics.counter("hotline_outbox_cancelled_total", "kind", "sms", "reason", reason).increment(count);
+            log.info("event=outbox.cancelled reason={} count={}", reason, count);
+        }
     }
 
     private void send(OutboxRow row) {

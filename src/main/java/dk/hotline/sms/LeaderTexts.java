@@ -24,6 +24,8 @@ import org.jdbi.v3.core.Handle;
  * answers the one conversation the leader has open.
  */
 final class LeaderTexts {
+    /** A time in a leader's reply: "4/3 12.00". */
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("d/M HH.mm");
     private static final Pattern TAGGED = Pattern.compile("^\\s*[Kk](\\d{1,9})\\b[\\s:.,-]*(.*)$", Pattern.DOTALL);
     private static final Pattern RING = Pattern.compile("^\\s*RING\\s+(\\d{1,9})\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOSE = Pattern.compile("^(SLUT|END|LUK|CLOSE)[.!]?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -121,7 +123,7 @@ final class LeaderTexts {
                 : followups.request(tx, "conversation:" + messageSid, survivor.get(), "da", "conversation",
                         Duration.ofDays(Math.max(1, Math.min(30, Integer.parseInt(days)))));
         return due.map(t -> texts.get(lang, "leaderFollowupSet").replace("{tag}", tag)
-                        .replace("{when}", t.atZone(zone).format(DateTimeFormatter.ofPattern("d/M HH.mm"))))
+                        .replace("{when}", t.atZone(zone).format(SHORT_TIME)))
                 .orElse(null);
     }
 
@@ -131,7 +133,7 @@ final class LeaderTexts {
         String nobody = texts.get(lang, "leaderNobody");
         String onCall = firstNames(tx, rota.leadersOnShift(tx, now));
         String next = rota.nextShiftStart(tx, now)
-                .map(t -> firstNames(tx, rota.leadersOnShift(tx, t)) + " " + t.atZone(zone).format(DateTimeFormatter.ofPattern("d/M HH.mm")))
+                .map(t -> firstNames(tx, rota.leadersOnShift(tx, t)) + " " + t.atZone(zone).format(SHORT_TIME))
                 .orElse(nobody);
         return texts.get(lang, "leaderStatus").replace("{now}", onCall.isEmpty() ? nobody : onCall).replace("{next}", next);
     }
