@@ -296,14 +296,7 @@ public final class Hotline implements AutoCloseable {
      * tests that must not wait for its time).
      */
     public void runJob(Class<? extends org.quartz.Job> job) {
-        try {
-            Scheduling.now(scheduler, job, Duration.ofSeconds(30));
-        } catch (org.quartz.SchedulerException e) {
-            throw new IllegalStateException("could not run " + job.getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while " + job.getSimpleName() + " ran", e);
-        }
+        Scheduling.now(scheduler, job, Duration.ofSeconds(30));
     }
 
     /** Session reminders, to look at and fire their triggers (operators, and tests that must not wait for a reminder's time). */

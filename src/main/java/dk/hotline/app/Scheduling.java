@@ -24,8 +24,6 @@ import org.quartz.utils.DBConnectionManager;
  */
 final class Scheduling {
     static final String SCHEDULER_NAME = "hotline";
-    /** The data key that marks a run fired by {@link #now}. */
-    private static final String RUN_NOW = "runNow";
 
     private Scheduling() {}
 
@@ -78,38 +76,9 @@ final class Scheduling {
         scheduler.scheduleJob(detail, java.util.Set.of(trigger), true);
     }
 
-    /**
-     * Fires a scheduled job once now and waits until that run has finished on this instance
-     * (operators, and tests that must not wait for the schedule). The run is told apart from the
-     * scheduled ones by a mark in its data, so a scheduled run ending meanwhile does not count.
-     */
-    static void now(Scheduler scheduler, Class<? extends Job> job, java.time.Duration timeout)
-            throws SchedulerException, InterruptedException {
-        var key = new JobKey(job.getSimpleName(), "maintenance");
-        String mark = UUID.randomUUID().toString();
-        var done = new java.util.concurrent.CountDownLatch(1);
-        var listener = new org.quartz.listeners.JobListenerSupport() {
-            @Override
-            public String getName() {
-                return "run-now-" + mark;
-            }
-
-            @Override
-            public void jobWasExecuted(org.quartz.JobExecutionContext context, org.quartz.JobExecutionException failure) {
-                if (mark.equals(context.getMergedJobDataMap().get(RUN_NOW))) {
-                    done.countDown();
-                }
-            }
-        };
-        scheduler.getListenerManager().addJobListener(listener, org.quartz.impl.matchers.KeyMatcher.keyEquals(key));
-        try {
-            scheduler.triggerJob(key, new org.quartz.JobDataMap(java.util.Map.of(RUN_NOW, mark)));
-            if (!done.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(job.getSimpleName() + " did not finish within " + timeout);
-            }
-        } finally {
-            scheduler.getListenerManager().removeJobListener(listener.getName());
-        }
+    /** Fires a scheduled job once now and waits until that run has finished (see {@link RunNow}). */
+    static void now(Scheduler scheduler, Class<? extends Job> job, java.time.Duration timeout) {
+        RunNow.run(scheduler, new JobKey(job.getSimpleName(), "maintenance"), java.util.Map.of(), timeout);
     }
 
     private record PoolProvider(DataSource dataSource) implements ConnectionProvider {

@@ -1,9 +1,11 @@
 package dk.hotline.groups;
 
+import dk.hotline.app.RunNow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
@@ -85,12 +87,12 @@ public final class ReminderTriggers {
                 .map(Date::toInstant);
     }
 
-    /** Fires the reminder now with the data its trigger holds (operators, and tests that must not wait). */
+    /**
+     * Fires the reminder now with the data its trigger holds and returns when it has run
+     * (operators, and tests that must not wait).
+     */
     public void fireNow(long sessionId, Duration offset, Instant start) {
-        quartz(() -> {
-            scheduler.triggerJob(JOB, data(sessionId, offset, start));
-            return null;
-        });
+        RunNow.run(scheduler, JOB, data(sessionId, offset, start), Duration.ofSeconds(30));
     }
 
     /** Fires the reminder now through its own trigger, unless that trigger exists (it is about to fire). */
@@ -100,7 +102,7 @@ public final class ReminderTriggers {
             if (scheduler.getTrigger(key) == null) {
                 try {
                     scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)
-                            .usingJobData(data(sessionId, offset, start)).startNow()
+                            .usingJobData(new JobDataMap(data(sessionId, offset, start))).startNow()
                             .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                             .build());
                 } catch (ObjectAlreadyExistsException raced) {
@@ -114,7 +116,7 @@ public final class ReminderTriggers {
     private void put(long sessionId, Duration offset, Instant start, Instant due) {
         TriggerKey key = key(sessionId, offset, start);
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)
-                .usingJobData(data(sessionId, offset, start))
+                .usingJobData(new JobDataMap(data(sessionId, offset, start)))
                 .startAt(Date.from(due))
                 // After downtime, fire at once; the job sends or skips by the grace period.
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
@@ -138,12 +140,9 @@ public final class ReminderTriggers {
     }
 
     /** Strings only: the job store keeps the data map as properties, readable in its table. */
-    private static JobDataMap data(long sessionId, Duration offset, Instant start) {
-        var data = new JobDataMap();
-        data.put(SESSION, Long.toString(sessionId));
-        data.put(OFFSET, Long.toString(offset.toSeconds()));
-        data.put(START, Long.toString(start.getEpochSecond()));
-        return data;
+    private static Map<String, String> data(long sessionId, Duration offset, Instant start) {
+        return Map.of(SESSION, Long.toString(sessionId), OFFSET, Long.toString(offset.toSeconds()),
+                START, Long.toString(start.getEpochSecond()));
     }
 
     static TriggerKey key(long sessionId, Duration offset, Instant start) {

@@ -95,13 +95,13 @@ public final class Reminders {
         log.info("event=reminder.{} session={} offset={} {}", result.event(), sessionId, offset, result.detail());
     }
 
-    /** Fires a session's reminder for this offset now, for the start it has (operators, and tests). */
+    /** Fires a session's reminder for this offset now, for the start it has, and returns when it has run (operators, and tests). */
     public void fireNow(long sessionId, Duration offset) {
         jdbi.withExtension(ReminderDao.class, dao -> dao.start(sessionId))
                 .ifPresent(start -> fireNow(sessionId, offset, start));
     }
 
-    /** Fires the trigger made for a session starting at {@code start}, as it would fire (also one the session has moved from). */
+    /** Fires the trigger made for a session starting at {@code start}, as it would fire (also one the session has moved from), and waits for it. */
     public void fireNow(long sessionId, Duration offset, Instant start) {
         triggers.fireNow(sessionId, offset, start);
     }
