@@ -1,7 +1,15 @@
 package dk.hotline.app;
 
 import dk.hotline.db.DatabaseUrl;
+import dk.hotline.groups.ReminderSettings;
+import dk.hotline.outbox.OutboxSettings;
 import dk.hotline.privacy.EncryptionKey;
+import dk.hotline.rota.RotaCheckSettings;
+import dk.hotline.routing.RoutingSettings;
+import dk.hotline.sms.SmsSettings;
+import dk.hotline.voice.FallbackSettings;
+import dk.hotline.voice.QueueSettings;
+import dk.hotline.web.AuthSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,43 +49,42 @@ public final class ConfigLoader {
                 publicUrl,
                 r.phone("number"),
                 r.zone("zone"),
-                r.durations("reminderOffsets"),
-                r.duration("reminderGrace"),
+                new ReminderSettings(r.durations("reminderOffsets"), r.duration("reminderGrace")),
                 r.quietHours("quietHours"),
                 r.duration("followupAfter"),
                 Path.of(r.text("flows").isEmpty() ? "flows" : r.text("flows")),
                 Path.of(r.text("dataDir").isEmpty() ? "data" : r.text("dataDir")),
-                new HotlineConfig.Outbox(
+                new OutboxSettings(
                         r.positiveInt("outbox.rate"),
                         r.positiveInt("outbox.maxAttempts"),
                         r.duration("outbox.retryBase"),
                         r.duration("outbox.retryMax"),
                         r.duration("outbox.claimTimeout"),
                         r.duration("outbox.pollInterval")),
-                r.phone("fallback.number"),
-                r.enumList("fallback.order", HotlineConfig.FallbackOption.class),
-                new HotlineConfig.Routing(
-                        r.enumValue("routing.strategy", HotlineConfig.Strategy.class),
+                new FallbackSettings(r.phone("fallback.number"),
+                        r.enumList("fallback.order", FallbackSettings.Option.class)),
+                new RoutingSettings(
+                        r.enumValue("routing.strategy", RoutingSettings.Strategy.class),
                         r.positiveInt("routing.ringSeconds"),
                         r.positiveInt("routing.simultaneous"),
                         r.positiveInt("routing.maxRingSeconds"),
                         r.duration("routing.wrapUp"),
                         r.positiveInt("routing.screenSeconds")),
-                new HotlineConfig.Queue(
+                new QueueSettings(
                         r.duration("queue.maxWait"),
                         r.url(settings.describe("queue.music"), r.text("queue.music")).map(Object::toString).orElse(""),
                         r.duration("queue.announceEvery")),
-                new HotlineConfig.Sms(
+                new SmsSettings(
                         r.positiveInt("sms.maxPerMinute"),
                         r.duration("sms.autoReplyWindow"),
                         r.duration("sms.closeAfter")),
                 r.words("discretion.revealingWords"),
-                new HotlineConfig.Auth(
+                new AuthSettings(
                         r.duration("auth.tokenTtl"),
                         r.positiveInt("auth.maxFailures"),
                         r.duration("auth.lockout")),
                 r.positiveInt("retention.days"),
-                new HotlineConfig.RotaCheck(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
+                new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
                 secrets);
         if (mode == HotlineConfig.Mode.PRODUCTION) {
             requireProductionSettings(config);

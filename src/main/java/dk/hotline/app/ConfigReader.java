@@ -1,5 +1,6 @@
 package dk.hotline.app;
 
+import dk.hotline.common.QuietHours;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PhoneNumber;
 import java.net.URI;

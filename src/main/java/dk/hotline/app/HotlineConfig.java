@@ -1,64 +1,49 @@
 package dk.hotline.app;
 
+import dk.hotline.common.QuietHours;
+import dk.hotline.groups.ReminderSettings;
+import dk.hotline.outbox.OutboxSettings;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.rota.RotaCheckSettings;
+import dk.hotline.routing.RoutingSettings;
+import dk.hotline.sms.SmsSettings;
+import dk.hotline.voice.FallbackSettings;
+import dk.hotline.voice.QueueSettings;
+import dk.hotline.web.AuthSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** Every setting, validated and typed. Built by {@link ConfigLoader}; secrets are in {@link Secrets}. */
+/**
+ * Every setting, validated and typed. Built by {@link ConfigLoader}; secrets are in {@link Secrets}.
+ * Each feature's own settings are a record of that feature's; this one only composes them.
+ */
 public record HotlineConfig(
         Mode mode,
         int port,
         URI publicUrl,
         Optional<PhoneNumber> hotlineNumber,
         ZoneId zone,
-        List<Duration> reminderOffsets,
-        Duration reminderGrace,
+        ReminderSettings reminders,
         Optional<QuietHours> quietHours,
         Duration followupAfter,
         Path flowsDir,
         Path dataDir,
-        Outbox outbox,
-        Optional<PhoneNumber> fallbackNumber,
-        List<FallbackOption> fallbackOrder,
-        Routing routing,
-        Queue queue,
-        Sms sms,
+        OutboxSettings outbox,
+        FallbackSettings fallback,
+        RoutingSettings routing,
+        QueueSettings queue,
+        SmsSettings sms,
         List<String> revealingWords,
-        Auth auth,
+        AuthSettings auth,
         int retentionDays,
-        RotaCheck rotaCheck,
+        RotaCheckSettings rotaCheck,
         Secrets secrets) {
 
     public enum Mode { DEVELOPMENT, PRODUCTION }
-
-    public record Outbox(int rate, int maxAttempts, Duration retryBase, Duration retryMax,
-                         Duration claimTimeout, Duration pollInterval) {}
-
-    public record Auth(Duration tokenTtl, int maxFailures, Duration lockout) {}
-
-    public record Sms(int maxPerMinute, Duration autoReplyWindow, Duration closeAfter) {}
-
-    /**
-     * {@code rotaCheck.notify}: who is texted about hours nobody is on call in the coming week
-     * (empty: nobody); {@code rotaCheck.at}: when each day, local time.
-     */
-    public record RotaCheck(List<PhoneNumber> recipients, LocalTime at) {}
-
-    public enum Strategy { SEQUENTIAL, SIMULTANEOUS }
-
-    public record Routing(Strategy strategy, int ringSeconds, int simultaneous, int maxRingSeconds, Duration wrapUp,
-                          int screenSeconds) {}
-
-    /** {@code music} is empty for silence between announcements. */
-    public record Queue(Duration maxWait, String music, Duration announceEvery) {}
-
-    /** What the fallback chain offers, in the configured order. */
-    public enum FallbackOption { BACKUP, CALLBACK, CLOSED }
 
     /** Values that come only from the environment. {@code toString} shows which are set, never what. */
     public record Secrets(

@@ -1,15 +1,15 @@
 package dk.hotline.console;
 
+import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.sms.Blocklist;
 import dk.hotline.web.BearerAuth;
-import dk.hotline.web.InvalidInputException;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,7 +19,7 @@ public final class BlocklistApi {
     private final Blocklist blocklist;
     private final AuditLog audit;
 
-    public BlocklistApi(Jdbi jdbi, Blocklist blocklist, AuditLog audit) {
+    BlocklistApi(Jdbi jdbi, Blocklist blocklist, AuditLog audit) {
         this.jdbi = jdbi;
         this.blocklist = blocklist;
         this.audit = audit;
@@ -61,7 +61,7 @@ public final class BlocklistApi {
     private void remove(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         if (!jdbi.inTransaction(tx -> blocklist.remove(tx, id))) {
-            throw new NotFoundResponse("no such blocklist entry");
+            throw new NotFoundException("no such blocklist entry");
         }
         ctx.status(204);
     }

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 public final class CallApi {
     private final CallRecords records;
 
-    public CallApi(CallRecords records) {
+    CallApi(CallRecords records) {
         this.records = records;
     }
 

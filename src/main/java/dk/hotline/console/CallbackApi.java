@@ -1,15 +1,16 @@
 package dk.hotline.console;
 
+import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.Language;
+import dk.hotline.common.NotFoundException;
+import dk.hotline.followups.CallbackCalls;
 import dk.hotline.followups.CallbackRequest;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.privacy.AuditLog;
-import dk.hotline.voice.CallbackCalls;
 import dk.hotline.web.BearerAuth;
-import dk.hotline.web.InvalidInputException;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -27,14 +28,14 @@ public final class CallbackApi {
     private final CallbackCalls calls;
     private final AuditLog audit;
 
-    public CallbackApi(Jdbi jdbi, CallbackRequests callbacks, CallbackCalls calls, AuditLog audit) {
+    CallbackApi(Jdbi jdbi, CallbackRequests callbacks, CallbackCalls calls, AuditLog audit) {
         this.jdbi = jdbi;
         this.callbacks = callbacks;
         this.calls = calls;
         this.audit = audit;
     }
 
-    record View(long id, String phone, String language, String preferredTime, String source, String status,
+    record View(long id, String phone, Language language, String preferredTime, String source, String status,
                 Instant createdAt, Instant doneAt) {
         static View of(CallbackRequest r, boolean reveal) {
             return new View(r.id(), reveal ? r.phone().e164() : r.phone().masked(), r.language(), r.preferredTime(),
@@ -69,7 +70,7 @@ public final class CallbackApi {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         long coordinator = BearerAuth.coordinator(ctx);
         ctx.json(jdbi.inTransaction(tx -> {
-            var request = callbacks.byId(tx, id).orElseThrow(() -> new NotFoundResponse("no such callback request"));
+            var request = callbacks.byId(tx, id).orElseThrow(() -> new NotFoundException("no such callback request"));
             callbacks.done(tx, id, coordinator);
             return View.of(callbacks.byId(tx, id).orElse(request), false);
         }));
@@ -81,7 +82,7 @@ public final class CallbackApi {
         if (input.leaderId() == null) {
             throw new InvalidInputException("leaderId", "required");
         }
-        long offer = calls.start(id, input.leaderId()).orElseThrow(() -> new NotFoundResponse("no open callback request " + id));
+        long offer = calls.start(id, input.leaderId()).orElseThrow(() -> new NotFoundException("no open callback request " + id));
         ctx.status(202).json(Map.of("offerId", offer, "status", "ringing-leader"));
     }
 }

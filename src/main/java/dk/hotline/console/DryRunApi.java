@@ -1,9 +1,9 @@
 package dk.hotline.console;
 
+import dk.hotline.common.NotFoundException;
 import dk.hotline.twilio.DryRunRecord;
 import dk.hotline.twilio.DryRunTwilioGateway;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class DryRunApi {
     private final Optional<DryRunTwilioGateway> gateway;
 
-    public DryRunApi(Optional<DryRunTwilioGateway> gateway) {
+    DryRunApi(Optional<DryRunTwilioGateway> gateway) {
         this.gateway = gateway;
     }
 
@@ -26,7 +26,7 @@ public final class DryRunApi {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/dry-run", ctx -> ctx.json(gateway
-                .orElseThrow(() -> new NotFoundResponse("not in dry-run mode: texts and calls go to Twilio"))
+                .orElseThrow(() -> new NotFoundException("not in dry-run mode: texts and calls go to Twilio"))
                 .recent().stream().map(View::of).toList()));
     }
 }

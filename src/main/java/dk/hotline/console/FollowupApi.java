@@ -1,7 +1,7 @@
 package dk.hotline.console;
 
+import dk.hotline.common.InvalidInputException;
 import dk.hotline.followups.Followups;
-import dk.hotline.web.InvalidInputException;
 import io.javalin.config.RoutesConfig;
 import java.time.ZoneId;
 import java.util.Set;
@@ -13,7 +13,7 @@ public final class FollowupApi {
     private final Followups followups;
     private final ZoneId zone;
 
-    public FollowupApi(Followups followups, ZoneId zone) {
+    FollowupApi(Followups followups, ZoneId zone) {
         this.followups = followups;
         this.zone = zone;
     }

@@ -1,13 +1,14 @@
 package dk.hotline.console;
 
+import dk.hotline.common.NotFoundException;
 import dk.hotline.groups.Group;
 import dk.hotline.groups.GroupInput;
 import dk.hotline.groups.Groups;
 import dk.hotline.groups.ParticipantInput;
+import dk.hotline.groups.SessionChanges;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,12 @@ import java.util.Map;
 /** {@code /api/groups}: support groups, their sessions and participants. */
 public final class GroupApi {
     private final Groups groups;
+    private final SessionChanges sessions;
     private final ZoneId zone;
 
-    public GroupApi(Groups groups, ZoneId zone) {
+    GroupApi(Groups groups, SessionChanges sessions, ZoneId zone) {
         this.groups = groups;
+        this.sessions = sessions;
         this.zone = zone;
     }
 
@@ -40,13 +43,13 @@ public final class GroupApi {
         });
         routes.delete("/api/groups/{id}/participants/{pid}", ctx -> {
             if (!groups.removeParticipant(id(ctx, "id"), id(ctx, "pid"))) {
-                throw new NotFoundResponse("no such participant");
+                throw new NotFoundException("no such participant");
             }
             ctx.status(204);
         });
         routes.post("/api/groups/{id}/sessions/{sid}/cancel", ctx -> ctx.json(view(
-                groups.cancelSession(id(ctx, "id"), id(ctx, "sid")).orElseThrow(GroupApi::noSession))));
-        routes.post("/api/groups/{id}/sessions/{sid}/move", ctx -> ctx.json(view(groups.moveSession(id(ctx, "id"), id(ctx, "sid"),
+                sessions.cancelSession(id(ctx, "id"), id(ctx, "sid")).orElseThrow(GroupApi::noSession))));
+        routes.post("/api/groups/{id}/sessions/{sid}/move", ctx -> ctx.json(view(sessions.moveSession(id(ctx, "id"), id(ctx, "sid"),
                 JsonBody.read(ctx, MoveInput.class).start()).orElseThrow(GroupApi::noSession))));
     }
 
@@ -60,11 +63,11 @@ public final class GroupApi {
         return ctx.pathParamAsClass(name, Long.class).get();
     }
 
-    private static NotFoundResponse noSession() {
-        return new NotFoundResponse("no such session");
+    private static NotFoundException noSession() {
+        return new NotFoundException("no such session");
     }
 
-    private static NotFoundResponse notFound() {
-        return new NotFoundResponse("no such group");
+    private static NotFoundException notFound() {
+        return new NotFoundException("no such group");
     }
 }

@@ -1,13 +1,13 @@
 package dk.hotline.console;
 
+import dk.hotline.common.NotFoundException;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.groups.GroupInvitations;
 import dk.hotline.privacy.AuditLog;
-import dk.hotline.groups.GroupInterest;
 import dk.hotline.web.BearerAuth;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +23,7 @@ public final class GroupInterestApi {
     private final AuditLog audit;
     private final ZoneId zone;
 
-    public GroupInterestApi(Jdbi jdbi, GroupInterest interest, GroupInvitations invitations, AuditLog audit, ZoneId zone) {
+    GroupInterestApi(Jdbi jdbi, GroupInterest interest, GroupInvitations invitations, AuditLog audit, ZoneId zone) {
         this.jdbi = jdbi;
         this.interest = interest;
         this.invitations = invitations;
@@ -46,7 +46,7 @@ public final class GroupInterestApi {
         routes.delete("/api/group-interest/{id}", ctx -> {
             long id = id(ctx);
             if (!jdbi.inTransaction(tx -> interest.erase(tx, id))) {
-                throw new NotFoundResponse("no such interest entry");
+                throw new NotFoundException("no such interest entry");
             }
             ctx.status(204);
         });
@@ -65,7 +65,7 @@ public final class GroupInterestApi {
 
     private View view(GroupInterest.Entry e, boolean reveal) {
         String phone = e.phone() == null ? null : reveal ? e.phone().e164() : e.phone().masked();
-        return new View(e.id(), phone, e.language(), e.source(), local(e.createdAt()), local(e.invitedAt()), e.invitedGroupId());
+        return new View(e.id(), phone, e.language().code(), e.source(), local(e.createdAt()), local(e.invitedAt()), e.invitedGroupId());
     }
 
     private String local(Instant at) {

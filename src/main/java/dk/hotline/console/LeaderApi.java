@@ -1,5 +1,6 @@
 package dk.hotline.console;
 
+import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
@@ -7,7 +8,6 @@ import dk.hotline.web.BearerAuth;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code /api/leaders}: list, create, read, change and remove group leaders. */
@@ -16,7 +16,7 @@ public final class LeaderApi {
     private final Leaders leaders;
     private final AuditLog audit;
 
-    public LeaderApi(Jdbi jdbi, Leaders leaders, AuditLog audit) {
+    LeaderApi(Jdbi jdbi, Leaders leaders, AuditLog audit) {
         this.jdbi = jdbi;
         this.leaders = leaders;
         this.audit = audit;
@@ -63,7 +63,7 @@ public final class LeaderApi {
         return ctx.pathParamAsClass("id", Long.class).get();
     }
 
-    private static NotFoundResponse notFound() {
-        return new NotFoundResponse("no such leader");
+    private static NotFoundException notFound() {
+        return new NotFoundException("no such leader");
     }
 }

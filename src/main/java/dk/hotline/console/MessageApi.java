@@ -18,7 +18,7 @@ public final class MessageApi {
     private final OutboundTexts outbound;
     private final ZoneId zone;
 
-    public MessageApi(InboundTexts inbound, OutboundTexts outbound, ZoneId zone) {
+    MessageApi(InboundTexts inbound, OutboundTexts outbound, ZoneId zone) {
         this.inbound = inbound;
         this.outbound = outbound;
         this.zone = zone;
@@ -40,7 +40,7 @@ public final class MessageApi {
         inbound.between(window.from(), window.to()).forEach(t -> all.add(new Sorted(t.receivedAt(), new MessageView(
                 t.messageSid(), ShiftView.local(t.receivedAt(), zone), "in", t.number(), t.kind(), t.status(), null, null))));
         outbound.between(window.from(), window.to()).forEach(t -> all.add(new Sorted(t.createdAt(), new MessageView(
-                "outbox-" + t.id(), ShiftView.local(t.createdAt(), zone), "out", t.number(), t.kind(), t.status(),
+                "outbox-" + t.id(), ShiftView.local(t.createdAt(), zone), "out", t.number(), t.kind().code(), t.status().code(),
                 t.deliveryStatus(), t.errorCode()))));
         // A text and the replies it caused share their instant: the text comes first. Stable sort
         // keeps each side's own order (received, or queued) within one instant.

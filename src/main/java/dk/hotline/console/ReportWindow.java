@@ -1,6 +1,6 @@
 package dk.hotline.console;
 
-import dk.hotline.web.InvalidInputException;
+import dk.hotline.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;

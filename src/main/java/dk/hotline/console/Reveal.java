@@ -1,6 +1,6 @@
 package dk.hotline.console;
 
-import dk.hotline.web.InvalidInputException;
+import dk.hotline.common.InvalidInputException;
 import io.javalin.http.Context;
 
 /** The {@code ?reveal=true} switch that shows numbers in clear, and is audited wherever it is used. */

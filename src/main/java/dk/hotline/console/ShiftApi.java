@@ -1,12 +1,12 @@
 package dk.hotline.console;
 
+import dk.hotline.common.NotFoundException;
 import dk.hotline.rota.Rota;
 import dk.hotline.rota.ShiftInput;
 import dk.hotline.rota.Shifts;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.ZoneId;
 
 /** {@code /api/shifts} (list, add, remove single shifts) and {@code /api/rota/gaps} (where nobody is on call). */
@@ -15,7 +15,7 @@ public final class ShiftApi {
     private final Rota rota;
     private final ZoneId zone;
 
-    public ShiftApi(Shifts shifts, Rota rota, ZoneId zone) {
+    ShiftApi(Shifts shifts, Rota rota, ZoneId zone) {
         this.shifts = shifts;
         this.rota = rota;
         this.zone = zone;
@@ -26,7 +26,7 @@ public final class ShiftApi {
         routes.post("/api/shifts", ctx -> ctx.status(201).json(ShiftView.of(shifts.create(JsonBody.read(ctx, ShiftInput.class)), zone)));
         routes.delete("/api/shifts/{id}", ctx -> {
             if (!shifts.delete(ctx.pathParamAsClass("id", Long.class).get())) {
-                throw new NotFoundResponse("no such shift");
+                throw new NotFoundException("no such shift");
             }
             ctx.status(204);
         });

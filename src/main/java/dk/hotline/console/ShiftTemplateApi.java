@@ -1,10 +1,10 @@
 package dk.hotline.console;
 
+import dk.hotline.common.NotFoundException;
 import dk.hotline.rota.RotaTemplates;
 import dk.hotline.rota.ShiftTemplateInput;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.NotFoundResponse;
 
 /**
  * {@code /api/shift-templates}: weekly shifts in local time. Adding one makes its shifts for the
@@ -13,7 +13,7 @@ import io.javalin.http.NotFoundResponse;
 public final class ShiftTemplateApi {
     private final RotaTemplates templates;
 
-    public ShiftTemplateApi(RotaTemplates templates) {
+    ShiftTemplateApi(RotaTemplates templates) {
         this.templates = templates;
     }
 
@@ -23,7 +23,7 @@ public final class ShiftTemplateApi {
                 ShiftTemplateView.of(templates.create(JsonBody.read(ctx, ShiftTemplateInput.class)))));
         routes.delete("/api/shift-templates/{id}", ctx -> {
             if (!templates.delete(ctx.pathParamAsClass("id", Long.class).get())) {
-                throw new NotFoundResponse("no such shift template");
+                throw new NotFoundException("no such shift template");
             }
             ctx.status(204);
         });

@@ -1,7 +1,7 @@
 package dk.hotline.console;
 
+import dk.hotline.common.InvalidInputException;
 import dk.hotline.rota.TimeInput;
-import dk.hotline.web.InvalidInputException;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;

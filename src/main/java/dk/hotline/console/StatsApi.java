@@ -19,7 +19,7 @@ public final class StatsApi {
     private final Reminders reminders;
     private final ZoneId zone;
 
-    public StatsApi(CallStats calls, InboundTexts inbound, OutboundTexts outbound, Reminders reminders, ZoneId zone) {
+    StatsApi(CallStats calls, InboundTexts inbound, OutboundTexts outbound, Reminders reminders, ZoneId zone) {
         this.calls = calls;
         this.inbound = inbound;
         this.outbound = outbound;

@@ -1,5 +1,7 @@
 package dk.hotline.console;
 
+import dk.hotline.common.Language;
+import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemail;
@@ -8,7 +10,6 @@ import dk.hotline.web.BearerAuth;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadGatewayResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,14 +23,14 @@ public final class VoicemailApi {
     private final TwilioRecordings recordings;
     private final AuditLog audit;
 
-    public VoicemailApi(Jdbi jdbi, Voicemails voicemails, TwilioRecordings recordings, AuditLog audit) {
+    VoicemailApi(Jdbi jdbi, Voicemails voicemails, TwilioRecordings recordings, AuditLog audit) {
         this.jdbi = jdbi;
         this.voicemails = voicemails;
         this.recordings = recordings;
         this.audit = audit;
     }
 
-    record View(long id, String callSid, int durationSeconds, String language, String recordingStatus,
+    record View(long id, String callSid, int durationSeconds, Language language, String recordingStatus,
                 Instant createdAt, Instant heardAt) {
         static View of(Voicemail v) {
             return new View(v.id(), v.callSid(), v.durationSeconds(), v.language(), v.recordingStatus().orElse(null),
@@ -50,17 +51,17 @@ public final class VoicemailApi {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         long coordinator = BearerAuth.coordinator(ctx);
         Voicemail voicemail = jdbi.inTransaction(tx -> voicemails.byId(tx, id))
-                .orElseThrow(() -> new NotFoundResponse("no such voicemail"));
+                .orElseThrow(() -> new NotFoundException("no such voicemail"));
         if (voicemail.erased()) {
-            throw new NotFoundResponse("voicemail " + id + " was erased after the retention period");
+            throw new NotFoundException("voicemail " + id + " was erased after the retention period");
         }
         if (!recordings.live()) {
-            throw new NotFoundResponse("no Twilio account configured (dry-run): recordings cannot be fetched");
+            throw new NotFoundException("no Twilio account configured (dry-run): recordings cannot be fetched");
         }
         TwilioRecordings.Audio audio;
         try {
             audio = recordings.mp3(voicemail.recordingSid())
-                    .orElseThrow(() -> new NotFoundResponse("Twilio no longer has the recording of voicemail " + id));
+                    .orElseThrow(() -> new NotFoundException("Twilio no longer has the recording of voicemail " + id));
         } catch (TwilioRecordings.RecordingUnavailable e) {
             throw new BadGatewayResponse(e.getMessage() + "; try again");
         }

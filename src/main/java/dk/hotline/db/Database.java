@@ -2,7 +2,11 @@ package dk.hotline.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The connection pool and the schema. */
 public final class Database {
@@ -25,8 +29,13 @@ public final class Database {
         return new HikariDataSource(config);
     }
 
+    /** Jdbi over the pool, with SQL objects (DAO interfaces) and PostgreSQL's types. */
+    public static Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
     /** Applies every migration in {@code db/migration}, Quartz's tables included. */
-    public static void migrate(javax.sql.DataSource dataSource) {
+    public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

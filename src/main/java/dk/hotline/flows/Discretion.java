@@ -1,5 +1,6 @@
 package dk.hotline.flows;
 
+import dk.hotline.common.Language;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,21 +10,19 @@ import java.util.Locale;
  * flow files where one does.
  */
 public final class Discretion {
-    /** Every text key that can be sent by SMS to a survivor. */
-    public static final List<String> SURVIVOR_SMS = List.of("smsStopConfirm", "smsStartConfirm", "smsHelp",
-            "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply", "smsMediaNotice", "smsSessionCancelled",
-            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "smsFollowup",
-            "smsGroupInvite");
-
     private Discretion() {}
 
     public static void check(Texts texts, List<String> revealingWords) {
-        for (var language : texts.byLanguage().entrySet()) {
-            for (String key : SURVIVOR_SMS) {
-                String text = language.getValue().getOrDefault(key, "").toLowerCase(Locale.ROOT);
+        for (Language language : Language.values()) {
+            for (Text survivorText : Text.values()) {
+                if (survivorText.reader() != Text.Reader.SURVIVOR) {
+                    continue;
+                }
+                String key = survivorText.key();
+                String text = texts.of(language).getOrDefault(key, "").toLowerCase(Locale.ROOT);
                 for (String word : revealingWords) {
                     if (text.contains(word)) {
-                        throw new FlowException("flows/texts." + language.getKey() + ".yaml: '" + key + "' contains '" + word
+                        throw new FlowException("flows/texts." + language.code() + ".yaml: '" + key + "' contains '" + word
                                 + "', which must never be in a text a survivor can receive (discretion.revealingWords)");
                     }
                 }

@@ -4,66 +4,68 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.hotline.common.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * Reads and checks the flow files at startup, so a coordinator's typo stops the service with
  * "file:line: what is wrong" instead of a caller hearing silence or a dead menu.
  */
 public final class FlowLoader {
-    static final List<String> LANGUAGES = List.of("da", "en");
-    /** Texts the service itself speaks (routing, queue, fallback, screening), in every language. */
-    static final List<String> REQUIRED_TEXTS = List.of("greeting", "menuRepeat", "connecting", "queuePosition",
-            "queueTimeout", "callbackOffer", "callbackWhen", "callbackConfirmed", "callbackWithheld", "closed",
-            "closedUntil", "emergency", "goodbye", "screening", "screeningTaken", "callbackScreening",
-            "queueScreening", "queueEmpty", "callerLanguageDa", "callerLanguageEn", "leaderCallbackRequested",
-            "whenAsap", "whenMorning", "whenAfternoon", "whenEvening", "callbackNoAnswer", "backupScreening",
-            "voicemailPrompt", "voicemailThanks", "leaderVoicemail",
-            "smsStopConfirm", "smsStartConfirm", "smsHelp", "smsCallbackConfirm", "smsGroupConfirm", "smsAutoReply",
-            "smsMediaNotice", "leaderRelay", "leaderTaken", "leaderTakenByOther", "leaderClosed", "leaderWhich",
-            "leaderUnknown", "leaderOn", "leaderOff", "leaderStatus", "leaderNobody", "leaderCallbackStarted", "callbackSurvivorScreening", "smsSessionCancelled",
-            "smsSessionMoved", "smsReminder", "smsAttendanceYes", "smsAttendanceNo", "leaderAttendanceNo", "leaderAttendanceYes",
-            "followupOffer", "followupConfirmed", "smsFollowup", "leaderFollowupSet",
-            "smsGroupInvite", "groupInterestOffer", "groupInterestConfirmed", "groupInterestWithheld");
-    /** Texts to staff who all read Danish (the coordinators' rota-gap text): Danish only, the fallback of every language. */
-    static final List<String> DANISH_TEXTS = List.of("rotaGaps", "rotaGapsMore");
-
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private FlowLoader() {}
 
     public static Flows load(Path dir) {
-        var texts = new LinkedHashMap<String, Map<String, String>>();
-        for (String language : LANGUAGES) {
-            texts.put(language, loadTexts(dir.resolve("texts." + language + ".yaml")));
-        }
-        for (String key : DANISH_TEXTS) {
-            if (!texts.get(Texts.DANISH).containsKey(key)) {
-                throw new FlowException(dir.resolve("texts." + Texts.DANISH + ".yaml") + ": missing text '" + key + "'");
-            }
+        var texts = new EnumMap<Language, Map<String, String>>(Language.class);
+        for (Language language : Language.values()) {
+            texts.put(language, loadTexts(dir.resolve("texts." + language.code() + ".yaml"), language));
         }
         var voice = new StepReader(dir.resolve("voice.yaml"), read(dir.resolve("voice.yaml")), texts).voiceFlow();
-        return new Flows(voice, new Texts(Map.copyOf(texts)));
+        return new Flows(voice, new Texts(texts));
     }
 
-    private static Map<String, String> loadTexts(Path file) {
+    /**
+     * A language's texts, each checked against its {@link Text}: there (staff texts only in
+     * Danish), and filling in no placeholder the service does not fill. A text of the file's own
+     * (one a voice step names) fills in nothing.
+     */
+    private static Map<String, String> loadTexts(Path file, Language language) {
         JsonNode root = read(file);
         var lines = YamlLines.of(file);
+        var declared = new HashMap<String, Text>();
+        for (Text text : Text.values()) {
+            declared.put(text.key(), text);
+        }
         var out = new LinkedHashMap<String, String>();
         root.fields().forEachRemaining(e -> {
             if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
                 throw lines.error(e.getKey(), "must be a non-empty text");
             }
-            out.put(e.getKey(), e.getValue().asText().replaceAll("\\s+", " ").trim());
+            String text = e.getValue().asText().replaceAll("\\s+", " ").trim();
+            List<String> fills = Optional.ofNullable(declared.get(e.getKey())).map(Text::placeholders).orElse(List.of());
+            Matcher m = Texts.PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                if (!fills.contains(m.group(1))) {
+                    throw lines.error(e.getKey(), "has {" + m.group(1) + "}, which the service does not fill in"
+                            + (fills.isEmpty() ? " (this text takes none)" : " (it fills in " + fills + ")"));
+                }
+            }
+            out.put(e.getKey(), text);
         });
-        for (String key : REQUIRED_TEXTS) {
-            if (!out.containsKey(key)) {
-                throw new FlowException(file + ": missing text '" + key + "'");
+        for (Text text : Text.values()) {
+            boolean needed = text.reader() != Text.Reader.STAFF || language == Language.DANISH;
+            if (needed && !out.containsKey(text.key())) {
+                throw new FlowException(file + ": missing text '" + text.key() + "'");
             }
         }
         return Map.copyOf(out);

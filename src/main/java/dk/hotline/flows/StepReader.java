@@ -1,8 +1,11 @@
 package dk.hotline.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.hotline.common.Language;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +21,9 @@ final class StepReader {
     private final Path file;
     private final JsonNode root;
     private final YamlLines lines;
-    private final Map<String, Map<String, String>> texts;
+    private final Map<Language, Map<String, String>> texts;
 
-    StepReader(Path file, JsonNode root, Map<String, Map<String, String>> texts) {
+    StepReader(Path file, JsonNode root, Map<Language, Map<String, String>> texts) {
         this.file = file;
         this.root = root;
         this.lines = YamlLines.of(file);
@@ -28,9 +31,9 @@ final class StepReader {
     }
 
     VoiceFlow voiceFlow() {
-        var speakers = new LinkedHashMap<String, VoiceFlow.Speaker>();
-        for (String language : FlowLoader.LANGUAGES) {
-            JsonNode v = root.path("voices").path(language);
+        var speakers = new EnumMap<Language, VoiceFlow.Speaker>(Language.class);
+        for (Language language : Language.values()) {
+            JsonNode v = root.path("voices").path(language.code());
             String name = v.path("voice").asText("");
             String tag = v.path("language").asText("");
             if (name.isBlank() || tag.isBlank()) {
@@ -60,7 +63,7 @@ final class StepReader {
         String kind = node.fieldNames().next();
         JsonNode body = node.get(kind);
         String where = at + "." + kind;
-        String language = language(where, body);
+        Language language = language(where, body);
         return switch (kind) {
             case "menu" -> new Step.Menu(id, language, texts(where + ".say", body.path("say"), language),
                     number(where + ".timeoutSeconds", body.path("timeoutSeconds"), 6, 1, 30),
@@ -79,15 +82,14 @@ final class StepReader {
         };
     }
 
-    private String language(String where, JsonNode body) {
-        String language = body.path("language").asText("");
-        if (!FlowLoader.LANGUAGES.contains(language)) {
-            throw lines.error(where + ".language", "must be one of " + FlowLoader.LANGUAGES + ", got '" + language + "'");
-        }
-        return language;
+    private Language language(String where, JsonNode body) {
+        String code = body.path("language").asText("");
+        return Language.fromCode(code).orElseThrow(() -> lines.error(where + ".language", "must be one of "
+                + Arrays.stream(Language.values()).map(Language::code).toList() + ", got '" + code + "'"));
     }
 
-    private List<String> texts(String where, JsonNode node, String language) {
+    /** Texts a step says as they are: each must be in the language's file and fill in nothing. */
+    private List<String> texts(String where, JsonNode node, Language language) {
         if (!node.isArray() || node.isEmpty()) {
             throw lines.error(where, "must be a list of text keys, e.g. [greeting]");
         }
@@ -96,6 +98,11 @@ final class StepReader {
             if (!texts.get(language).containsKey(k.asText())) {
                 throw lines.error(where, "text '" + k.asText() + "' is not in texts." + language + ".yaml");
             }
+            Arrays.stream(Text.values()).filter(t -> t.key().equals(k.asText()) && !t.placeholders().isEmpty())
+                    .findFirst().ifPresent(t -> {
+                        throw lines.error(where, "text '" + k.asText() + "' fills in " + t.placeholders()
+                                + ", which a step cannot say");
+                    });
             keys.add(k.asText());
         });
         return List.copyOf(keys);

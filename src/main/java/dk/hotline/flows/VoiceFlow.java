@@ -1,9 +1,10 @@
 package dk.hotline.flows;
 
+import dk.hotline.common.Language;
 import java.util.Map;
 
 /** The voice flow from {@code flows/voice.yaml}: a voice per language, the steps, where a call starts. */
-public record VoiceFlow(Map<String, Speaker> voices, String start, Map<String, Step> steps) {
+public record VoiceFlow(Map<Language, Speaker> voices, String start, Map<String, Step> steps) {
     /** A text-to-speech voice (e.g. {@code Polly.Naja}) and the language tag it speaks ({@code da-DK}). */
     public record Speaker(String voice, String language) {}
 

@@ -11,7 +11,7 @@ public final class CallbackAnnounceJob implements Job {
     private final Jdbi jdbi;
     private final CallbackRequests callbacks;
 
-    public CallbackAnnounceJob(Jdbi jdbi, CallbackRequests callbacks) {
+    CallbackAnnounceJob(Jdbi jdbi, CallbackRequests callbacks) {
         this.jdbi = jdbi;
         this.callbacks = callbacks;
     }

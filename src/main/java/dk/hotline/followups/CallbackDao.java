@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(CallbackDao.Row.class)
-public interface CallbackDao {
+interface CallbackDao {
     record Row(long id, byte[] phoneSealed, String language, String preferredTime, String source, String status,
                Instant createdAt, Instant doneAt) {}
 

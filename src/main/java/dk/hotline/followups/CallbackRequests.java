@@ -1,6 +1,9 @@
 package dk.hotline.followups;
 
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -11,6 +14,7 @@ import dk.hotline.rota.Rota;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -33,7 +37,7 @@ public final class CallbackRequests {
     private final Texts texts;
     private final Clock clock;
 
-    public CallbackRequests(PersonalDataCipher cipher, BlindIndex index, Outbox outbox, Rota rota, Leaders leaders,
+    CallbackRequests(PersonalDataCipher cipher, BlindIndex index, Outbox outbox, Rota rota, Leaders leaders,
                             Texts texts, Clock clock) {
         this.cipher = cipher;
         this.index = index;
@@ -45,10 +49,10 @@ public final class CallbackRequests {
     }
 
     /** Stores the request (once per {@code sourceKey}) and tells the leaders on call. */
-    public Optional<Long> request(Handle tx, String sourceKey, PhoneNumber phone, String language, String preferredTime,
+    public Optional<Long> request(Handle tx, String sourceKey, PhoneNumber phone, Language language, String preferredTime,
                                   String source) {
         Instant now = clock.instant();
-        var id = tx.attach(CallbackDao.class).insert(sourceKey, cipher.sealPhone(phone), index.of(phone), language,
+        var id = tx.attach(CallbackDao.class).insert(sourceKey, cipher.sealPhone(phone), index.of(phone), language.code(),
                 preferredTime, source, now);
         id.ifPresent(requestId -> {
             int told = announce(tx, requestId, preferredTime, now);
@@ -74,11 +78,10 @@ public final class CallbackRequests {
     private int announce(Handle tx, long requestId, String preferredTime, Instant now) {
         List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
         for (Leader leader : onCall) {
-            String lang = leader.textLanguage();
-            String body = texts.get(lang, "leaderCallbackRequested")
-                    .replace("{id}", String.valueOf(requestId))
-                    .replace("{when}", texts.get(lang, whenKey(preferredTime)));
-            outbox.sms(tx, "callback-requested:" + requestId + ":" + leader.id(), leader.phone(), body, now);
+            Language lang = leader.textLanguage();
+            String body = texts.fill(lang, Text.LEADER_CALLBACK_REQUESTED,
+                    Map.of("id", requestId, "when", texts.get(lang, whenText(preferredTime))));
+            outbox.sms(tx, MessageKind.CALLBACK_REQUEST, requestId + ":" + leader.id(), leader.phone(), body, now);
         }
         if (!onCall.isEmpty()) {
             tx.attach(CallbackDao.class).announced(requestId, now);
@@ -106,17 +109,17 @@ public final class CallbackRequests {
         tx.attach(CallbackDao.class).status(id, "open");
     }
 
-    static String whenKey(String preferredTime) {
+    static Text whenText(String preferredTime) {
         return switch (preferredTime) {
-            case "morning" -> "whenMorning";
-            case "afternoon" -> "whenAfternoon";
-            case "evening" -> "whenEvening";
-            default -> "whenAsap";
+            case "morning" -> Text.WHEN_MORNING;
+            case "afternoon" -> Text.WHEN_AFTERNOON;
+            case "evening" -> Text.WHEN_EVENING;
+            default -> Text.WHEN_ASAP;
         };
     }
 
     private CallbackRequest open(CallbackDao.Row r) {
-        return new CallbackRequest(r.id(), cipher.openPhone(r.phoneSealed()), r.language(), r.preferredTime(), r.source(),
+        return new CallbackRequest(r.id(), cipher.openPhone(r.phoneSealed()), Language.of(r.language()), r.preferredTime(), r.source(),
                 r.status(), r.createdAt(), r.doneAt());
     }
 

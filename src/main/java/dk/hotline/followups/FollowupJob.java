@@ -9,7 +9,7 @@ import org.quartz.JobExecutionContext;
 public final class FollowupJob implements Job {
     private final Followups followups;
 
-    public FollowupJob(Followups followups) {
+    FollowupJob(Followups followups) {
         this.followups = followups;
     }
 

@@ -1,7 +1,10 @@
 package dk.hotline.followups;
 
-import dk.hotline.app.QuietHours;
+import dk.hotline.common.Language;
+import dk.hotline.common.QuietHours;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.privacy.BlindIndex;
@@ -43,7 +46,7 @@ public final class Followups {
     private final ZoneId zone;
     private final Clock clock;
 
-    public Followups(Jdbi jdbi, Outbox outbox, Suppressions suppressions, PersonalDataCipher cipher, BlindIndex index,
+    Followups(Jdbi jdbi, Outbox outbox, Suppressions suppressions, PersonalDataCipher cipher, BlindIndex index,
                      Texts texts, Duration after, Optional<QuietHours> quietHours, ZoneId zone, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -57,8 +60,8 @@ public final class Followups {
         this.clock = clock;
     }
 
-    /** Asks for a follow-up after the configured time; see {@link #request(Handle, String, PhoneNumber, String, String, Duration)}. */
-    public Optional<Instant> request(Handle tx, String requestKey, PhoneNumber to, String language, String source) {
+    /** Asks for a follow-up after the configured time; see {@link #request(Handle, String, PhoneNumber, Language, String, Duration)}. */
+    public Optional<Instant> request(Handle tx, String requestKey, PhoneNumber to, Language language, String source) {
         return request(tx, requestKey, to, language, source, after);
     }
 
@@ -67,7 +70,7 @@ public final class Followups {
      * the person is moved to this time, never a second text. Answers when it will go, or empty
      * when this {@code requestKey} asked before (a retried webhook).
      */
-    public Optional<Instant> request(Handle tx, String requestKey, PhoneNumber to, String language, String source, Duration in) {
+    public Optional<Instant> request(Handle tx, String requestKey, PhoneNumber to, Language language, String source, Duration in) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("source must be one of " + SOURCES);
         }
@@ -77,7 +80,7 @@ public final class Followups {
         }
         Instant now = clock.instant();
         Instant due = quietHours.map(q -> q.after(now.plus(in), zone)).orElse(now.plus(in));
-        long id = dao.upsert(requestKey, cipher.sealPhone(to), index.of(to), "en".equals(language) ? "en" : "da", source, due, now);
+        long id = dao.upsert(requestKey, cipher.sealPhone(to), index.of(to), language.code(), source, due, now);
         log.info("event=followup.requested id={} source={} due={}", id, source, due);
         return Optional.of(due);
     }
@@ -110,7 +113,7 @@ public final class Followups {
                     optedOut++;
                     continue;
                 }
-                outbox.sms(tx, "followup:" + row.id(), to, texts.get(row.language(), "smsFollowup"), now);
+                outbox.sms(tx, MessageKind.FOLLOWUP, String.valueOf(row.id()), to, texts.get(Language.of(row.language()), Text.SMS_FOLLOWUP), now);
                 dao.settle(row.id(), "sent", null, now);
                 sent++;
             }

@@ -1,6 +1,9 @@
 package dk.hotline.groups;
 
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PhoneNumber;
@@ -8,6 +11,7 @@ import dk.hotline.rota.Leaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -52,16 +56,15 @@ public final class Attendance {
         var r = reminded.get();
         boolean before = dao.answer(r.sessionId(), r.participantId()).orElse(true);
         dao.answer(r.sessionId(), r.participantId(), attending, now);
-        outbox.sms(tx, "attendance:" + messageSid, from,
-                texts.get(r.language(), attending ? "smsAttendanceYes" : "smsAttendanceNo"), now);
+        outbox.sms(tx, MessageKind.ATTENDANCE, messageSid, from,
+                texts.get(Language.of(r.language()), attending ? Text.SMS_ATTENDANCE_YES : Text.SMS_ATTENDANCE_NO), now);
         if (before != attending) {
             var group = tx.attach(GroupDao.class).byId(r.groupId()).orElseThrow();
             leaders.byId(tx, group.leaderId()).ifPresent(leader -> {
-                String language = leader.textLanguage();
-                String body = texts.get(language, attending ? "leaderAttendanceYes" : "leaderAttendanceNo")
-                        .replace("{group}", group.name()).replace("{name}", r.participantName())
-                        .replace("{when}", times.format(r.startsAt(), language));
-                outbox.sms(tx, "attendance:" + messageSid + ":leader", leader.phone(), body, now);
+                Language language = leader.textLanguage();
+                String body = texts.fill(language, attending ? Text.LEADER_ATTENDANCE_YES : Text.LEADER_ATTENDANCE_NO,
+                        Map.of("group", group.name(), "name", r.participantName(), "when", times.format(r.startsAt(), language)));
+                outbox.sms(tx, MessageKind.ATTENDANCE, messageSid + ":leader", leader.phone(), body, now);
             });
         }
         log.info("event=attendance.answered session={} participant={} attending={}", r.sessionId(), r.participantId(), attending);

@@ -1,5 +1,6 @@
 package dk.hotline.groups;
 
+import dk.hotline.common.Language;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,5 +10,5 @@ public record Group(long id, String name, String smsName, String location, long 
     /** A session, with how many answered JA and NEJ to its reminders. */
     public record Session(long id, Instant start, Instant end, String status, int attending, int notAttending) {}
 
-    public record Member(long id, String name, String phone, boolean smsConsent, String language) {}
+    public record Member(long id, String name, String phone, boolean smsConsent, Language language) {}
 }

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(GroupDao.GroupRow.class)
 @RegisterConstructorMapper(GroupDao.SessionRow.class)
 @RegisterConstructorMapper(GroupDao.ParticipantRow.class)
-public interface GroupDao {
+interface GroupDao {
     record GroupRow(long id, String name, String smsName, String location, long leaderId, int capacity) {}
 
     record SessionRow(long id, long groupId, Instant startsAt, Instant endsAt, String status) {}

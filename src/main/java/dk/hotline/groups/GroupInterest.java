@@ -1,5 +1,6 @@
 package dk.hotline.groups;
 
+import dk.hotline.common.Language;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
@@ -23,12 +24,12 @@ public final class GroupInterest {
     static final Set<String> SOURCES = Set.of("sms", "voice");
 
     /** An entry, its number opened for the coordinators' API and for the invitation. */
-    public record Entry(long id, PhoneNumber phone, String language, String source, Instant createdAt,
+    public record Entry(long id, PhoneNumber phone, Language language, String source, Instant createdAt,
                         Instant invitedAt, Long invitedGroupId) {}
 
     /** SQL for the interest list. */
     @RegisterConstructorMapper(Row.class)
-    public interface Dao {
+    interface Dao {
         @SqlQuery("""
                 INSERT INTO group_interest (phone_sealed, phone_index, language, source, created_at)
                 VALUES (:sealed, :index, :language, :source, :now)
@@ -55,7 +56,7 @@ public final class GroupInterest {
     }
 
     /** A stored entry as read, number still sealed. */
-    public record Row(long id, byte[] phoneSealed, String language, String source, Instant createdAt,
+    record Row(long id, byte[] phoneSealed, String language, String source, Instant createdAt,
                       Instant invitedAt, Long invitedGroupId) {}
 
     private final PersonalDataCipher cipher;
@@ -69,14 +70,11 @@ public final class GroupInterest {
     }
 
     /** Puts the number on the list; true if it was not on it already. */
-    public boolean add(Handle tx, PhoneNumber number, String language, String source) {
+    public boolean add(Handle tx, PhoneNumber number, Language language, String source) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("source must be one of " + SOURCES);
         }
-        if (language == null || !language.matches("[a-z]{2}")) {
-            throw new IllegalArgumentException("language must be a two-letter code");
-        }
-        return tx.attach(Dao.class).insert(cipher.sealPhone(number), index.of(number), language, source, clock.instant())
+        return tx.attach(Dao.class).insert(cipher.sealPhone(number), index.of(number), language.code(), source, clock.instant())
                 .isPresent();
     }
 
@@ -101,7 +99,7 @@ public final class GroupInterest {
     }
 
     private Entry open(Row r) {
-        return new Entry(r.id(), cipher.openPhone(r.phoneSealed()), r.language(), r.source(), r.createdAt(), r.invitedAt(),
+        return new Entry(r.id(), cipher.openPhone(r.phoneSealed()), Language.of(r.language()), r.source(), r.createdAt(), r.invitedAt(),
                 r.invitedGroupId());
     }
 }

@@ -1,16 +1,20 @@
 package dk.hotline.groups;
 
+import dk.hotline.common.ConflictException;
+import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.Language;
+import dk.hotline.common.NotFoundException;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
-import dk.hotline.web.ConflictException;
-import dk.hotline.web.InvalidInputException;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +59,10 @@ public final class GroupInvitations {
             throw new InvalidInputException("groupId", "required");
         }
         return jdbi.inTransaction(tx -> {
-            var entry = interest.lock(tx, interestId).orElseThrow(() -> new NotFoundResponse("no such interest entry"));
+            var entry = interest.lock(tx, interestId).orElseThrow(() -> new NotFoundException("no such interest entry"));
             var dao = tx.attach(GroupDao.class);
             // Locked as when a participant is added, so a full group stays full for both.
-            var group = dao.byIdForUpdate(groupId).orElseThrow(() -> new NotFoundResponse("no such group"));
+            var group = dao.byIdForUpdate(groupId).orElseThrow(() -> new NotFoundException("no such group"));
             if (dao.participantCount(groupId) >= group.capacity()) {
                 throw new ConflictException("groupId", "the group is full (" + group.capacity() + ")");
             }
@@ -68,10 +72,9 @@ public final class GroupInvitations {
             if (suppressions.isOptedOut(tx, entry.phone())) {
                 throw new ConflictException("phone", "this person has opted out of texts (STOP); no invitation was sent");
             }
-            String body = texts.get(entry.language(), "smsGroupInvite")
-                    .replace("{group}", group.smsName())
-                    .replace("{when}", session.startsAt().atZone(zone).format("en".equals(entry.language()) ? ENGLISH : DANISH));
-            if (outbox.sms(tx, "group-invite:" + interestId + ":" + groupId, entry.phone(), body, now).isEmpty()) {
+            String when = session.startsAt().atZone(zone).format(entry.language() == Language.ENGLISH ? ENGLISH : DANISH);
+            String body = texts.fill(entry.language(), Text.SMS_GROUP_INVITE, Map.of("group", group.smsName(), "when", when));
+            if (outbox.sms(tx, MessageKind.GROUP_INVITE, interestId + ":" + groupId, entry.phone(), body, now).isEmpty()) {
                 throw new ConflictException("groupId", "already invited to this group");
             }
             interest.markInvited(tx, interestId, groupId, now);

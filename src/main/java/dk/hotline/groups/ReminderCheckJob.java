@@ -9,7 +9,7 @@ import org.quartz.JobExecutionContext;
 public final class ReminderCheckJob implements Job {
     private final Reminders reminders;
 
-    public ReminderCheckJob(Reminders reminders) {
+    ReminderCheckJob(Reminders reminders) {
         this.reminders = reminders;
     }
 

@@ -9,7 +9,7 @@ import org.quartz.JobExecutionContext;
 public final class ReminderJob implements Job {
     private final Reminders reminders;
 
-    public ReminderJob(Reminders reminders) {
+    ReminderJob(Reminders reminders) {
         this.reminders = reminders;
     }
 

@@ -1,6 +1,6 @@
 package dk.hotline.groups;
 
-import dk.hotline.app.QuietHours;
+import dk.hotline.common.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package dk.hotline.groups;
 
-import dk.hotline.app.RunNow;
+import dk.hotline.scheduling.RunNow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +28,7 @@ import org.quartz.TriggerKey;
  * puts back any that a crash in between lost.
  */
 public final class ReminderTriggers {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReminderTriggers.class);
     static final String GROUP = "reminders";
     static final JobKey JOB = new JobKey("ReminderJob", GROUP);
     static final String SESSION = "sessionId";
@@ -42,6 +43,19 @@ public final class ReminderTriggers {
         this.scheduler = scheduler;
         this.plan = plan;
         this.clock = clock;
+    }
+
+    /**
+     * Trigger changes run after the commit (the change stands and its texts are queued); if Quartz
+     * fails here, the hourly check ({@link ReminderCheckJob}) puts the triggers right, so the
+     * coordinator is not told the change failed when it did not.
+     */
+    static void afterCommit(String change, Runnable triggerChange) {
+        try {
+            triggerChange.run();
+        } catch (RuntimeException e) {
+            log.error("event=reminder.schedule_failed change={} error={}", change, e.getClass().getSimpleName());
+        }
     }
 
     /**

@@ -1,12 +1,16 @@
 package dk.hotline.groups;
 
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.privacy.PersonalDataCipher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -83,9 +87,10 @@ public final class Reminders {
                 var phone = cipher.openPhone(p.phoneSealed());
                 String recorded = "sent".equals(outcome) && suppressions.isOptedOut(tx, phone) ? "skipped_opted_out" : outcome;
                 if (dao.record(sessionId, p.id(), offset.toSeconds(), start, dueAt, now, recorded) == 1 && "sent".equals(recorded)) {
-                    String body = texts.get(p.language(), "smsReminder").replace("{group}", group.smsName())
-                            .replace("{when}", times.format(start, p.language()));
-                    outbox.sms(tx, "reminder:" + sessionId + ":" + p.id() + ":" + offset.toSeconds() + ":" + start.getEpochSecond(),
+                    Language language = Language.of(p.language());
+                    String body = texts.fill(language, Text.SMS_REMINDER,
+                            Map.of("group", group.smsName(), "when", times.format(start, language)));
+                    outbox.sms(tx, MessageKind.REMINDER, sessionId + ":" + p.id() + ":" + offset.toSeconds() + ":" + start.getEpochSecond(),
                             phone, body, notBefore, plan.latest(start, dueAt));
                     sent++;
                 }

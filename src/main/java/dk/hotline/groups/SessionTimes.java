@@ -1,5 +1,6 @@
 package dk.hotline.groups;
 
+import dk.hotline.common.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,7 @@ final class SessionTimes {
         this.zone = zone;
     }
 
-    String format(Instant start, String language) {
-        return start.atZone(zone).format("en".equals(language) ? ENGLISH : DANISH);
+    String format(Instant start, Language language) {
+        return start.atZone(zone).format(language == Language.ENGLISH ? ENGLISH : DANISH);
     }
 }

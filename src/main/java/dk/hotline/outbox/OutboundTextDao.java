@@ -12,11 +12,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 @RegisterConstructorMapper(OutboundTextDao.Row.class)
 interface OutboundTextDao {
-    record Row(long id, Instant createdAt, String dedupeKey, byte[] recipientSealed, String status, String deliveryStatus,
+    record Row(long id, Instant createdAt, String messageKind, byte[] recipientSealed, String status, String deliveryStatus,
                Integer errorCode) {}
 
     @SqlQuery("""
-            SELECT id, created_at, dedupe_key, recipient_sealed, status, delivery_status, error_code FROM outbox
+            SELECT id, created_at, message_kind, recipient_sealed, status, delivery_status, error_code FROM outbox
             WHERE kind = 'sms' AND created_at >= :from AND created_at < :to
             ORDER BY created_at, id""")
     List<Row> between(@Bind("from") Instant from, @Bind("to") Instant to);

@@ -19,11 +19,10 @@ public final class OutboundTexts {
     }
 
     /**
-     * One outgoing text. {@code kind} from {@link TextKinds}; {@code status} the outbox's
-     * ({@code pending}, {@code sending}, {@code sent}, {@code failed}, {@code cancelled});
-     * {@code deliveryStatus} and {@code errorCode} as Twilio last reported them.
+     * One outgoing text: what it was for, where it stands in the outbox, and Twilio's last word
+     * on it ({@code deliveryStatus}, {@code errorCode}).
      */
-    public record OutboundText(long id, Instant createdAt, String number, String kind, String status,
+    public record OutboundText(long id, Instant createdAt, String number, MessageKind kind, OutboxStatus status,
                                String deliveryStatus, Integer errorCode) {}
 
     /** Texts queued in {@code [from, to)}, oldest first. */
@@ -31,7 +30,7 @@ public final class OutboundTexts {
         return jdbi.withExtension(OutboundTextDao.class, dao -> dao.between(from, to)).stream()
                 .map(r -> new OutboundText(r.id(), r.createdAt(),
                         r.recipientSealed() == null ? NOT_STORED : cipher.openPhone(r.recipientSealed()).masked(),
-                        TextKinds.of(r.dedupeKey()), r.status(), r.deliveryStatus(), r.errorCode()))
+                        MessageKind.of(r.messageKind()), OutboxStatus.of(r.status()), r.deliveryStatus(), r.errorCode()))
                 .toList();
     }
 

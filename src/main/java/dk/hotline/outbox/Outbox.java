@@ -3,6 +3,7 @@ package dk.hotline.outbox;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.twilio.DeliveryStatus;
 import dk.hotline.twilio.OutboundSms;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,44 +30,61 @@ public final class Outbox {
      * Queues a text; returns its id, or nothing if one with this key was queued before. It is not
      * sent if the recipient has opted out by the time it is due (see {@link Suppressions}).
      */
-    public Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore) {
-        return sms(tx, dedupeKey, to, body, notBefore, null, false);
+    public Optional<Long> sms(Handle tx, MessageKind kind, String key, PhoneNumber to, String body, Instant notBefore) {
+        return sms(tx, kind, key, to, body, notBefore, null, false);
     }
 
     /**
      * As {@link #sms}, for a text that is no use late: still pending at {@code notAfter} (retries
      * after 429/5xx, a backlog, downtime), it is cancelled rather than sent.
      */
-    public Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore, Instant notAfter) {
-        return sms(tx, dedupeKey, to, body, notBefore, notAfter, false);
+    public Optional<Long> sms(Handle tx, MessageKind kind, String key, PhoneNumber to, String body, Instant notBefore,
+                              Instant notAfter) {
+        return sms(tx, kind, key, to, body, notBefore, notAfter, false);
     }
 
     /**
-     * As {@link #sms}, but sent even to a number that opted out. Only for the one confirmation of
-     * a STOP itself: every other text must honour the opt-out.
+     * The one text sent even to a number that opted out: the confirmation of that STOP itself.
+     * Every other text honours the opt-out.
      */
-    public Optional<Long> smsIgnoringOptOut(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore) {
-        return sms(tx, dedupeKey, to, body, notBefore, null, true);
+    public Optional<Long> stopConfirmation(Handle tx, String key, PhoneNumber to, String body, Instant notBefore) {
+        return sms(tx, MessageKind.STOP, key, to, body, notBefore, null, true);
     }
 
-    private Optional<Long> sms(Handle tx, String dedupeKey, PhoneNumber to, String body, Instant notBefore, Instant notAfter,
-                               boolean bypassOptOut) {
+    private Optional<Long> sms(Handle tx, MessageKind kind, String key, PhoneNumber to, String body, Instant notBefore,
+                               Instant notAfter, boolean bypassOptOut) {
+        if (kind.channel() != MessageKind.Channel.SMS) {
+            throw new IllegalArgumentException(kind + " is not a text");
+        }
         if (body.isBlank() || body.length() > OutboundSms.MAX_BODY_LENGTH) {
             throw new IllegalArgumentException("a text must have 1 to " + OutboundSms.MAX_BODY_LENGTH + " characters");
         }
-        return tx.attach(OutboxDao.class).insert("sms", dedupeKey, cipher.sealPhone(to), index.of(to),
-                cipher.seal(body), null, notBefore, notAfter, bypassOptOut, clock.instant());
+        return tx.attach(OutboxDao.class).insert(kind.channel().code(), kind.code(), kind.dedupeKey(key), cipher.sealPhone(to),
+                index.of(to), cipher.seal(body), null, notBefore, notAfter, bypassOptOut, clock.instant());
     }
 
     /**
-     * Queues a call; when it is answered Twilio fetches TwiML from {@code twimlPath} (a path under
-     * the public URL, e.g. {@code /twilio/voice/callback/42}).
+     * Queues a call; when it is answered Twilio fetches TwiML from {@code twimlUrl} (a {@link
+     * dk.hotline.twilio.Webhook}'s URL, under the public URL).
      */
-    public Optional<Long> call(Handle tx, String dedupeKey, PhoneNumber to, String twimlPath, Instant notBefore) {
-        if (!twimlPath.startsWith("/twilio/")) {
-            throw new IllegalArgumentException("a call's TwiML path must be under /twilio/");
+    public Optional<Long> call(Handle tx, MessageKind kind, String key, PhoneNumber to, String twimlUrl, Instant notBefore) {
+        if (kind.channel() != MessageKind.Channel.CALL) {
+            throw new IllegalArgumentException(kind + " is not a call");
         }
-        return tx.attach(OutboxDao.class).insert("call", dedupeKey, cipher.sealPhone(to), index.of(to),
-                null, twimlPath, notBefore, null, false, clock.instant());
+        if (!twimlUrl.startsWith("/twilio/")) {
+            throw new IllegalArgumentException("a call's TwiML URL must be a webhook under /twilio/");
+        }
+        return tx.attach(OutboxDao.class).insert(kind.channel().code(), kind.code(), kind.dedupeKey(key), cipher.sealPhone(to),
+                index.of(to), null, twimlUrl, notBefore, null, false, clock.instant());
+    }
+
+    /**
+     * Twilio's word on how far a text or call we sent has come, from its status callback:
+     * {@code outboxId} is the row the callback URL names. Callbacks come late and out of order, so
+     * a status only replaces one that is less far along. True when it changed the row.
+     */
+    public boolean recordDelivery(Handle tx, String sid, Long outboxId, String status, Integer errorCode) {
+        int rank = DeliveryStatus.rank(status).orElse(0);
+        return tx.attach(OutboxDao.class).recordDelivery(sid, outboxId, status, rank, errorCode, clock.instant()) > 0;
     }
 }

@@ -9,21 +9,20 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 
 /** SQL for the outbox table. Times come from the service's clock, not the database's. */
 @RegisterConstructorMapper(OutboxRow.class)
-public interface OutboxDao {
+interface OutboxDao {
 
     /** Returns the new row's id, or nothing when a row with this dedupe key exists already. */
     @SqlQuery("""
-            INSERT INTO outbox (kind, dedupe_key, recipient_sealed, recipient_index, body_sealed, twiml_path,
+            INSERT INTO outbox (kind, message_kind, dedupe_key, recipient_sealed, recipient_index, body_sealed, twiml_path,
                                 not_before, not_after, bypass_opt_out, created_at, updated_at)
-            VALUES (:kind, :key, :recipientSealed, :recipientIndex, :bodySealed, :twimlPath, :notBefore, :notAfter,
+            VALUES (:kind, :messageKind, :key, :recipientSealed, :recipientIndex, :bodySealed, :twimlPath, :notBefore, :notAfter,
                     :bypassOptOut, :now, :now)
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING id""")
-    Optional<Long> insert(@Bind("kind") String kind, @Bind("key") String dedupeKey,
+    Optional<Long> insert(@Bind("kind") String kind, @Bind("messageKind") String messageKind, @Bind("key") String dedupeKey,
                           @Bind("recipientSealed") byte[] recipientSealed, @Bind("recipientIndex") byte[] recipientIndex,
                           @Bind("bodySealed") byte[] bodySealed, @Bind("twimlPath") String twimlPath,
                           @Bind("notBefore") Instant notBefore, @Bind("notAfter") Instant notAfter,

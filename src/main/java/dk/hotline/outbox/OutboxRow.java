@@ -10,5 +10,10 @@ import java.util.UUID;
  * @param outcomeUnknownSince when an earlier attempt began that may have reached Twilio without
  *     our learning it (its sender died, or no answer came); {@code null} when there was none
  */
-public record OutboxRow(long id, String kind, byte[] recipientSealed, byte[] bodySealed, String twimlPath, int attempts,
-                        UUID claimToken, Instant outcomeUnknownSince) {}
+record OutboxRow(long id, String kind, byte[] recipientSealed, byte[] bodySealed, String twimlPath, int attempts,
+                        UUID claimToken, Instant outcomeUnknownSince) {
+    /** How this row goes out ({@code kind} is its code, as logs and metrics show it). */
+    MessageKind.Channel channel() {
+        return MessageKind.Channel.of(kind);
+    }
+}

@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public final class Suppressions {
     /** SQL for the suppressions table. */
-    public interface Dao {
+    interface Dao {
         @SqlUpdate("""
                 INSERT INTO suppressions (phone_index, reason, created_at) VALUES (:index, :reason, :now)
                 ON CONFLICT (phone_index) DO NOTHING""")

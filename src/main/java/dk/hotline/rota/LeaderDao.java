@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The leaders table. Rows come back sealed; {@link Leaders} opens them. */
 @RegisterConstructorMapper(LeaderDao.Row.class)
-public interface LeaderDao {
+interface LeaderDao {
     record Row(long id, String name, byte[] phoneSealed, List<String> languages, boolean active, boolean available) {}
 
     @SqlQuery("""

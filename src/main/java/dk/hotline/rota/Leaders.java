@@ -1,22 +1,22 @@
 package dk.hotline.rota;
 
+import dk.hotline.common.ConflictException;
+import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.Language;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.web.ConflictException;
-import dk.hotline.web.InvalidInputException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The group leaders: who they are, how to reach them, which languages they speak. */
 public final class Leaders {
-    public static final Set<String> LANGUAGES = Set.of("da", "en");
     private static final int MAX_NAME = 100;
 
     private final Jdbi jdbi;
@@ -61,11 +61,11 @@ public final class Leaders {
     public Leader create(LeaderInput in) {
         String name = name(in.name());
         PhoneNumber phone = phone(in.phone());
-        List<String> languages = in.languages() == null ? List.of("da") : languages(in.languages());
+        List<Language> languages = in.languages() == null ? List.of(Language.DANISH) : languages(in.languages());
         boolean active = in.active() == null || in.active();
         boolean available = in.available() == null || in.available();
         long id = unique(() -> jdbi.withExtension(LeaderDao.class, dao -> dao.insert(name, cipher.sealPhone(phone),
-                index.of(phone), languages.toArray(String[]::new), active, available, clock.instant())));
+                index.of(phone), codes(languages), active, available, clock.instant())));
         return new Leader(id, name, phone, languages, active, available);
     }
 
@@ -85,7 +85,7 @@ public final class Leaders {
                     in.active() == null ? old.active() : in.active(),
                     in.available() == null ? old.available() : in.available());
             unique(() -> dao.update(id, updated.name(), cipher.sealPhone(updated.phone()), index.of(updated.phone()),
-                    updated.languages().toArray(String[]::new), updated.active(), updated.available(), clock.instant()));
+                    codes(updated.languages()), updated.active(), updated.available(), clock.instant()));
             return Optional.of(updated);
         });
     }
@@ -95,7 +95,8 @@ public final class Leaders {
     }
 
     private Leader open(LeaderDao.Row row) {
-        return new Leader(row.id(), row.name(), cipher.openPhone(row.phoneSealed()), row.languages(), row.active(), row.available());
+        return new Leader(row.id(), row.name(), cipher.openPhone(row.phoneSealed()),
+                row.languages().stream().map(Language::of).toList(), row.active(), row.available());
     }
 
     private static String name(String raw) {
@@ -116,12 +117,17 @@ public final class Leaders {
         }
     }
 
-    private static List<String> languages(List<String> raw) {
-        // A null element ("languages":[null]) is refused here: Set.of(...).contains(null) throws.
-        if (raw.isEmpty() || raw.stream().anyMatch(language -> language == null) || !LANGUAGES.containsAll(raw)) {
-            throw new InvalidInputException("languages", "one or more of " + LANGUAGES.stream().sorted().toList());
+    private static List<Language> languages(List<String> raw) {
+        var languages = raw.stream().map(code -> Language.fromCode(code).orElse(null)).distinct().toList();
+        if (languages.isEmpty() || languages.contains(null)) {
+            throw new InvalidInputException("languages", "one or more of "
+                    + Arrays.stream(Language.values()).map(Language::code).sorted().toList());
         }
-        return raw.stream().distinct().toList();
+        return languages;
+    }
+
+    private static String[] codes(List<Language> languages) {
+        return languages.stream().map(Language::code).toArray(String[]::new);
     }
 
     /** Two leaders on one number would make texts from it ambiguous: the unique index says no. */

@@ -1,6 +1,7 @@
 package dk.hotline.rota;
 
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.PhoneNumber;
 import java.time.Clock;
@@ -29,7 +30,7 @@ public final class RotaCheck {
     private final ZoneId zone;
     private final Clock clock;
 
-    public RotaCheck(Jdbi jdbi, Rota rota, Outbox outbox, Texts texts, List<PhoneNumber> notify, ZoneId zone, Clock clock) {
+    RotaCheck(Jdbi jdbi, Rota rota, Outbox outbox, Texts texts, List<PhoneNumber> notify, ZoneId zone, Clock clock) {
         this.jdbi = jdbi;
         this.rota = rota;
         this.outbox = outbox;
@@ -47,12 +48,12 @@ public final class RotaCheck {
         var gaps = rota.coverageGaps(now, local.plusDays(DAYS_AHEAD).toInstant());
         int queued = 0;
         if (!gaps.isEmpty() && !notify.isEmpty()) {
-            String body = RotaGapText.render(gaps, zone, texts.get(Texts.DANISH, "rotaGaps"), texts.get(Texts.DANISH, "rotaGapsMore"));
+            String body = RotaGapText.render(gaps, zone, texts);
             queued = jdbi.inTransaction(tx -> {
                 int n = 0;
                 for (int i = 0; i < notify.size(); i++) {
                     // By position in the list: a key may not hold a number, not even hashed (retention keeps keys).
-                    if (outbox.sms(tx, "rota-gaps:" + local.toLocalDate() + ":" + (i + 1), notify.get(i), body, now).isPresent()) {
+                    if (outbox.sms(tx, MessageKind.ROTA_GAPS, local.toLocalDate() + ":" + (i + 1), notify.get(i), body, now).isPresent()) {
                         n++;
                     }
                 }

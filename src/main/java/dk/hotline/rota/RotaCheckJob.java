@@ -9,7 +9,7 @@ import org.quartz.JobExecutionContext;
 public final class RotaCheckJob implements Job {
     private final RotaCheck check;
 
-    public RotaCheckJob(RotaCheck check) {
+    RotaCheckJob(RotaCheck check) {
         this.check = check;
     }
 

@@ -9,7 +9,7 @@ import org.quartz.JobExecutionContext;
 public final class RotaExtendJob implements Job {
     private final RotaTemplates templates;
 
-    public RotaExtendJob(RotaTemplates templates) {
+    RotaExtendJob(RotaTemplates templates) {
         this.templates = templates;
     }
 

@@ -1,5 +1,8 @@
 package dk.hotline.rota;
 
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
+import dk.hotline.flows.Texts;
 import dk.hotline.twilio.SmsSegments;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -7,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The coordinators' text about gaps in the rota, in Danish local time: "tor 26/11 22.00-08.00".
@@ -23,17 +27,18 @@ final class RotaGapText {
     private RotaGapText() {}
 
     /**
-     * {@code template} holds {count} and {gaps}; {@code more} holds {n}. Gaps are dropped from the
-     * end until the text fits; at least the count and "+N flere" are always said.
+     * The {@link Text#ROTA_GAPS} text, in Danish. Gaps are dropped from the end until the text
+     * fits; at least the count and "+N flere" ({@link Text#ROTA_GAPS_MORE}) are always said.
      */
-    static String render(List<Gap> gaps, ZoneId zone, String template, String more) {
+    static String render(List<Gap> gaps, ZoneId zone, Texts texts) {
         var items = gaps.stream().map(g -> format(g, zone)).toList();
         for (int shown = items.size(); ; shown--) {
             var parts = new ArrayList<>(items.subList(0, shown));
             if (shown < items.size()) {
-                parts.add(more.replace("{n}", String.valueOf(items.size() - shown)));
+                parts.add(texts.fill(Language.DANISH, Text.ROTA_GAPS_MORE, Map.of("n", items.size() - shown)));
             }
-            String body = template.replace("{count}", String.valueOf(items.size())).replace("{gaps}", String.join(", ", parts));
+            String body = texts.fill(Language.DANISH, Text.ROTA_GAPS,
+                    Map.of("count", items.size(), "gaps", String.join(", ", parts)));
             if (shown == 0 || SmsSegments.count(body) <= MAX_SEGMENTS) {
                 return body;
             }

@@ -1,6 +1,6 @@
 package dk.hotline.rota;
 
-import dk.hotline.web.InvalidInputException;
+import dk.hotline.common.InvalidInputException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;

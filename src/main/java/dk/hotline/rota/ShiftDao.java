@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** The shifts table. Shifts of deleted leaders are left in place but never shown or counted. */
 @RegisterConstructorMapper(Shift.class)
-public interface ShiftDao {
+interface ShiftDao {
     /** The leader's name, if the leader exists and is not deleted. */
     @SqlQuery("SELECT name FROM leaders WHERE id = :id AND deleted_at IS NULL")
     Optional<String> leaderName(@Bind("id") long leaderId);

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The shift_templates table, and the shifts it makes. */
 @RegisterConstructorMapper(ShiftTemplateDao.Row.class)
-public interface ShiftTemplateDao {
+interface ShiftTemplateDao {
     record Row(long id, long leaderId, String leaderName, int weekday, LocalTime startLocal, LocalTime endLocal) {
         ShiftTemplate template() {
             return new ShiftTemplate(id, leaderId, leaderName, DayOfWeek.of(weekday), startLocal, endLocal);

@@ -1,7 +1,7 @@
 package dk.hotline.rota;
 
-import dk.hotline.web.ConflictException;
-import dk.hotline.web.InvalidInputException;
+import dk.hotline.common.ConflictException;
+import dk.hotline.common.InvalidInputException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;

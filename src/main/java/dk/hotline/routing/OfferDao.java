@@ -8,13 +8,16 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Offers: which leader's phone rings, rang or is connected, for which call. */
+/**
+ * The call_offers table: which leader's phone rings, rang or is connected, for which call or
+ * callback request. States and kinds are the codes of {@link OfferState} and {@link OfferKind}.
+ */
 @RegisterConstructorMapper(OfferDao.LastOffered.class)
-@RegisterConstructorMapper(OfferDao.OfferRow.class)
-public interface OfferDao {
+@RegisterConstructorMapper(OfferDao.Row.class)
+interface OfferDao {
     record LastOffered(long leaderId, Instant lastOffered) {}
 
-    record OfferRow(long id, String callSid, long leaderId, String kind, String state) {}
+    record Row(long id, String callSid, Long callbackRequestId, long leaderId, String kind, String state) {}
 
     /** Leaders among these who are on a call, being rung, or in wrap-up after a call. */
     @SqlQuery("""
@@ -40,28 +43,32 @@ public interface OfferDao {
 
     /** The new offer's id, or nothing when the leader has an active offer already (unique index). */
     @SqlQuery("""
-            INSERT INTO call_offers (call_sid, leader_id, kind, state, offered_at)
-            VALUES (:callSid, :leaderId, :kind, 'ringing', :now)
+            INSERT INTO call_offers (call_sid, callback_request_id, leader_id, kind, state, offered_at)
+            VALUES (:callSid, :callbackRequestId, :leaderId, :kind, 'ringing', :now)
             ON CONFLICT (leader_id) WHERE state IN ('ringing', 'accepted') DO NOTHING
             RETURNING id""")
-    Optional<Long> insert(@Bind("callSid") String callSid, @Bind("leaderId") long leaderId, @Bind("kind") String kind,
-                          @Bind("now") Instant now);
+    Optional<Long> insert(@Bind("callSid") String callSid, @Bind("callbackRequestId") Long callbackRequestId,
+                          @Bind("leaderId") long leaderId, @Bind("kind") String kind, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT id, call_sid, leader_id, kind, state FROM call_offers WHERE id = :id")
-    Optional<OfferRow> byId(@Bind("id") long id);
+    @SqlQuery("SELECT id, call_sid, callback_request_id, leader_id, kind, state FROM call_offers WHERE id = :id")
+    Optional<Row> byId(@Bind("id") long id);
 
-    @SqlQuery("SELECT id, call_sid, leader_id, kind, state FROM call_offers WHERE call_sid = :callSid ORDER BY id")
-    List<OfferRow> forCall(@Bind("callSid") String callSid);
+    @SqlQuery("""
+            SELECT id, call_sid, callback_request_id, leader_id, kind, state FROM call_offers
+            WHERE call_sid = :callSid ORDER BY id""")
+    List<Row> forCall(@Bind("callSid") String callSid);
 
-    /** Takes the call for this offer unless another offer for the same call took it first. */
+    /** Takes the call (or callback) for this offer unless another offer for the same one took it first. */
     @SqlUpdate("""
             UPDATE call_offers SET state = 'accepted', accepted_at = :now
             WHERE id = :id AND state = 'ringing'
-              AND NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.call_sid = call_offers.call_sid AND o.state = 'accepted')""")
+              AND NOT EXISTS (SELECT 1 FROM call_offers o
+                              WHERE (o.call_sid = call_offers.call_sid OR o.callback_request_id = call_offers.callback_request_id)
+                                AND o.state = 'accepted')""")
     int accept(@Bind("id") long id, @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE call_offers SET state = :state, ended_at = :now WHERE id = :id AND state = 'ringing'")
-    int closeRinging(@Bind("id") long id, @Bind("state") String state, @Bind("now") Instant now);
+    @SqlUpdate("UPDATE call_offers SET state = 'declined', ended_at = :now WHERE id = :id AND state = 'ringing'")
+    int decline(@Bind("id") long id, @Bind("now") Instant now);
 
     /** Other phones still ringing for a call that was just taken stop counting as busy at once. */
     @SqlUpdate("UPDATE call_offers SET state = 'missed', ended_at = :now WHERE call_sid = :callSid AND state = 'ringing' AND id <> :except")
@@ -72,7 +79,14 @@ public interface OfferDao {
             UPDATE call_offers SET ended_at = :now,
                                    state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
             WHERE call_sid = :callSid AND state IN ('ringing', 'accepted')""")
-    int closeAll(@Bind("callSid") String callSid, @Bind("now") Instant now);
+    int closeCall(@Bind("callSid") String callSid, @Bind("now") Instant now);
+
+    /** The callback attempt is over, as {@link #closeCall} for a call. */
+    @SqlUpdate("""
+            UPDATE call_offers SET ended_at = :now,
+                                   state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
+            WHERE callback_request_id = :requestId AND state IN ('ringing', 'accepted')""")
+    int closeCallback(@Bind("requestId") long requestId, @Bind("now") Instant now);
 
     /** An offer made by calling the leader: its outbox row, whose status callbacks release the leader. */
     @SqlUpdate("UPDATE call_offers SET outbox_id = :outboxId WHERE id = :id")

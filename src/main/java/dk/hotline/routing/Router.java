@@ -1,6 +1,6 @@
 package dk.hotline.routing;
 
-import dk.hotline.app.HotlineConfig;
+import dk.hotline.common.Language;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
 import dk.hotline.rota.Rota;
@@ -27,18 +27,18 @@ public final class Router {
 
     private final Rota rota;
     private final Leaders leaders;
-    private final HotlineConfig.Routing settings;
+    private final RoutingSettings settings;
     private final Clock clock;
 
-    public Router(Rota rota, Leaders leaders, HotlineConfig.Routing settings, Clock clock) {
+    public Router(Rota rota, Leaders leaders, RoutingSettings settings, Clock clock) {
         this.rota = rota;
         this.leaders = leaders;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Picks and reserves leaders for a caller; {@code kind} is "inbound", "queue" or "callback". */
-    public RouteDecision route(Handle tx, String callSid, String language, String kind) {
+    /** Picks and reserves leaders for a caller, ringing them for a call coming in or for the queue. */
+    public RouteDecision route(Handle tx, String callSid, Language language, OfferKind kind) {
         Instant now = clock.instant();
         var dao = tx.attach(OfferDao.class);
         dao.expireStale(now.minus(STALE_RINGING), now.minus(STALE_ACCEPTED), now);
@@ -56,7 +56,7 @@ public final class Router {
             // Everyone free was rung for this call already and did not take it: waiting would not help.
             return busy.isEmpty() ? new RouteDecision.NoAnswer() : new RouteDecision.AllBusy();
         }
-        int wanted = settings.strategy() == HotlineConfig.Strategy.SIMULTANEOUS ? settings.simultaneous() : 1;
+        int wanted = settings.strategy() == RoutingSettings.Strategy.SIMULTANEOUS ? settings.simultaneous() : 1;
         var offers = new ArrayList<Offer>();
         for (Leader leader : ordered(dao, candidates, language)) {
             if (offers.size() == wanted) {
@@ -64,7 +64,7 @@ public final class Router {
             }
             // Locked, then checked again: another instance may have committed an offer since we looked.
             if (dao.tryLock(leader.id()) && dao.busyAmong(new long[] {leader.id()}, now.minus(settings.wrapUp())).isEmpty()) {
-                dao.insert(callSid, leader.id(), kind, now)
+                dao.insert(callSid, null, leader.id(), kind.code(), now)
                         .ifPresent(id -> offers.add(new Offer(id, leader.id(), leader.name(), leader.phone())));
             }
         }
@@ -79,7 +79,7 @@ public final class Router {
         return ids.length > tx.attach(OfferDao.class).busyAmong(ids, now.minus(settings.wrapUp())).size();
     }
 
-    private static List<Leader> ordered(OfferDao dao, List<Leader> candidates, String language) {
+    private static List<Leader> ordered(OfferDao dao, List<Leader> candidates, Language language) {
         var last = new HashMap<Long, Instant>();
         dao.lastOffered(candidates.stream().mapToLong(Leader::id).toArray())
                 .forEach(l -> last.put(l.leaderId(), l.lastOffered()));

@@ -1,10 +1,10 @@
 package dk.hotline.sms;
 
+import dk.hotline.common.ConflictException;
+import dk.hotline.common.InvalidInputException;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.web.ConflictException;
-import dk.hotline.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for the SMS blocklist. A number is found by its blind index; it is sealed for showing. */
 @RegisterConstructorMapper(BlocklistDao.Row.class)
-public interface BlocklistDao {
+interface BlocklistDao {
     record Row(long id, byte[] phoneSealed, String reason, Long createdBy, Instant createdAt) {}
 
     /** The new entry's id, or nothing when the number is on the list already. */

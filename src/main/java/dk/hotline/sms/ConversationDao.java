@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Relayed conversations, their messages, and the leaders each was forwarded to. */
 @RegisterConstructorMapper(ConversationDao.Row.class)
 @RegisterConstructorMapper(ConversationDao.Waiting.class)
-public interface ConversationDao {
+interface ConversationDao {
     record Row(long id, byte[] survivorSealed, Long leaderId, String status, boolean mediaNoticed, Instant autoRepliedAt) {}
 
     record Waiting(long id, long conversationId, byte[] bodySealed) {}

@@ -17,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public final class InboundRateLimit {
     /** SQL for the per-number, per-minute counts. */
-    public interface Dao {
+    interface Dao {
         @SqlQuery("SELECT texts FROM sms_inbound_counts WHERE phone_index = :index AND minute = :minute")
         Optional<Integer> count(@Bind("index") byte[] phoneIndex, @Bind("minute") Instant minute);
 

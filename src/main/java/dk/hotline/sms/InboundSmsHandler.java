@@ -1,11 +1,11 @@
 package dk.hotline.sms;
 
 import com.twilio.twiml.MessagingResponse;
+import dk.hotline.common.InvalidInputException;
 import dk.hotline.rota.Leaders;
-import dk.hotline.twilio.WebhookParams;
-import dk.hotline.web.InvalidInputException;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.WebhookHandler;
+import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code POST /twilio/sms}: a text comes in. Acted on once per MessageSid, in one transaction;
  * every answer goes out through the outbox, so the webhook itself answers an empty TwiML.
  */
-final class InboundSmsHandler implements Handler {
+final class InboundSmsHandler implements WebhookHandler {
     private static final Logger log = LoggerFactory.getLogger(InboundSmsHandler.class);
     private static final String EMPTY = new MessagingResponse.Builder().build().toXml();
 
@@ -34,8 +34,8 @@ final class InboundSmsHandler implements Handler {
     }
 
     @Override
-    public void handle(Context http) {
-        var params = WebhookParams.of(http);
+    public Reply handle(WebhookRequest request) {
+        var params = request.form();
         String sid = params.sid("MessageSid", "SM", "MM");
         var from = params.phone("From").orElseThrow(() -> new InvalidInputException("From", "not a phone number"));
         String body = params.optional("Body").orElse("");
@@ -52,6 +52,6 @@ final class InboundSmsHandler implements Handler {
                 survivors.handle(tx, sid, from, body, media);
             }
         });
-        http.contentType("text/xml").result(EMPTY);
+        return Reply.twiml(EMPTY);
     }
 }

@@ -1,6 +1,9 @@
 package dk.hotline.sms;
 
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -8,15 +11,14 @@ import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
 import dk.hotline.rota.Rota;
-import dk.hotline.twilio.OutboundSms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -34,6 +36,7 @@ public final class Relay {
 
     private final Jdbi jdbi;
     private final Outbox outbox;
+    private final LongTexts longTexts;
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
     private final Leaders leaders;
@@ -44,10 +47,11 @@ public final class Relay {
     private final ZoneId zone;
     private final Clock clock;
 
-    public Relay(Jdbi jdbi, Outbox outbox, PersonalDataCipher cipher, BlindIndex index, Leaders leaders, Rota rota,
+    Relay(Jdbi jdbi, Outbox outbox, LongTexts longTexts, PersonalDataCipher cipher, BlindIndex index, Leaders leaders, Rota rota,
                  Texts texts, Duration autoReplyWindow, Duration closeAfter, ZoneId zone, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
+        this.longTexts = longTexts;
         this.cipher = cipher;
         this.index = index;
         this.leaders = leaders;
@@ -67,7 +71,8 @@ public final class Relay {
         dao.touch(conversation.id(), now);
         if (media > 0 && !conversation.mediaNoticed()) {
             dao.mediaNoticed(conversation.id());
-            outbox.sms(tx, "media-notice:" + conversation.id(), from, texts.get("da", "smsMediaNotice"), now);
+            outbox.sms(tx, MessageKind.MEDIA_NOTICE, String.valueOf(conversation.id()), from,
+                    texts.get(Language.DANISH, Text.SMS_MEDIA_NOTICE), now);
         }
         if (body.isBlank()) {
             return;
@@ -88,24 +93,21 @@ public final class Relay {
         var dao = tx.attach(ConversationDao.class);
         String tag = "K" + id;
         var conversation = dao.byId(id).filter(c -> "open".equals(c.status()));
-        if (conversation.isEmpty()) {
-            return texts.get(leader.textLanguage(), "leaderUnknown").replace("{tag}", tag);
+        if (conversation.isEmpty() || !mayAnswer(dao, conversation.get(), leader)) {
+            return tagged(leader, Text.LEADER_UNKNOWN, tag);
         }
         var c = conversation.get();
-        if (!mayAnswer(dao, c, leader)) {
-            return texts.get(leader.textLanguage(), "leaderUnknown").replace("{tag}", tag);
-        }
         if (c.leaderId() == null) {
             if (dao.take(id, leader.id()) == 1) {
                 tellOthersTaken(tx, id, leader, now);
             }
         } else if (c.leaderId() != leader.id()) {
-            return texts.get(leader.textLanguage(), "leaderTakenByOther").replace("{tag}", tag);
+            return tagged(leader, Text.LEADER_TAKEN_BY_OTHER, tag);
         }
         PhoneNumber survivor = cipher.openPhone(c.survivorSealed());
         long messageId = dao.addMessage(id, "out", cipher.seal(body), leader.id(), null, now);
         dao.touch(id, now);
-        send(tx, "relay-out:" + messageId, survivor, body, now);
+        longTexts.send(tx, MessageKind.RELAY_OUT, String.valueOf(messageId), survivor, body, now);
         log.info("event=sms.relayed_out conversation={} leader={}", tag, leader.id());
         return null;
     }
@@ -116,10 +118,15 @@ public final class Relay {
         var conversation = dao.byId(id);
         if (conversation.isEmpty() || !mayAnswer(dao, conversation.get(), leader)
                 || (conversation.get().leaderId() != null && conversation.get().leaderId() != leader.id())) {
-            return texts.get(leader.textLanguage(), "leaderUnknown").replace("{tag}", tag);
+            return tagged(leader, Text.LEADER_UNKNOWN, tag);
         }
         dao.close(id, clock.instant());
-        return texts.get(leader.textLanguage(), "leaderClosed").replace("{tag}", tag);
+        return tagged(leader, Text.LEADER_CLOSED, tag);
+    }
+
+    /** A text to a leader about conversation {@code tag}. */
+    private String tagged(Leader leader, Text text, String tag) {
+        return texts.fill(leader.textLanguage(), text, Map.of("tag", tag));
     }
 
     /** When the number's open conversation last had a text either way, if it has one. */
@@ -190,8 +197,8 @@ public final class Relay {
         var dao = tx.attach(ConversationDao.class);
         for (Leader leader : to) {
             dao.offeredTo(conversationId, leader.id());
-            String text = texts.get(leader.textLanguage(), "leaderRelay").replace("{tag}", "K" + conversationId).replace("{body}", body);
-            send(tx, "relay-in:" + messageId + ":" + leader.id(), leader.phone(), text, now);
+            String text = texts.fill(leader.textLanguage(), Text.LEADER_RELAY, Map.of("tag", "K" + conversationId, "body", body));
+            longTexts.send(tx, MessageKind.RELAY_IN, messageId + ":" + leader.id(), leader.phone(), text, now);
         }
         dao.forwarded(messageId, now);
     }
@@ -204,37 +211,15 @@ public final class Relay {
         String next = rota.nextShiftStart(tx, now)
                 .map(t -> t.atZone(zone).format(DateTimeFormatter.ofPattern(" 'den' d. MMMM 'klokken' HH.mm", Locale.forLanguageTag("da"))))
                 .orElse("");
-        outbox.sms(tx, "auto-reply:" + messageId, survivor, texts.get("da", "smsAutoReply").replace("{next}", next), now);
+        outbox.sms(tx, MessageKind.AUTO_REPLY, String.valueOf(messageId), survivor,
+                texts.fill(Language.DANISH, Text.SMS_AUTO_REPLY, Map.of("next", next)), now);
     }
 
     private void tellOthersTaken(Handle tx, long id, Leader taker, Instant now) {
         var others = tx.attach(ConversationDao.class).offeredLeaders(id).stream().filter(l -> l != taker.id()).toList();
         for (Leader other : leaders.availableAmong(tx, others)) {
-            String text = texts.get(other.textLanguage(), "leaderTaken").replace("{tag}", "K" + id).replace("{name}", taker.name());
-            outbox.sms(tx, "taken:" + id + ":" + other.id(), other.phone(), text, now);
+            String text = texts.fill(other.textLanguage(), Text.LEADER_TAKEN, Map.of("tag", "K" + id, "name", taker.name()));
+            outbox.sms(tx, MessageKind.CONVERSATION_TAKEN, id + ":" + other.id(), other.phone(), text, now);
         }
-    }
-
-    /** Whole texts, however long: split into parts Twilio accepts, each its own outbox row. */
-    void send(Handle tx, String key, PhoneNumber to, String text, Instant now) {
-        List<String> parts = parts(text, OutboundSms.MAX_BODY_LENGTH);
-        for (int i = 0; i < parts.size(); i++) {
-            outbox.sms(tx, parts.size() == 1 ? key : key + ":" + (i + 1), to, parts.get(i), now.plusMillis(i));
-        }
-    }
-
-    static List<String> parts(String text, int max) {
-        var out = new ArrayList<String>();
-        int i = 0;
-        while (i < text.length()) {
-            int end = Math.min(text.length(), i + max);
-            // Never split a surrogate pair (an emoji) in two.
-            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
-                end--;
-            }
-            out.add(text.substring(i, end));
-            i = end;
-        }
-        return out;
     }
 }

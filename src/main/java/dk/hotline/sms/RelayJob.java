@@ -9,7 +9,7 @@ import org.quartz.JobExecutionContext;
 public final class RelayJob implements Job {
     private final Relay relay;
 
-    public RelayJob(Relay relay) {
+    RelayJob(Relay relay) {
         this.relay = relay;
     }
 

@@ -1,10 +1,13 @@
 package dk.hotline.sms;
 
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.followups.Followups;
 import dk.hotline.groups.Attendance;
 import dk.hotline.groups.GroupInterest;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.Suppressions;
 import dk.hotline.privacy.PhoneNumber;
@@ -76,28 +79,28 @@ final class SurvivorTexts {
             relay.fromSurvivor(tx, messageSid, from, body, media);
             return;
         }
-        String language = body.trim().toUpperCase(java.util.Locale.ROOT).startsWith("HELP") ? "en" : "da";
+        Language language = body.trim().toUpperCase(java.util.Locale.ROOT).startsWith("HELP") ? Language.ENGLISH : Language.DANISH;
         log.info("event=sms.keyword keyword={} sid={}", keyword.get(), messageSid);
         switch (keyword.get()) {
             case STOP -> {
                 // Confirmed once; a second STOP changes nothing and says nothing.
                 if (suppressions.optOut(tx, from)) {
-                    outbox.smsIgnoringOptOut(tx, "stop:" + messageSid, from, texts.get(language, "smsStopConfirm"), now);
+                    outbox.stopConfirmation(tx, messageSid, from, texts.get(language, Text.SMS_STOP_CONFIRM), now);
                 }
             }
             case START -> {
                 if (suppressions.optIn(tx, from)) {
-                    outbox.sms(tx, "start:" + messageSid, from, texts.get(language, "smsStartConfirm"), now);
+                    outbox.sms(tx, MessageKind.START, messageSid, from, texts.get(language, Text.SMS_START_CONFIRM), now);
                 }
             }
-            case HELP -> outbox.sms(tx, "help:" + messageSid, from, texts.get(language, "smsHelp"), now);
+            case HELP -> outbox.sms(tx, MessageKind.HELP, messageSid, from, texts.get(language, Text.SMS_HELP), now);
             case CALLBACK -> {
                 callbacks.request(tx, "sms:" + messageSid, from, language, "asap", "sms");
-                outbox.sms(tx, "ring:" + messageSid, from, texts.get(language, "smsCallbackConfirm"), now);
+                outbox.sms(tx, MessageKind.CALLBACK_CONFIRMED, messageSid, from, texts.get(language, Text.SMS_CALLBACK_CONFIRM), now);
             }
             case GROUP -> {
                 groupInterest.add(tx, from, language, "sms");
-                outbox.sms(tx, "group:" + messageSid, from, texts.get(language, "smsGroupConfirm"), now);
+                outbox.sms(tx, MessageKind.GROUP_INTEREST, messageSid, from, texts.get(language, Text.SMS_GROUP_CONFIRM), now);
             }
             default -> relay.fromSurvivor(tx, messageSid, from, body, media);
         }

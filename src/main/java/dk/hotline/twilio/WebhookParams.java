@@ -1,10 +1,10 @@
 package dk.hotline.twilio;
 
+import dk.hotline.common.InvalidInputException;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.web.InvalidInputException;
-import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,10 +19,10 @@ public final class WebhookParams {
         this.fields = Map.copyOf(fields);
     }
 
-    /** The request's form fields; Twilio never repeats a field, so the first value is the value. */
-    public static WebhookParams of(Context ctx) {
+    /** A request's form fields; Twilio never repeats a field, so the first value is the value. */
+    public static WebhookParams of(Map<String, List<String>> form) {
         var first = new HashMap<String, String>();
-        ctx.formParamMap().forEach((k, v) -> first.put(k, v.isEmpty() ? "" : v.get(0)));
+        form.forEach((k, v) -> first.put(k, v.isEmpty() ? "" : v.get(0)));
         return new WebhookParams(first);
     }
 

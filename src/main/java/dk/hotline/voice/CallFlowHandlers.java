@@ -3,11 +3,12 @@ package dk.hotline.voice;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Redirect;
 import dk.hotline.flows.Step;
+import dk.hotline.flows.Text;
 import dk.hotline.groups.GroupInterest;
-import dk.hotline.routing.OfferDao;
-import dk.hotline.twilio.WebhookParams;
-import dk.hotline.web.InvalidInputException;
-import io.javalin.http.Context;
+import dk.hotline.routing.Offers;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
 
 /** The caller's way through the flow: a step by redirect, a menu key, the end of a ring attempt. */
@@ -17,88 +18,74 @@ final class CallFlowHandlers {
     private final Speech speech;
     private final FallbackChain fallback;
     private final GroupInterest interest;
+    private final Offers offers;
     private final Clock clock;
 
-    CallFlowHandlers(VoiceTx voice, StepRunner steps, Speech speech, FallbackChain fallback, GroupInterest interest, Clock clock) {
+    CallFlowHandlers(VoiceTx voice, StepRunner steps, Speech speech, FallbackChain fallback, GroupInterest interest,
+                     Offers offers, Clock clock) {
         this.voice = voice;
         this.steps = steps;
         this.speech = speech;
         this.fallback = fallback;
         this.interest = interest;
+        this.offers = offers;
         this.clock = clock;
     }
 
-    /** {@code /twilio/voice/step?step=}: the step a {@code say} step redirected to. */
-    void step(Context http) {
-        var ctx = CallContext.of(WebhookParams.of(http));
-        String step = stepParam(http);
-        voice.answer(http, ctx.callSid(), tx -> steps.run(tx, ctx, step));
+    /** {@link Webhook#STEP}: the step a {@code say} step redirected to. */
+    Reply step(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        String step = request.query("step");
+        return voice.answer(request, ctx.callSid(), tx -> steps.run(tx, ctx, step));
     }
 
-    /** {@code /twilio/voice/interest?step=}: 1 = yes, put me on the support-group interest list; then the step's next. */
-    void groupInterest(Context http) {
-        var params = WebhookParams.of(http);
-        var ctx = CallContext.of(params);
-        if (!(steps.flow().step(stepParam(http)) instanceof Step.GroupInterest step)) {
-            throw new InvalidInputException("step", "not a groupInterest step");
-        }
-        boolean yes = params.optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
-        voice.answer(http, ctx.callSid(), tx -> {
+    /** {@link Webhook#GROUP_INTEREST}: 1 = yes, put me on the support-group interest list; then the step's next. */
+    Reply groupInterest(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        var step = CallQuery.step(request, steps.flow(), Step.GroupInterest.class, "groupInterest");
+        boolean yes = request.form().optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        return voice.answer(request, ctx.callSid(), tx -> {
             if (!yes) {
                 return steps.run(tx, ctx, step.next());
             }
             interest.add(tx, ctx.caller().get(), step.language(), "voice");
-            return new VoiceResponse.Builder().say(speech.say(step.language(), "groupInterestConfirmed"))
-                    .redirect(new Redirect.Builder(VoicePaths.step(step.next())).build()).build().toXml();
+            return new VoiceResponse.Builder().say(speech.say(step.language(), Text.GROUP_INTEREST_CONFIRMED))
+                    .redirect(new Redirect.Builder(Webhook.STEP.url(step.next())).build()).build().toXml();
         });
     }
 
-    /** {@code /twilio/voice/menu?step=&try=}: a key pressed, or none (then the menu again, or its noInput). */
-    void menu(Context http) {
-        var params = WebhookParams.of(http);
-        var ctx = CallContext.of(params);
-        if (!(steps.flow().step(stepParam(http)) instanceof Step.Menu menu)) {
-            throw new InvalidInputException("step", "not a menu step");
-        }
-        int attempt = http.queryParamAsClass("try", Integer.class).getOrDefault(1);
-        String digit = params.optional("Digits").map(d -> d.substring(0, 1)).orElse("");
-        voice.answer(http, ctx.callSid(), tx -> {
+    /** {@link Webhook#MENU}: a key pressed, or none (then the menu again, or its noInput). */
+    Reply menu(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        var menu = CallQuery.step(request, steps.flow(), Step.Menu.class, "menu");
+        int attempt = request.optionalQuery("try").isPresent() ? request.intQuery("try") : 1;
+        String digit = request.form().optional("Digits").map(d -> d.substring(0, 1)).orElse("");
+        return voice.answer(request, ctx.callSid(), tx -> {
             var calls = tx.attach(CallLogDao.class);
             if (menu.options().containsKey(digit)) {
-                calls.menuChoice(ctx.callSid(), digit, menu.language(), clock.instant());
+                calls.menuChoice(ctx.callSid(), digit, menu.language().code(), clock.instant());
                 return steps.run(tx, ctx, menu.options().get(digit));
             }
             if (attempt < menu.tries()) {
                 return steps.menu(menu, attempt + 1);
             }
             // No key after the last try counts as the menu's noInput choice (by default: talk to a leader).
-            calls.menuChoice(ctx.callSid(), "-", menu.language(), clock.instant());
+            calls.menuChoice(ctx.callSid(), "-", menu.language().code(), clock.instant());
             return steps.run(tx, ctx, menu.noInput());
         });
     }
 
-    /** {@code /twilio/voice/dialed?step=}: a ring attempt ended; a talk that took place, or the next try. */
-    void dialed(Context http) {
-        var ctx = CallContext.of(WebhookParams.of(http));
-        if (!(steps.flow().step(stepParam(http)) instanceof Step.Route route)) {
-            throw new InvalidInputException("step", "not a route step");
-        }
-        voice.answer(http, ctx.callSid(), tx -> {
-            var offers = tx.attach(OfferDao.class);
-            boolean talked = offers.forCall(ctx.callSid()).stream().anyMatch(o -> "accepted".equals(o.state()));
-            offers.closeAll(ctx.callSid(), clock.instant());
+    /** {@link Webhook#DIALED}: a ring attempt ended; a talk that took place, or the next try. */
+    Reply dialed(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        var route = CallQuery.step(request, steps.flow(), Step.Route.class, "route");
+        return voice.answer(request, ctx.callSid(), tx -> {
+            boolean talked = offers.taken(tx, ctx.callSid());
+            offers.closeCall(tx, ctx.callSid());
             if (talked) {
                 return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
             }
             return steps.route(tx, ctx, route, false);
         });
-    }
-
-    static String stepParam(Context http) {
-        String step = http.queryParam("step");
-        if (step == null || step.isBlank()) {
-            throw new InvalidInputException("step", "missing");
-        }
-        return step;
     }
 }

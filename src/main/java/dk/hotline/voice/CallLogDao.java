@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The calls table: one row per inbound call, keyed by Twilio's CallSid so retries change nothing. */
 @RegisterConstructorMapper(CallLogDao.CallRow.class)
 @RegisterConstructorMapper(CallStats.CallFigures.class)
-public interface CallLogDao {
+interface CallLogDao {
     record CallRow(String callSid, byte[] callerSealed, String language, String menuPath, String outcome,
                    String status, Long answeredBy, Instant arrivedAt, Instant answeredAt, Instant ringStartedAt,
                    Instant queuedAt, Instant endedAt, Integer durationSecs) {}
@@ -67,7 +67,14 @@ public interface CallLogDao {
             WHERE call_sid = :sid AND outcome IS DISTINCT FROM 'answered'""")
     int outcome(@Bind("sid") String callSid, @Bind("outcome") String outcome, @Bind("now") Instant now);
 
-    /** The call is over. A call that ended with no outcome was abandoned where the caller was. */
+    default int outcome(String callSid, CallOutcome outcome, Instant now) {
+        return outcome(callSid, outcome.code(), now);
+    }
+
+    /**
+     * The call is over. A call that ended with no outcome was abandoned where the caller was
+     * ({@link CallOutcome#ABANDONED_QUEUE}, {@code _RINGING}, {@code _MENU}).
+     */
     @SqlUpdate("""
             UPDATE calls SET ended_at = COALESCE(ended_at, :now), updated_at = :now,
                              outcome = COALESCE(outcome, CASE WHEN queued_at IS NOT NULL THEN 'abandoned-queue'
@@ -77,18 +84,18 @@ public interface CallLogDao {
     int ended(@Bind("sid") String callSid, @Bind("now") Instant now);
 
     /**
-     * Calls that arrived in the window: all, answered by a leader, and missed (see {@link CallStats}).
-     * The median is over the whole seconds from arrival to answer, as /api/calls shows them.
+     * Calls that arrived in the window: all, answered by a leader, and missed ({@code missed}: the
+     * codes of the outcomes that count as missed, see {@link CallOutcome}). The median is over the
+     * whole seconds from arrival to answer, as /api/calls shows them.
      */
     @SqlQuery("""
             SELECT count(*) AS offered,
                    count(*) FILTER (WHERE answered_at IS NOT NULL) AS answered,
-                   count(*) FILTER (WHERE answered_at IS NULL AND outcome IN
-                       ('abandoned-ringing', 'abandoned-queue', 'no-answer', 'queue-timeout', 'out-of-hours')) AS missed,
+                   count(*) FILTER (WHERE answered_at IS NULL AND outcome = ANY(:missed)) AS missed,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM answered_at - arrived_at))::double precision)
                        FILTER (WHERE answered_at IS NOT NULL) AS median_answer_seconds
             FROM calls WHERE arrived_at >= :from AND arrived_at < :to""")
-    CallStats.CallFigures figures(@Bind("from") Instant from, @Bind("to") Instant to);
+    CallStats.CallFigures figures(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("missed") String[] missed);
 
     @SqlQuery("SELECT count(*) > 0 FROM calls WHERE call_sid = :sid")
     boolean exists(@Bind("sid") String callSid);

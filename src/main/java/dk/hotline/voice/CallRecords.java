@@ -1,8 +1,9 @@
 package dk.hotline.voice;
 
+import dk.hotline.common.Language;
 import dk.hotline.privacy.PersonalDataCipher;
-import dk.hotline.routing.OfferDao;
 import dk.hotline.rota.Leaders;
+import dk.hotline.routing.Offers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,31 +16,32 @@ public final class CallRecords {
     private final Jdbi jdbi;
     private final PersonalDataCipher cipher;
     private final Leaders leaders;
+    private final Offers offers;
 
-    public CallRecords(Jdbi jdbi, PersonalDataCipher cipher, Leaders leaders) {
+    CallRecords(Jdbi jdbi, PersonalDataCipher cipher, Leaders leaders, Offers offers) {
         this.jdbi = jdbi;
         this.cipher = cipher;
         this.leaders = leaders;
+        this.offers = offers;
     }
 
-    public record CallRecord(String callSid, Instant arrivedAt, String caller, String language, String menuPath,
+    public record CallRecord(String callSid, Instant arrivedAt, String caller, Language language, String menuPath,
                              List<String> leadersOffered, String answeredBy, Long secondsToAnswer, Integer durationSeconds,
-                             String outcome, String status) {}
+                             CallOutcome outcome, String status) {}
 
     public List<CallRecord> between(Instant from, Instant to) {
         return jdbi.inTransaction(tx -> {
             var names = new HashMap<Long, String>();
             leaders.all(tx).forEach(l -> names.put(l.id(), l.name()));
-            var offers = tx.attach(OfferDao.class);
             var out = new ArrayList<CallRecord>();
             for (var row : tx.attach(CallLogDao.class).between(from, to)) {
-                var offered = offers.forCall(row.callSid()).stream()
+                var offered = offers.forCall(tx, row.callSid()).stream()
                         .map(o -> names.getOrDefault(o.leaderId(), "(removed)")).distinct().toList();
                 var caller = row.callerSealed() == null ? "not stored" : cipher.openPhone(row.callerSealed()).masked();
                 Long toAnswer = row.answeredAt() == null ? null : Duration.between(row.arrivedAt(), row.answeredAt()).toSeconds();
-                out.add(new CallRecord(row.callSid(), row.arrivedAt(), caller, row.language(), row.menuPath(), offered,
+                out.add(new CallRecord(row.callSid(), row.arrivedAt(), caller, Language.of(row.language()), row.menuPath(), offered,
                         row.answeredBy() == null ? null : names.getOrDefault(row.answeredBy(), "(removed)"), toAnswer,
-                        row.durationSecs(), row.outcome() == null ? "in-progress" : row.outcome(), row.status()));
+                        row.durationSecs(), CallOutcome.of(row.outcome()), row.status()));
             }
             return out;
         });

@@ -5,128 +5,132 @@ import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
-import dk.hotline.app.HotlineConfig;
+import dk.hotline.common.Language;
+import dk.hotline.common.NotFoundException;
+import dk.hotline.flows.Text;
+import dk.hotline.followups.CallbackRequest;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.routing.OfferDao;
-import dk.hotline.twilio.WebhookParams;
-import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
-import java.time.Clock;
+import dk.hotline.routing.Offers;
+import dk.hotline.routing.RoutingSettings;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookRequest;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A leader calling someone back through the service: we ring the leader, the leader presses 1,
  * and we dial the person with the hotline's number as caller id. Neither sees the other's number.
+ * The leader's side is spoken in Danish, as every leader's is.
  */
 final class CallbackDialHandlers {
     private final VoiceTx voice;
     private final Speech speech;
     private final CallbackRequests callbacks;
-    private final HotlineConfig.Routing routing;
+    private final Offers offers;
+    private final RoutingSettings routing;
     private final Optional<PhoneNumber> hotlineNumber;
-    private final Clock clock;
 
-    CallbackDialHandlers(VoiceTx voice, Speech speech, CallbackRequests callbacks, HotlineConfig config, Clock clock) {
+    CallbackDialHandlers(VoiceTx voice, Speech speech, CallbackRequests callbacks, Offers offers, RoutingSettings routing,
+                         Optional<PhoneNumber> hotlineNumber) {
         this.voice = voice;
         this.speech = speech;
         this.callbacks = callbacks;
-        this.routing = config.routing();
-        this.hotlineNumber = config.hotlineNumber();
-        this.clock = clock;
+        this.offers = offers;
+        this.routing = routing;
+        this.hotlineNumber = hotlineNumber;
     }
 
-    /** {@code /twilio/voice/callback/leader?offer=}: the leader answered our call. */
-    void leader(Context http) {
-        String leg = WebhookParams.of(http).sid("CallSid", "CA");
-        long offerId = ScreeningHandlers.offerParam(http);
-        voice.answer(http, leg, tx -> {
-            var offer = ScreeningHandlers.offer(tx, offerId);
-            if (!"ringing".equals(offer.state())) {
-                return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+    /** {@link Webhook#CALLBACK_LEADER}: the leader answered our call. */
+    Reply leader(WebhookRequest request) {
+        String leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        return voice.answer(request, leg, tx -> {
+            if (!offers.byId(tx, offerId).ringing()) {
+                return hangup(new VoiceResponse.Builder());
             }
             return new VoiceResponse.Builder()
                     .gather(new Gather.Builder().numDigits(1).timeout(routing.screenSeconds())
-                            .action(VoicePaths.callbackLeaderAnswer(offerId))
-                            .say(speech.say("da", "callbackScreening")).build())
+                            .action(Webhook.CALLBACK_LEADER_ANSWER.url(offerId))
+                            .say(speech.say(Language.DANISH, Text.CALLBACK_SCREENING)).build())
                     .hangup(new Hangup.Builder().build())
                     .build().toXml();
         });
     }
 
-    /** {@code /twilio/voice/callback/leader/answer?offer=}: 1 dials the person who asked. */
-    void answer(Context http) {
-        var params = WebhookParams.of(http);
-        String leg = params.sid("CallSid", "CA");
-        long offerId = ScreeningHandlers.offerParam(http);
-        boolean pressedOne = params.optional("Digits").filter("1"::equals).isPresent();
-        voice.answer(http, leg, tx -> {
-            var offers = tx.attach(OfferDao.class);
-            var offer = ScreeningHandlers.offer(tx, offerId);
-            if (!pressedOne || offers.accept(offerId, clock.instant()) == 0) {
-                offers.closeRinging(offerId, "declined", clock.instant());
-                return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+    /** {@link Webhook#CALLBACK_LEADER_ANSWER}: 1 dials the person who asked. */
+    Reply answer(WebhookRequest request) {
+        String leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        return voice.answer(request, leg, tx -> {
+            var offer = offers.byId(tx, offerId);
+            if (!pressedOne || !offers.accept(tx, offerId)) {
+                offers.decline(tx, offerId);
+                return hangup(new VoiceResponse.Builder());
             }
-            long requestId = CallbackCalls.requestId(offer.callSid());
-            var request = callbacks.byId(tx, requestId).orElseThrow(() -> new NotFoundResponse("no such callback request"));
-            callbacks.calling(tx, requestId);
-            var dial = new Dial.Builder().timeout(routing.ringSeconds() * 2).action(VoicePaths.callbackLeaderDialed(offerId))
-                    .number(new Number.Builder(request.phone().e164()).url(VoicePaths.callbackSurvivor(offerId)).build());
+            var callback = request(tx, offer.callbackRequest());
+            callbacks.calling(tx, callback.id());
+            var dial = new Dial.Builder().timeout(routing.ringSeconds() * 2).action(Webhook.CALLBACK_LEADER_DIALED.url(offerId))
+                    .number(new Number.Builder(callback.phone().e164()).url(Webhook.CALLBACK_SURVIVOR.url(offerId)).build());
             hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
             return new VoiceResponse.Builder().dial(dial.build()).build().toXml();
         });
     }
 
-    /** {@code /twilio/voice/callback/survivor?offer=}: the called number answered; only the person presses 1. */
-    void survivor(Context http) {
-        String leg = WebhookParams.of(http).sid("CallSid", "CA");
-        long offerId = ScreeningHandlers.offerParam(http);
-        voice.answer(http, leg, tx -> {
-            var offer = ScreeningHandlers.offer(tx, offerId);
-            var request = callbacks.byId(tx, CallbackCalls.requestId(offer.callSid()))
-                    .orElseThrow(() -> new NotFoundResponse("no such callback request"));
+    /** {@link Webhook#CALLBACK_SURVIVOR}: the called number answered; only the person presses 1. */
+    Reply survivor(WebhookRequest request) {
+        String leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        return voice.answer(request, leg, tx -> {
+            var callback = request(tx, offers.byId(tx, offerId).callbackRequest());
             return new VoiceResponse.Builder()
-                    .gather(new Gather.Builder().numDigits(1).timeout(10).action(VoicePaths.callbackSurvivorAnswer(offerId))
-                            .say(speech.say(request.language(), "callbackSurvivorScreening")).build())
+                    .gather(new Gather.Builder().numDigits(1).timeout(10).action(Webhook.CALLBACK_SURVIVOR_ANSWER.url(offerId))
+                            .say(speech.say(callback.language(), Text.CALLBACK_SURVIVOR_SCREENING)).build())
                     .hangup(new Hangup.Builder().build())
                     .build().toXml();
         });
     }
 
-    /** {@code /twilio/voice/callback/survivor/answer?offer=}: 1 puts the leader through, and the request is done. */
-    void survivorAnswer(Context http) {
-        var params = WebhookParams.of(http);
-        String leg = params.sid("CallSid", "CA");
-        long offerId = ScreeningHandlers.offerParam(http);
-        boolean pressedOne = params.optional("Digits").filter("1"::equals).isPresent();
-        voice.answer(http, leg, tx -> {
+    /** {@link Webhook#CALLBACK_SURVIVOR_ANSWER}: 1 puts the leader through, and the request is done. */
+    Reply survivorAnswer(WebhookRequest request) {
+        String leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        return voice.answer(request, leg, tx -> {
             if (!pressedOne) {
-                return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+                return hangup(new VoiceResponse.Builder());
             }
-            var offer = ScreeningHandlers.offer(tx, offerId);
-            callbacks.done(tx, CallbackCalls.requestId(offer.callSid()), null);
+            callbacks.done(tx, offers.byId(tx, offerId).callbackRequest(), null);
             return new VoiceResponse.Builder().build().toXml();
         });
     }
 
     /**
-     * {@code /twilio/voice/callback/leader/dialed?offer=}: done if the person pressed 1 and talked;
-     * otherwise (no answer, a voicemail) the request is open again and the leader is told.
+     * {@link Webhook#CALLBACK_LEADER_DIALED}: done if the person pressed 1 and talked; otherwise (no
+     * answer, a voicemail) the request is open again and the leader is told.
      */
-    void dialed(Context http) {
-        String leg = WebhookParams.of(http).sid("CallSid", "CA");
-        long offerId = ScreeningHandlers.offerParam(http);
-        voice.answer(http, leg, tx -> {
-            var offer = ScreeningHandlers.offer(tx, offerId);
-            long requestId = CallbackCalls.requestId(offer.callSid());
-            tx.attach(OfferDao.class).closeAll(offer.callSid(), clock.instant());
+    Reply dialed(WebhookRequest request) {
+        String leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        return voice.answer(request, leg, tx -> {
+            long requestId = offers.byId(tx, offerId).callbackRequest();
+            offers.closeCallback(tx, requestId);
             boolean talked = callbacks.byId(tx, requestId).map(r -> "done".equals(r.status())).orElse(false);
             if (talked) {
-                return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+                return hangup(new VoiceResponse.Builder());
             }
             callbacks.reopen(tx, requestId);
-            return new VoiceResponse.Builder().say(speech.say("da", "callbackNoAnswer")).hangup(new Hangup.Builder().build())
-                    .build().toXml();
+            return hangup(new VoiceResponse.Builder().say(speech.say(Language.DANISH, Text.CALLBACK_NO_ANSWER)));
         });
+    }
+
+    private CallbackRequest request(Handle tx, long id) {
+        return callbacks.byId(tx, id).orElseThrow(() -> new NotFoundException("no such callback request"));
+    }
+
+    private static String hangup(VoiceResponse.Builder response) {
+        return response.hangup(new Hangup.Builder().build()).build().toXml();
     }
 }

@@ -5,8 +5,10 @@ import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
-import dk.hotline.flows.Texts;
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.twilio.Webhook;
 import java.util.Optional;
 
 /**
@@ -22,22 +24,22 @@ final class FallbackAnswer {
     private final String screened;
 
     FallbackAnswer(Speech speech, Optional<PhoneNumber> backup, Optional<PhoneNumber> hotlineNumber) {
-        String lang = Texts.DANISH;
-        var response = new VoiceResponse.Builder().say(speech.say(lang, "greeting"));
+        Language lang = Language.DANISH;
+        var response = new VoiceResponse.Builder().say(speech.say(lang, Text.GREETING));
         if (backup.isPresent()) {
             var dial = new Dial.Builder().timeout(BACKUP_RING_SECONDS)
-                    .number(new Number.Builder(backup.get().e164()).url(VoicePaths.BACKUP_SCREEN).build());
+                    .number(new Number.Builder(backup.get().e164()).url(Webhook.BACKUP_SCREEN.url()).build());
             hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
-            response.say(speech.say(lang, "connecting")).dial(dial.build());
+            response.say(speech.say(lang, Text.CONNECTING)).dial(dial.build());
         } else {
-            response.say(speech.say(lang, "closed"));
+            response.say(speech.say(lang, Text.CLOSED));
         }
         // Reached when the backup does not answer too: the call never ends in silence.
-        this.xml = response.say(speech.say(lang, "emergency")).hangup(new Hangup.Builder().build()).build().toXml();
+        this.xml = response.say(speech.say(lang, Text.EMERGENCY)).hangup(new Hangup.Builder().build()).build().toXml();
         // The backup phone is screened like a leader's: its voicemail must never take the call.
         this.screening = new VoiceResponse.Builder()
-                .gather(new Gather.Builder().numDigits(1).timeout(8).action(VoicePaths.BACKUP_SCREEN_ANSWER)
-                        .say(speech.say(lang, "backupScreening")).build())
+                .gather(new Gather.Builder().numDigits(1).timeout(8).action(Webhook.BACKUP_SCREEN_ANSWER.url())
+                        .say(speech.say(lang, Text.BACKUP_SCREENING)).build())
                 .hangup(new Hangup.Builder().build()).build().toXml();
         this.screened = new VoiceResponse.Builder().build().toXml();
     }

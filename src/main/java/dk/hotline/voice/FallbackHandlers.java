@@ -3,11 +3,14 @@ package dk.hotline.voice;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Redirect;
+import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.followups.Followups;
-import dk.hotline.twilio.WebhookParams;
-import dk.hotline.web.InvalidInputException;
-import io.javalin.http.Context;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
 import java.util.Map;
 
@@ -32,89 +35,73 @@ final class FallbackHandlers {
         this.clock = clock;
     }
 
-    /** {@code /twilio/voice/fallback/next?lang=&after=}: the backup number's ring ended. */
-    void next(Context http) {
-        var params = WebhookParams.of(http);
-        var ctx = CallContext.of(params);
-        String language = language(http);
-        int after = after(http);
-        boolean talked = params.optional("DialCallStatus").filter("completed"::equals).isPresent();
-        voice.answer(http, ctx.callSid(), tx -> {
+    /** {@link Webhook#FALLBACK_NEXT}: the backup number's ring ended. */
+    Reply next(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        Language language = CallQuery.language(request);
+        int after = request.intQuery("after");
+        boolean talked = request.form().optional("DialCallStatus").filter("completed"::equals).isPresent();
+        return voice.answer(request, ctx.callSid(), tx -> {
             if (talked) {
-                tx.attach(CallLogDao.class).outcome(ctx.callSid(), "fallback-number", clock.instant());
+                tx.attach(CallLogDao.class).outcome(ctx.callSid(), CallOutcome.FALLBACK_NUMBER, clock.instant());
                 return fallback.offerFollowup(ctx, language, "call", new VoiceResponse.Builder());
             }
             return fallback.from(tx, ctx, language, after + 1);
         });
     }
 
-    /** {@code /twilio/voice/callback/confirm?lang=&after=}: 1 = the number is safe to call back. */
-    void confirm(Context http) {
-        var params = WebhookParams.of(http);
-        var ctx = CallContext.of(params);
-        String language = language(http);
-        int after = after(http);
-        boolean safe = params.optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
-        voice.answer(http, ctx.callSid(), tx -> {
+    /** {@link Webhook#CALLBACK_CONFIRM}: 1 = the number is safe to call back. */
+    Reply confirm(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        Language language = CallQuery.language(request);
+        int after = request.intQuery("after");
+        boolean safe = request.form().optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        return voice.answer(request, ctx.callSid(), tx -> {
             if (safe) {
                 return new VoiceResponse.Builder()
-                        .gather(new Gather.Builder().numDigits(1).timeout(6).action(VoicePaths.callbackWhen(language))
-                                .say(speech.say(language, "callbackWhen")).build())
-                        .redirect(new Redirect.Builder(VoicePaths.callbackWhen(language)).build())
+                        .gather(new Gather.Builder().numDigits(1).timeout(6).action(Webhook.CALLBACK_WHEN.url(language))
+                                .say(speech.say(language, Text.CALLBACK_WHEN)).build())
+                        .redirect(new Redirect.Builder(Webhook.CALLBACK_WHEN.url(language)).build())
                         .build().toXml();
             }
             if (after == StepRunner.FROM_MENU) {
-                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "goodbye")), language);
+                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, Text.GOODBYE)), language);
             }
             return fallback.from(tx, ctx, language, after + 1);
         });
     }
 
-    /** {@code /twilio/voice/callback/when?lang=}: the preferred time (no key: as soon as possible); stored. */
-    void when(Context http) {
-        var params = WebhookParams.of(http);
-        var ctx = CallContext.of(params);
-        String language = language(http);
-        String time = params.optional("Digits").map(TIMES::get).orElse("asap");
+    /** {@link Webhook#CALLBACK_WHEN}: the preferred time (no key: as soon as possible); stored. */
+    Reply when(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        Language language = CallQuery.language(request);
+        String time = request.form().optional("Digits").map(TIMES::get).orElse("asap");
         if (ctx.caller().isEmpty()) {
             throw new InvalidInputException("From", "a callback needs the caller's number");
         }
-        voice.answer(http, ctx.callSid(), tx -> {
+        return voice.answer(request, ctx.callSid(), tx -> {
             callbacks.request(tx, ctx.callSid(), ctx.caller().get(), language, time, "voice");
-            tx.attach(CallLogDao.class).outcome(ctx.callSid(), "callback-requested", clock.instant());
+            tx.attach(CallLogDao.class).outcome(ctx.callSid(), CallOutcome.CALLBACK_REQUESTED, clock.instant());
             return fallback.offerFollowup(ctx, language, "callback",
-                    new VoiceResponse.Builder().say(speech.say(language, "callbackConfirmed")));
+                    new VoiceResponse.Builder().say(speech.say(language, Text.CALLBACK_CONFIRMED)));
         });
     }
 
-    /** {@code /twilio/voice/followup?lang=&source=}: 1 = yes to one follow-up text in a few days. */
-    void followup(Context http) {
-        var params = WebhookParams.of(http);
-        var ctx = CallContext.of(params);
-        String language = language(http);
-        String source = http.queryParam("source");
+    /** {@link Webhook#FOLLOWUP}: 1 = yes to one follow-up text in a few days. */
+    Reply followup(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        Language language = CallQuery.language(request);
+        String source = request.optionalQuery("source").orElse("");
         if (!"call".equals(source) && !"callback".equals(source)) {
             throw new InvalidInputException("source", "call or callback");
         }
-        boolean yes = params.optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
-        voice.answer(http, ctx.callSid(), tx -> {
+        boolean yes = request.form().optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        return voice.answer(request, ctx.callSid(), tx -> {
             if (!yes) {
-                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "goodbye")), language);
+                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, Text.GOODBYE)), language);
             }
             followups.request(tx, source + ":" + ctx.callSid(), ctx.caller().get(), language, source);
-            return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "followupConfirmed")), language);
+            return fallback.end(new VoiceResponse.Builder().say(speech.say(language, Text.FOLLOWUP_CONFIRMED)), language);
         });
-    }
-
-    static String language(Context http) {
-        String language = http.queryParam("lang");
-        if (!"da".equals(language) && !"en".equals(language)) {
-            throw new InvalidInputException("lang", "da or en");
-        }
-        return language;
-    }
-
-    private static int after(Context http) {
-        return http.queryParamAsClass("after", Integer.class).get();
     }
 }

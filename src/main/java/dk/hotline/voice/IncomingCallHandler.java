@@ -4,15 +4,15 @@ import dk.hotline.followups.Followups;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.twilio.WebhookParams;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.WebhookHandler;
+import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST /twilio/voice}: a call comes in. Recorded once per CallSid, then the flow's first step. */
-final class IncomingCallHandler implements Handler {
+final class IncomingCallHandler implements WebhookHandler {
     private static final Logger log = LoggerFactory.getLogger(IncomingCallHandler.class);
 
     private final VoiceTx voice;
@@ -33,10 +33,10 @@ final class IncomingCallHandler implements Handler {
     }
 
     @Override
-    public void handle(Context http) {
-        var ctx = CallContext.of(WebhookParams.of(http));
+    public Reply handle(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
         PhoneNumber caller = ctx.caller().orElse(null);
-        voice.answer(http, ctx.callSid(), tx -> {
+        return voice.answer(request, ctx.callSid(), tx -> {
             int inserted = tx.attach(CallLogDao.class).recordArrival(ctx.callSid(), cipher.sealPhone(caller), index.of(caller), clock.instant());
             log.info("event=call.arrived call={} withheld={} repeat={}", ctx.callSid(), caller == null, inserted == 0);
             if (caller != null) {

@@ -8,16 +8,21 @@ import com.twilio.twiml.voice.Leave;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Queue;
-import dk.hotline.app.HotlineConfig;
+import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.Language;
 import dk.hotline.flows.Step;
+import dk.hotline.flows.Text;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.routing.Offer;
-import dk.hotline.routing.OfferDao;
+import dk.hotline.routing.OfferKind;
+import dk.hotline.routing.Offers;
 import dk.hotline.routing.RouteDecision;
 import dk.hotline.routing.Router;
-import dk.hotline.twilio.WebhookParams;
-import dk.hotline.web.InvalidInputException;
-import io.javalin.http.Context;
+import dk.hotline.routing.RoutingSettings;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -32,136 +37,140 @@ final class QueueHandlers {
     private final StepRunner steps;
     private final Speech speech;
     private final Router router;
+    private final Offers offers;
     private final Outbox outbox;
     private final FallbackChain fallback;
-    private final HotlineConfig config;
+    private final QueueSettings queue;
+    private final RoutingSettings routing;
     private final Clock clock;
 
-    QueueHandlers(VoiceTx voice, StepRunner steps, Speech speech, Router router, Outbox outbox, FallbackChain fallback,
-                  HotlineConfig config, Clock clock) {
+    QueueHandlers(VoiceTx voice, StepRunner steps, Speech speech, Router router, Offers offers, Outbox outbox,
+                  FallbackChain fallback, QueueSettings queue, RoutingSettings routing, Clock clock) {
         this.voice = voice;
         this.steps = steps;
         this.speech = speech;
         this.router = router;
+        this.offers = offers;
         this.outbox = outbox;
         this.fallback = fallback;
-        this.config = config;
+        this.queue = queue;
+        this.routing = routing;
         this.clock = clock;
     }
 
-    /** {@code /twilio/voice/queue/wait?step=}: what a waiting caller hears, polled by Twilio. */
-    void waitMusic(Context http) {
-        var params = WebhookParams.of(http);
+    /** The Twilio queue a language's callers wait in. */
+    static String queueName(Language language) {
+        return "hotline-" + language.code();
+    }
+
+    /** {@link Webhook#QUEUE_WAIT}: what a waiting caller hears, polled by Twilio. */
+    Reply waitMusic(WebhookRequest request) {
+        var params = request.form();
         String callSid = params.sid("CallSid", "CA");
-        Step route = queueStep(http);
+        Step route = queueStep(request);
         int position = params.integer("QueuePosition").orElse(1);
         int waited = params.integer("QueueTime").orElse(0);
-        voice.answerWithoutReplay(http, tx -> {
-            if (waited >= config.queue().maxWait().toSeconds()) {
+        return voice.answerWithoutReplay(tx -> {
+            if (waited >= queue.maxWait().toSeconds()) {
                 return new VoiceResponse.Builder().leave(new Leave.Builder().build()).build().toXml();
             }
             if (position == 1) {
                 offerToFreeLeader(tx, callSid, route.language());
             }
             var response = new VoiceResponse.Builder()
-                    .say(speech.say(route.language(), "queuePosition", Map.of("position", String.valueOf(position))));
-            return (config.queue().music().isEmpty()
-                    ? response.pause(new Pause.Builder().length((int) config.queue().announceEvery().toSeconds()).build())
-                    : response.play(new Play.Builder(config.queue().music()).build())).build().toXml();
+                    .say(speech.say(route.language(), Text.QUEUE_POSITION, Map.of("position", position)));
+            return (queue.music().isEmpty()
+                    ? response.pause(new Pause.Builder().length((int) queue.announceEvery().toSeconds()).build())
+                    : response.play(new Play.Builder(queue.music()).build())).build().toXml();
         });
     }
 
     /** Rings a leader who has become free, by an outbound call from the outbox. */
-    private void offerToFreeLeader(Handle tx, String callSid, String language) {
-        if (router.route(tx, callSid, language, "queue") instanceof RouteDecision.Ring ring) {
+    private void offerToFreeLeader(Handle tx, String callSid, Language language) {
+        if (router.route(tx, callSid, language, OfferKind.QUEUE) instanceof RouteDecision.Ring ring) {
             for (Offer offer : ring.offers()) {
-                outbox.call(tx, "queue-offer:" + offer.id(), offer.phone(), VoicePaths.queueConnect(offer.id(), language),
-                        clock.instant()).ifPresent(outboxId -> tx.attach(OfferDao.class).linkOutbox(offer.id(), outboxId));
+                outbox.call(tx, MessageKind.QUEUE_OFFER, String.valueOf(offer.id()), offer.phone(),
+                        Webhook.QUEUE_CONNECT.url(offer.id(), language), clock.instant())
+                        .ifPresent(outboxId -> offers.linkOutbox(tx, offer.id(), outboxId));
             }
         }
     }
 
-    /** {@code /twilio/voice/queue/left?step=}: the caller left the queue: talked, hung up, or waited too long. */
-    void left(Context http) {
-        var params = WebhookParams.of(http);
-        var ctx = CallContext.of(params);
-        Step route = queueStep(http);
-        String result = params.optional("QueueResult").orElse("error");
-        voice.answer(http, ctx.callSid(), tx -> {
-            tx.attach(OfferDao.class).closeAll(ctx.callSid(), clock.instant());
-            var calls = tx.attach(CallLogDao.class);
+    /** {@link Webhook#QUEUE_LEFT}: the caller left the queue: talked, hung up, or waited too long. */
+    Reply left(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        Step route = queueStep(request);
+        String result = request.form().optional("QueueResult").orElse("error");
+        return voice.answer(request, ctx.callSid(), tx -> {
+            offers.closeCall(tx, ctx.callSid());
             if ("bridged".equals(result)) {
                 return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
             }
             if ("hangup".equals(result)) {
                 return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
             }
-            calls.outcome(ctx.callSid(), "queue-timeout", clock.instant());
+            tx.attach(CallLogDao.class).outcome(ctx.callSid(), CallOutcome.QUEUE_TIMEOUT, clock.instant());
             return fallback.from(tx, ctx, route.language(), 0,
-                    new VoiceResponse.Builder().say(speech.say(route.language(), "queueTimeout")));
+                    new VoiceResponse.Builder().say(speech.say(route.language(), Text.QUEUE_TIMEOUT)));
         });
     }
 
-    /** {@code /twilio/voice/queue/connect?offer=&lang=}: a freed leader answered our call. */
-    void connect(Context http) {
-        String leg = WebhookParams.of(http).sid("CallSid", "CA");
-        long offerId = ScreeningHandlers.offerParam(http);
-        String language = FallbackHandlers.language(http);
-        voice.answer(http, leg, tx -> {
-            var offer = ScreeningHandlers.offer(tx, offerId);
-            if (!"ringing".equals(offer.state())) {
-                return new VoiceResponse.Builder().say(speech.say("da", "queueEmpty")).hangup(new Hangup.Builder().build()).build().toXml();
+    /** {@link Webhook#QUEUE_CONNECT}: a freed leader answered our call. */
+    Reply connect(WebhookRequest request) {
+        String leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        Language language = CallQuery.language(request);
+        return voice.answer(request, leg, tx -> {
+            if (!offers.byId(tx, offerId).ringing()) {
+                return new VoiceResponse.Builder().say(speech.say(Language.DANISH, Text.QUEUE_EMPTY))
+                        .hangup(new Hangup.Builder().build()).build().toXml();
             }
             return new VoiceResponse.Builder()
-                    .gather(new Gather.Builder().numDigits(1).timeout(config.routing().screenSeconds())
-                            .action(VoicePaths.queueConnectAnswer(offerId, language))
-                            .say(speech.say(language, "queueScreening")).build())
+                    .gather(new Gather.Builder().numDigits(1).timeout(routing.screenSeconds())
+                            .action(Webhook.QUEUE_CONNECT_ANSWER.url(offerId, language))
+                            .say(speech.say(language, Text.QUEUE_SCREENING)).build())
                     .hangup(new Hangup.Builder().build())
                     .build().toXml();
         });
     }
 
-    /** {@code /twilio/voice/queue/connect/answer?offer=&lang=}: 1 connects the leader to the head of the queue. */
-    void connectAnswer(Context http) {
-        var params = WebhookParams.of(http);
-        String leg = params.sid("CallSid", "CA");
-        long offerId = ScreeningHandlers.offerParam(http);
-        String language = FallbackHandlers.language(http);
-        boolean pressedOne = params.optional("Digits").filter("1"::equals).isPresent();
-        voice.answer(http, leg, tx -> {
-            var offers = tx.attach(OfferDao.class);
-            if (!pressedOne || offers.accept(offerId, clock.instant()) == 0) {
-                offers.closeRinging(offerId, "declined", clock.instant());
+    /** {@link Webhook#QUEUE_CONNECT_ANSWER}: 1 connects the leader to the head of the queue. */
+    Reply connectAnswer(WebhookRequest request) {
+        String leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        Language language = CallQuery.language(request);
+        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        return voice.answer(request, leg, tx -> {
+            if (!pressedOne || !offers.accept(tx, offerId)) {
+                offers.decline(tx, offerId);
                 return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
             }
             return new VoiceResponse.Builder()
-                    .dial(new Dial.Builder().queue(new Queue.Builder(VoicePaths.queueName(language))
-                            .url(VoicePaths.queueBridged(offerId)).build()).build())
-                    .say(speech.say(language, "queueEmpty"))
+                    .dial(new Dial.Builder().queue(new Queue.Builder(queueName(language))
+                            .url(Webhook.QUEUE_BRIDGED.url(offerId)).build()).build())
+                    .say(speech.say(language, Text.QUEUE_EMPTY))
                     .hangup(new Hangup.Builder().build())
                     .build().toXml();
         });
     }
 
     /**
-     * {@code /twilio/voice/queue/bridged?offer=}: runs on the dequeued caller's leg just before the
-     * bridge; the offer now belongs to that caller, whoever was at the head of the queue.
+     * {@link Webhook#QUEUE_BRIDGED}: runs on the dequeued caller's leg just before the bridge; the
+     * offer now belongs to that caller, whoever was at the head of the queue.
      */
-    void bridged(Context http) {
-        var ctx = CallContext.of(WebhookParams.of(http));
-        long offerId = ScreeningHandlers.offerParam(http);
-        voice.answer(http, ctx.callSid(), tx -> {
-            var offers = tx.attach(OfferDao.class);
-            offers.reassign(offerId, ctx.callSid());
-            var offer = ScreeningHandlers.offer(tx, offerId);
+    Reply bridged(WebhookRequest request) {
+        var ctx = CallContext.of(request.form());
+        long offerId = CallQuery.offer(request);
+        return voice.answer(request, ctx.callSid(), tx -> {
+            var offer = offers.reassign(tx, offerId, ctx.callSid());
             tx.attach(CallLogDao.class).answered(ctx.callSid(), offer.leaderId(), clock.instant());
             return new VoiceResponse.Builder().build().toXml();
         });
     }
 
     /** The route or queue step that put the caller in the queue: its language is the queue's. */
-    private Step queueStep(Context http) {
-        Step step = steps.flow().step(CallFlowHandlers.stepParam(http));
+    private Step queueStep(WebhookRequest request) {
+        Step step = steps.flow().step(request.query("step"));
         if (step instanceof Step.Route || step instanceof Step.Queue) {
             return step;
         }

@@ -3,11 +3,13 @@ package dk.hotline.voice;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
-import dk.hotline.app.HotlineConfig;
-import dk.hotline.routing.OfferDao;
-import dk.hotline.twilio.WebhookParams;
-import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
+import dk.hotline.routing.Offers;
+import dk.hotline.routing.RoutingSettings;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -20,69 +22,63 @@ import org.jdbi.v3.core.Handle;
 final class ScreeningHandlers {
     private final VoiceTx voice;
     private final Speech speech;
-    private final HotlineConfig.Routing routing;
+    private final Offers offers;
+    private final RoutingSettings routing;
     private final Clock clock;
 
-    ScreeningHandlers(VoiceTx voice, Speech speech, HotlineConfig.Routing routing, Clock clock) {
+    ScreeningHandlers(VoiceTx voice, Speech speech, Offers offers, RoutingSettings routing, Clock clock) {
         this.voice = voice;
         this.speech = speech;
+        this.offers = offers;
         this.routing = routing;
         this.clock = clock;
     }
 
-    /** {@code /twilio/voice/screen?offer=}: the leader's phone was answered. */
-    void screen(Context http) {
-        var leg = WebhookParams.of(http).sid("CallSid", "CA");
-        long offerId = offerParam(http);
-        voice.answer(http, leg, tx -> {
-            var offer = offer(tx, offerId);
-            String language = callerLanguage(tx, offer.callSid());
-            if (!"ringing".equals(offer.state())) {
-                return hangup(new VoiceResponse.Builder().say(speech.say(language, "screeningTaken")));
+    /** {@link Webhook#SCREEN}: the leader's phone was answered. */
+    Reply screen(WebhookRequest request) {
+        var leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        return voice.answer(request, leg, tx -> {
+            var offer = offers.byId(tx, offerId);
+            Language language = callerLanguage(tx, offer.call());
+            if (!offer.ringing()) {
+                return hangup(new VoiceResponse.Builder().say(speech.say(language, Text.SCREENING_TAKEN)));
             }
-            String spokenLanguage = speech.text(language, "da".equals(language) ? "callerLanguageDa" : "callerLanguageEn");
+            String spokenLanguage = speech.text(language,
+                    language == Language.DANISH ? Text.CALLER_LANGUAGE_DA : Text.CALLER_LANGUAGE_EN);
             return new VoiceResponse.Builder()
                     .gather(new Gather.Builder().numDigits(1).timeout(routing.screenSeconds())
-                            .action(VoicePaths.screenAnswer(offerId))
-                            .say(speech.say(language, "screening", Map.of("language", spokenLanguage))).build())
+                            .action(Webhook.SCREEN_ANSWER.url(offerId))
+                            .say(speech.say(language, Text.SCREENING, Map.of("language", spokenLanguage))).build())
                     .hangup(new Hangup.Builder().build())
                     .build().toXml();
         });
     }
 
-    /** {@code /twilio/voice/screen/answer?offer=}: 1 takes the call unless another leader was quicker. */
-    void answer(Context http) {
-        var params = WebhookParams.of(http);
-        var leg = params.sid("CallSid", "CA");
-        long offerId = offerParam(http);
-        boolean pressedOne = params.optional("Digits").filter("1"::equals).isPresent();
-        voice.answer(http, leg, tx -> {
-            var offers = tx.attach(OfferDao.class);
-            var offer = offer(tx, offerId);
+    /** {@link Webhook#SCREEN_ANSWER}: 1 takes the call unless another leader was quicker. */
+    Reply answer(WebhookRequest request) {
+        var leg = request.form().sid("CallSid", "CA");
+        long offerId = CallQuery.offer(request);
+        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        return voice.answer(request, leg, tx -> {
+            var offer = offers.byId(tx, offerId);
             if (!pressedOne) {
-                offers.closeRinging(offerId, "declined", clock.instant());
+                offers.decline(tx, offerId);
                 return hangup(new VoiceResponse.Builder());
             }
-            if (offers.accept(offerId, clock.instant()) == 0) {
-                return hangup(new VoiceResponse.Builder().say(speech.say(callerLanguage(tx, offer.callSid()), "screeningTaken")));
+            if (!offers.accept(tx, offerId)) {
+                return hangup(new VoiceResponse.Builder().say(speech.say(callerLanguage(tx, offer.call()), Text.SCREENING_TAKEN)));
             }
-            offers.missOthers(offer.callSid(), offerId, clock.instant());
-            tx.attach(CallLogDao.class).answered(offer.callSid(), offer.leaderId(), clock.instant());
+            offers.missOthers(tx, offer);
+            tx.attach(CallLogDao.class).answered(offer.call(), offer.leaderId(), clock.instant());
             // An empty answer ends the screening, and Twilio bridges the leader to the caller.
             return new VoiceResponse.Builder().build().toXml();
         });
     }
 
-    static OfferDao.OfferRow offer(Handle tx, long id) {
-        return tx.attach(OfferDao.class).byId(id).orElseThrow(() -> new NotFoundResponse("no such offer"));
-    }
-
-    static long offerParam(Context http) {
-        return http.queryParamAsClass("offer", Long.class).get();
-    }
-
-    static String callerLanguage(Handle tx, String callSid) {
-        return tx.attach(CallLogDao.class).byId(callSid).map(CallLogDao.CallRow::language).orElse("da");
+    private static Language callerLanguage(Handle tx, String callSid) {
+        return tx.attach(CallLogDao.class).byId(callSid).map(CallLogDao.CallRow::language).map(Language::of)
+                .orElse(Language.DANISH);
     }
 
     private static String hangup(VoiceResponse.Builder response) {

@@ -1,47 +1,52 @@
 package dk.hotline.voice;
 
 import com.twilio.twiml.voice.Say;
+import dk.hotline.common.Language;
 import dk.hotline.flows.FlowException;
 import dk.hotline.flows.Flows;
+import dk.hotline.flows.Text;
+import dk.hotline.flows.Texts;
 import dk.hotline.flows.VoiceFlow;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** Turns a text into a {@code <Say>} in the voice configured for its language. */
 final class Speech {
-    private final Flows flows;
-    private final Map<String, Say.Voice> voices = new HashMap<>();
-    private final Map<String, Say.Language> languages = new HashMap<>();
+    private final Texts texts;
+    private final Map<Language, Say.Voice> voices = new EnumMap<>(Language.class);
+    private final Map<Language, Say.Language> languages = new EnumMap<>(Language.class);
 
     /** Resolves every configured voice now, so an unknown voice name stops startup, not a call. */
     Speech(Flows flows) {
-        this.flows = flows;
+        this.texts = flows.texts();
         flows.voice().voices().forEach((lang, speaker) -> {
             voices.put(lang, voice(speaker));
             languages.put(lang, language(speaker));
         });
     }
 
-    public Say say(String language, String textKey) {
-        return say(language, textKey, Map.of());
+    Say say(Language language, Text text) {
+        return spoken(language, texts.get(language, text));
+    }
+
+    /** With the text's placeholders filled in. */
+    Say say(Language language, Text text, Map<String, ?> values) {
+        return spoken(language, texts.fill(language, text, values));
+    }
+
+    /** A text a step of the voice flow names by its key. */
+    Say sayStep(Language language, String key) {
+        return spoken(language, texts.byKey(language, key));
     }
 
     /** The text itself, for putting into another text. */
-    public String text(String language, String textKey) {
-        return flows.texts().get(language, textKey);
+    String text(Language language, Text text) {
+        return texts.get(language, text);
     }
 
-    /** With {@code {name}} placeholders in the text replaced by the given values. */
-    public Say say(String language, String textKey, Map<String, String> values) {
-        String text = flows.texts().get(language, textKey);
-        for (var e : values.entrySet()) {
-            text = text.replace("{" + e.getKey() + "}", e.getValue());
-        }
-        return new Say.Builder(text)
-                .voice(voices.get(language))
-                .language(languages.get(language))
-                .build();
+    private Say spoken(Language language, String text) {
+        return new Say.Builder(text).voice(voices.get(language)).language(languages.get(language)).build();
     }
 
     private static Say.Voice voice(VoiceFlow.Speaker s) {

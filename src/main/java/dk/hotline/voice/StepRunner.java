@@ -5,18 +5,22 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
-import dk.hotline.app.HotlineConfig;
+import dk.hotline.common.Language;
 import dk.hotline.flows.Step;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.VoiceFlow;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.routing.Offer;
-import dk.hotline.routing.OfferDao;
+import dk.hotline.routing.OfferKind;
+import dk.hotline.routing.Offers;
 import dk.hotline.routing.RouteDecision;
 import dk.hotline.routing.Router;
+import dk.hotline.routing.RoutingSettings;
+import dk.hotline.twilio.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +39,20 @@ final class StepRunner {
     private final Speech speech;
     private final Router router;
     private final FallbackChain fallback;
-    private final HotlineConfig.Routing routing;
+    private final Offers offers;
+    private final RoutingSettings routing;
     private final Optional<PhoneNumber> hotlineNumber;
     private final Clock clock;
 
-    StepRunner(VoiceFlow flow, Speech speech, Router router, FallbackChain fallback, HotlineConfig config, Clock clock) {
+    StepRunner(VoiceFlow flow, Speech speech, Router router, Offers offers, FallbackChain fallback, RoutingSettings routing,
+               Optional<PhoneNumber> hotlineNumber, Clock clock) {
         this.flow = flow;
         this.speech = speech;
         this.router = router;
+        this.offers = offers;
         this.fallback = fallback;
-        this.routing = config.routing();
-        this.hotlineNumber = config.hotlineNumber();
+        this.routing = routing;
+        this.hotlineNumber = hotlineNumber;
         this.clock = clock;
     }
 
@@ -59,10 +66,10 @@ final class StepRunner {
             return menu(menu, 1);
         } else if (step instanceof Step.Say say) {
             var response = new VoiceResponse.Builder();
-            say.texts().forEach(key -> response.say(speech.say(say.language(), key)));
+            say.texts().forEach(key -> response.say(speech.sayStep(say.language(), key)));
             say.play().forEach(url -> response.play(new Play.Builder(url).build()));
             return say.next().isPresent()
-                    ? response.redirect(new Redirect.Builder(VoicePaths.step(say.next().get())).build()).build().toXml()
+                    ? response.redirect(new Redirect.Builder(Webhook.STEP.url(say.next().get())).build()).build().toXml()
                     : fallback.end(response, say.language());
         } else if (step instanceof Step.Route route) {
             return route(tx, ctx, route, true);
@@ -75,7 +82,7 @@ final class StepRunner {
         } else if (step instanceof Step.GroupInterest interest) {
             return groupInterest(ctx, interest);
         }
-        var response = new VoiceResponse.Builder().say(speech.say(step.language(), "goodbye"));
+        var response = new VoiceResponse.Builder().say(speech.say(step.language(), Text.GOODBYE));
         return fallback.end(response, step.language());
     }
 
@@ -83,25 +90,25 @@ final class StepRunner {
     private String groupInterest(CallContext ctx, Step.GroupInterest step) {
         var response = new VoiceResponse.Builder();
         if (ctx.caller().isEmpty()) {
-            response.say(speech.say(step.language(), "groupInterestWithheld"));
+            response.say(speech.say(step.language(), Text.GROUP_INTEREST_WITHHELD));
         } else {
-            response.gather(new Gather.Builder().numDigits(1).timeout(6).action(VoicePaths.groupInterest(step.id()))
-                    .say(speech.say(step.language(), "groupInterestOffer")).build());
+            response.gather(new Gather.Builder().numDigits(1).timeout(6).action(Webhook.GROUP_INTEREST.url(step.id()))
+                    .say(speech.say(step.language(), Text.GROUP_INTEREST_OFFER)).build());
         }
-        return response.redirect(new Redirect.Builder(VoicePaths.step(step.next())).build()).build().toXml();
+        return response.redirect(new Redirect.Builder(Webhook.STEP.url(step.next())).build()).build().toXml();
     }
 
     /** The menu's prompt in a {@code <Gather>}; no key leads back to the menu handler to count the try. */
     String menu(Step.Menu menu, int attempt) {
         var gather = new Gather.Builder().numDigits(1).timeout(menu.timeoutSeconds())
-                .action(VoicePaths.menu(menu.id(), attempt));
+                .action(Webhook.MENU.url(menu.id(), attempt));
         if (attempt > 1) {
-            gather.say(speech.say(menu.language(), "menuRepeat"));
+            gather.say(speech.say(menu.language(), Text.MENU_REPEAT));
         }
-        menu.say().forEach(key -> gather.say(speech.say(menu.language(), key)));
+        menu.say().forEach(key -> gather.say(speech.sayStep(menu.language(), key)));
         return new VoiceResponse.Builder()
                 .gather(gather.build())
-                .redirect(new Redirect.Builder(VoicePaths.menu(menu.id(), attempt)).build())
+                .redirect(new Redirect.Builder(Webhook.MENU.url(menu.id(), attempt)).build())
                 .build().toXml();
     }
 
@@ -112,29 +119,29 @@ final class StepRunner {
     String route(Handle tx, CallContext ctx, Step.Route step, boolean first) {
         var calls = tx.attach(CallLogDao.class);
         Instant now = clock.instant();
-        calls.ringing(ctx.callSid(), step.language(), now);
+        calls.ringing(ctx.callSid(), step.language().code(), now);
         Instant ringStart = calls.byId(ctx.callSid()).map(CallLogDao.CallRow::ringStartedAt).orElse(now);
         boolean timeLeft = Duration.between(ringStart, now).getSeconds() + routing.ringSeconds() <= routing.maxRingSeconds();
         RouteDecision decision = timeLeft
-                ? router.route(tx, ctx.callSid(), step.language(), "inbound")
+                ? router.route(tx, ctx.callSid(), step.language(), OfferKind.INBOUND)
                 : new RouteDecision.NoAnswer();
         if (decision instanceof RouteDecision.Ring ring) {
-            int attempt = tx.attach(OfferDao.class).forCall(ctx.callSid()).size();
-            var dial = new Dial.Builder().timeout(routing.ringSeconds()).action(VoicePaths.dialed(step.id(), attempt));
+            int attempt = offers.forCall(tx, ctx.callSid()).size();
+            var dial = new Dial.Builder().timeout(routing.ringSeconds()).action(Webhook.DIALED.url(step.id(), attempt));
             hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
             for (Offer offer : ring.offers()) {
-                dial.number(new Number.Builder(offer.phone().e164()).url(VoicePaths.screen(offer.id())).build());
+                dial.number(new Number.Builder(offer.phone().e164()).url(Webhook.SCREEN.url(offer.id())).build());
             }
             var response = new VoiceResponse.Builder();
             if (first) {
-                response.say(speech.say(step.language(), "connecting"));
+                response.say(speech.say(step.language(), Text.CONNECTING));
             }
             return response.dial(dial.build()).build().toXml();
         }
         if (decision instanceof RouteDecision.AllBusy) {
             return enqueue(tx, ctx, step.id(), step.language());
         }
-        calls.outcome(ctx.callSid(), decision instanceof RouteDecision.NobodyOnCall ? "out-of-hours" : "no-answer", now);
+        calls.outcome(ctx.callSid(), decision instanceof RouteDecision.NobodyOnCall ? CallOutcome.OUT_OF_HOURS : CallOutcome.NO_ANSWER, now);
         return fallback.from(tx, ctx, step.language(), 0);
     }
 
@@ -149,37 +156,37 @@ final class StepRunner {
                 .finishOnKey("#")
                 // Twilio's default of 5 s of silence ends a message too soon for someone gathering themselves.
                 .timeout(VOICEMAIL_SILENCE_SECONDS)
-                .action(VoicePaths.voicemailDone(step.language()))
-                .recordingStatusCallback(VoicePaths.VOICEMAIL_RECORDED)
+                .action(Webhook.VOICEMAIL_DONE.url(step.language()))
+                .recordingStatusCallback(Webhook.VOICEMAIL_RECORDED.url())
                 .recordingStatusCallbackMethod(HttpMethod.POST)
                 .recordingStatusCallbackEvents(List.of(Record.RecordingEvent.COMPLETED, Record.RecordingEvent.ABSENT))
                 .build();
-        var response = new VoiceResponse.Builder().say(speech.say(step.language(), "voicemailPrompt")).record(record);
+        var response = new VoiceResponse.Builder().say(speech.say(step.language(), Text.VOICEMAIL_PROMPT)).record(record);
         return fallback.end(response, step.language());
     }
 
     /** Into the language's hold queue; {@code stepId} names the step whose language the queue speaks. */
-    String enqueue(Handle tx, CallContext ctx, String stepId, String language) {
+    String enqueue(Handle tx, CallContext ctx, String stepId, Language language) {
         tx.attach(CallLogDao.class).queued(ctx.callSid(), clock.instant());
         return new VoiceResponse.Builder()
-                .enqueue(new Enqueue.Builder(VoicePaths.queueName(language))
-                        .action(VoicePaths.queueLeft(stepId))
-                        .waitUrl(VoicePaths.queueWait(stepId))
+                .enqueue(new Enqueue.Builder(QueueHandlers.queueName(language))
+                        .action(Webhook.QUEUE_LEFT.url(stepId))
+                        .waitUrl(Webhook.QUEUE_WAIT.url(stepId))
                         .build())
                 .build().toXml();
     }
 
     /** Menu option "call me back": only a number we can see can be called back. */
-    String callback(Handle tx, CallContext ctx, String language) {
+    String callback(Handle tx, CallContext ctx, Language language) {
         if (ctx.caller().isEmpty()) {
-            var response = new VoiceResponse.Builder().say(speech.say(language, "callbackWithheld"));
+            var response = new VoiceResponse.Builder().say(speech.say(language, Text.CALLBACK_WITHHELD));
             return fallback.end(response, language);
         }
         int after = FROM_MENU;
         return new VoiceResponse.Builder()
-                .gather(new Gather.Builder().numDigits(1).timeout(6).action(VoicePaths.callbackConfirm(language, after))
-                        .say(speech.say(language, "callbackOffer")).build())
-                .redirect(new Redirect.Builder(VoicePaths.callbackConfirm(language, after)).build())
+                .gather(new Gather.Builder().numDigits(1).timeout(6).action(Webhook.CALLBACK_CONFIRM.url(language, after))
+                        .say(speech.say(language, Text.CALLBACK_OFFER)).build())
+                .redirect(new Redirect.Builder(Webhook.CALLBACK_CONFIRM.url(language, after)).build())
                 .build().toXml();
     }
 }

@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * part of the row, keyed by CallSid, so neither a retry nor the order makes a second one.
  */
 @RegisterConstructorMapper(VoicemailDao.Row.class)
-public interface VoicemailDao {
+interface VoicemailDao {
     record Row(long id, String callSid, String recordingSid, Integer durationSecs, String language,
                String recordingStatus, boolean discarded, Instant createdAt, Instant heardAt, Instant deletedAt) {}
 

@@ -1,8 +1,11 @@
 package dk.hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
-import dk.hotline.twilio.WebhookParams;
-import io.javalin.http.Context;
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
+import dk.hotline.twilio.Reply;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
@@ -30,33 +33,33 @@ final class VoicemailHandlers {
     }
 
     /**
-     * {@code /twilio/voice/voicemail/done?lang=}: the recording ended (#, silence, maxLength or a
-     * hang-up). A message is stored and announced once; the caller hears thanks and 112.
+     * {@link Webhook#VOICEMAIL_DONE}: the recording ended (#, silence, maxLength or a hang-up). A
+     * message is stored and announced once; the caller hears thanks and 112.
      */
-    void done(Context http) {
-        var params = WebhookParams.of(http);
+    Reply done(WebhookRequest request) {
+        var params = request.form();
         String callSid = params.sid("CallSid", "CA");
-        String language = FallbackHandlers.language(http);
+        Language language = CallQuery.language(request);
         String recordingSid = params.sid("RecordingSid", "RE");
         int seconds = params.integer("RecordingDuration").orElse(0);
-        voice.answer(http, callSid, tx -> {
+        return voice.answer(request, callSid, tx -> {
             if (voicemails.store(tx, callSid, recordingSid, seconds, language).isEmpty()) {
-                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "goodbye")), language);
+                return fallback.end(new VoiceResponse.Builder().say(speech.say(language, Text.GOODBYE)), language);
             }
-            tx.attach(CallLogDao.class).outcome(callSid, "voicemail", clock.instant());
-            return fallback.end(new VoiceResponse.Builder().say(speech.say(language, "voicemailThanks")), language);
+            tx.attach(CallLogDao.class).outcome(callSid, CallOutcome.VOICEMAIL, clock.instant());
+            return fallback.end(new VoiceResponse.Builder().say(speech.say(language, Text.VOICEMAIL_THANKS)), language);
         });
     }
 
-    /** {@code /twilio/voice/voicemail/recorded}: the recording file is ready (or absent, or failed). */
-    void recorded(Context http) {
-        var params = WebhookParams.of(http);
+    /** {@link Webhook#VOICEMAIL_RECORDED}: the recording file is ready (or absent, or failed). */
+    Reply recorded(WebhookRequest request) {
+        var params = request.form();
         String callSid = params.sid("CallSid", "CA");
         String recordingSid = params.sid("RecordingSid", "RE");
         String status = params.required("RecordingStatus").toLowerCase(Locale.ROOT);
         boolean kept = jdbi.inTransaction(tx -> voicemails.recordingStatus(tx, callSid, recordingSid, status));
         log.info("event=voicemail.recording call={} recording={} status={} error_code={}", callSid, recordingSid,
                 kept ? status : "ignored", params.optional("ErrorCode").filter(c -> c.matches("\\d{1,6}")).orElse("-"));
-        http.status(204);
+        return Reply.DONE;
     }
 }

@@ -1,6 +1,9 @@
 package dk.hotline.voice;
 
+import dk.hotline.common.Language;
+import dk.hotline.flows.Text;
 import dk.hotline.flows.Texts;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
@@ -8,6 +11,7 @@ import dk.hotline.rota.Rota;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -32,7 +36,7 @@ public final class Voicemails {
     private final Texts texts;
     private final Clock clock;
 
-    public Voicemails(Leaders leaders, Rota rota, Outbox outbox, Texts texts, Clock clock) {
+    Voicemails(Leaders leaders, Rota rota, Outbox outbox, Texts texts, Clock clock) {
         this.leaders = leaders;
         this.rota = rota;
         this.outbox = outbox;
@@ -44,19 +48,18 @@ public final class Voicemails {
      * The Record action's result. A message with something said in it is stored and the leaders on
      * call are told; its id comes back. An empty one is kept only so retention deletes it at Twilio.
      */
-    Optional<Long> store(Handle tx, String callSid, String recordingSid, int seconds, String language) {
+    Optional<Long> store(Handle tx, String callSid, String recordingSid, int seconds, Language language) {
         Instant now = clock.instant();
         boolean empty = seconds <= MAX_EMPTY_SECONDS;
-        var id = tx.attach(VoicemailDao.class).store(callSid, recordingSid, Math.max(seconds, 0), language, empty, now);
+        var id = tx.attach(VoicemailDao.class).store(callSid, recordingSid, Math.max(seconds, 0), language.code(), empty, now);
         if (empty || id.isEmpty()) {
             log.info("event=voicemail.not_stored call={} seconds={} reason={}", callSid, seconds, empty ? "empty" : "stored-before");
             return Optional.empty();
         }
         List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
         for (Leader leader : onCall) {
-            String lang = leader.textLanguage();
-            String body = texts.get(lang, "leaderVoicemail").replace("{id}", String.valueOf(id.get()));
-            outbox.sms(tx, "voicemail:" + id.get() + ":" + leader.id(), leader.phone(), body, now);
+            String body = texts.fill(leader.textLanguage(), Text.LEADER_VOICEMAIL, Map.of("id", id.get()));
+            outbox.sms(tx, MessageKind.VOICEMAIL_NOTICE, id.get() + ":" + leader.id(), leader.phone(), body, now);
         }
         log.info("event=voicemail.stored id={} call={} seconds={} leaders_told={}", id.get(), callSid, seconds, onCall.size());
         return id;

@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Coordinator accounts, their API tokens and the shared failed-login counter. */
 @RegisterConstructorMapper(CoordinatorDao.Account.class)
 @RegisterConstructorMapper(CoordinatorDao.Throttle.class)
-public interface CoordinatorDao {
+interface CoordinatorDao {
     record Account(long id, String email, String passwordHash) {}
 
     record Throttle(int failures, Instant blockedUntil) {}

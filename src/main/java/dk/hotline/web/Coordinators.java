@@ -1,7 +1,6 @@
 package dk.hotline.web;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import dk.hotline.app.HotlineConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,17 +51,17 @@ public final class Coordinators {
     }
 
     private final Jdbi jdbi;
-    private final HotlineConfig.Auth settings;
+    private final AuthSettings settings;
     private final Clock clock;
     private final Semaphore checks;
     /** Checked against when the e-mail is unknown, so both paths take the same bcrypt time. */
     private final String decoyHash;
 
-    public Coordinators(Jdbi jdbi, HotlineConfig.Auth settings, Clock clock) {
+    public Coordinators(Jdbi jdbi, AuthSettings settings, Clock clock) {
         this(jdbi, settings, clock, new Semaphore(CHECKS_AT_ONCE));
     }
 
-    Coordinators(Jdbi jdbi, HotlineConfig.Auth settings, Clock clock, Semaphore checks) {
+    Coordinators(Jdbi jdbi, AuthSettings settings, Clock clock, Semaphore checks) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.clock = clock;

@@ -1,5 +1,10 @@
 package dk.hotline.web;
 
+import dk.hotline.common.ConflictException;
+import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.NotFoundException;
+import dk.hotline.common.ServiceException;
+import dk.hotline.common.UnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
@@ -15,14 +20,17 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private ErrorMapping() {}
 
     static void register(JavalinConfig config) {
-        config.routes.exception(InvalidInputException.class, (e, ctx) ->
-                ctx.status(400).json(error(e.getMessage(), e.field())));
-        config.routes.exception(ConflictException.class, (e, ctx) ->
-                ctx.status(409).json(error(e.getMessage(), e.field())));
+        config.routes.exception(ServiceException.class, (e, ctx) -> {
+            if (e instanceof UnavailableException) {
+                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            }
+            ctx.status(status(e)).json(error(e.getMessage(), e.field()));
+        });
         config.routes.exception(ValidationException.class, (e, ctx) -> {
             var first = e.getErrors().entrySet().iterator().next();
             String message = first.getValue().isEmpty() ? "invalid" : first.getValue().get(0).getMessage();
@@ -42,6 +50,18 @@ final class ErrorMapping {
                 ctx.json(error("not found", null));
             }
         });
+    }
+
+    /** The one place a service's refusal becomes an HTTP status. */
+    static int status(ServiceException e) {
+        if (e instanceof InvalidInputException) {
+            return 400;
+        } else if (e instanceof NotFoundException) {
+            return 404;
+        } else if (e instanceof ConflictException) {
+            return 409;
+        }
+        return 503;
     }
 
     static Map<String, Object> error(String message, String field) {

@@ -7,10 +7,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /** {@code GET /health}: 200 when this instance can use the database, 503 when it cannot. */
-public final class HealthHandler implements Handler {
+final class HealthHandler implements Handler {
     private final DataSource dataSource;
 
-    public HealthHandler(DataSource dataSource) {
+    HealthHandler(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

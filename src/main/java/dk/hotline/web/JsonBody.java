@@ -3,6 +3,7 @@ package dk.hotline.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.hotline.common.InvalidInputException;
 import io.javalin.http.Context;
 
 /**

@@ -1,24 +1,22 @@
 package dk.hotline.web;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Handler;
+import dk.hotline.twilio.TwilioSignature;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookHandler;
+import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
- * Every handler the web tier serves, built by the composition root. The signature filter is
- * absent in dry-run development without an auth token (nothing to check against).
+ * What the web tier serves, given by the composition root: every webhook's handler, the JSON API,
+ * and what checks requests (Twilio's signature against the public URL, coordinators' tokens). The
+ * signature is absent in dry-run development without an auth token (nothing to check against).
  */
 public record Routes(
-        Optional<TwilioSignatureFilter> twilioSignature,
-        FeatureRoutes twilio,
-        Handler health,
-        Handler metrics,
-        TokenHandler tokens,
-        BearerAuth bearerAuth,
-        FeatureRoutes api) {
-
-    /** A feature's paths (its {@code /twilio} webhooks, or its {@code /api} resources), registered by itself. */
-    public interface FeatureRoutes {
-        void register(RoutesConfig routes);
-    }
-}
+        Optional<TwilioSignature> twilioSignature,
+        URI publicUrl,
+        Map<Webhook, WebhookHandler> webhooks,
+        DataSource database,
+        Coordinators coordinators,
+        ApiRoutes api) {}

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code POST /api/tokens} with HTTP Basic (e-mail, password): 201 {@code {"token": …}}. */
-public final class TokenHandler implements Handler {
+final class TokenHandler implements Handler {
     private record Credentials(String email, String password) {}
 
     private final Coordinators coordinators;
 
-    public TokenHandler(Coordinators coordinators) {
+    TokenHandler(Coordinators coordinators) {
         this.coordinators = coordinators;
     }
 

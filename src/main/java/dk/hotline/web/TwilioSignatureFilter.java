@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  * is not valid. The URL checked is the public one Twilio called ({@code HOTLINE_PUBLIC_URL} plus
  * path and query), never the one this process sees, so it holds behind a TLS-terminating proxy.
  */
-public final class TwilioSignatureFilter implements Handler {
+final class TwilioSignatureFilter implements Handler {
     private static final Logger log = LoggerFactory.getLogger(TwilioSignatureFilter.class);
 
     private final TwilioSignature signature;
     private final URI publicUrl;
 
-    public TwilioSignatureFilter(TwilioSignature signature, URI publicUrl) {
+    TwilioSignatureFilter(TwilioSignature signature, URI publicUrl) {
         this.signature = signature;
         this.publicUrl = publicUrl;
     }
@@ -29,7 +29,7 @@ public final class TwilioSignatureFilter implements Handler {
     public void handle(Context ctx) {
         String query = ctx.queryString();
         String url = publicUrl + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
-        if (!signature.isValid(url, WebhookParams.of(ctx).asMap(), ctx.header("X-Twilio-Signature"))) {
+        if (!signature.isValid(url, WebhookParams.of(ctx.formParamMap()).asMap(), ctx.header("X-Twilio-Signature"))) {
             log.warn("event=twilio.bad_signature path={} signed={}", ctx.path(), ctx.header("X-Twilio-Signature") != null);
             throw new ForbiddenResponse("invalid Twilio signature");
         }

@@ -5,19 +5,43 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the HTTP service from its handlers: the whole route table is here. Starting it is the caller's. */
-public final class WebApp {
+/**
+ * Builds the HTTP service from its handlers: the whole route table is here. Starting it is the
+ * caller's; the caller never sees Javalin.
+ */
+public final class WebApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebApp.class);
 
-    private WebApp() {}
+    private final Javalin javalin;
 
-    public static Javalin create(Routes r, MeterRegistry metrics) {
-        return Javalin.create(config -> {
+    private WebApp(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Listens on {@code port} (0: any free port). */
+    public void start(int port) {
+        javalin.start(port);
+    }
+
+    /** The port it listens on: the real one when it was started on 0. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops taking requests and lets those under way finish. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    public static WebApp create(Routes r, PrometheusMeterRegistry metrics) {
+        var bearer = new BearerAuth(r.coordinators());
+        return new WebApp(Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json(), false));
@@ -31,16 +55,17 @@ public final class WebApp {
             ErrorMapping.register(config);
 
             var routes = config.routes;
-            r.twilioSignature().ifPresent(filter -> routes.before("/twilio/*", filter));
-            r.twilio().register(routes);
+            r.twilioSignature().ifPresent(signature ->
+                    routes.before("/twilio/*", new TwilioSignatureFilter(signature, r.publicUrl())));
+            TwilioRoutes.register(routes, r.webhooks());
 
-            routes.get("/health", r.health());
-            routes.get("/metrics", r.metrics());
+            routes.get("/health", new HealthHandler(r.database()));
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
-            routes.before("/api/*", r.bearerAuth());
-            routes.post("/api/tokens", r.tokens());
+            routes.before("/api/*", bearer);
+            routes.post("/api/tokens", new TokenHandler(r.coordinators()));
             r.api().register(routes);
-        });
+        }));
     }
 
     /** The matched route pattern ({@code /api/leaders/{id}}), or "unmatched" for a 404. */

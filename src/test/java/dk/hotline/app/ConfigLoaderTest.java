@@ -1,5 +1,9 @@
 package dk.hotline.app;
 
+import dk.hotline.common.QuietHours;
+
+import dk.hotline.rota.RotaCheckSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +30,7 @@ class ConfigLoaderTest {
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.publicUrl()).hasToString("http://localhost:8080");
         assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Copenhagen"));
-        assertThat(config.reminderOffsets()).containsExactly(Duration.ofHours(24), Duration.ofHours(2));
+        assertThat(config.reminders().offsets()).containsExactly(Duration.ofHours(24), Duration.ofHours(2));
         assertThat(config.quietHours()).contains(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
         assertThat(config.followupAfter()).isEqualTo(Duration.ofDays(2));
         assertThat(config.outbox().rate()).isEqualTo(10);
@@ -51,10 +55,10 @@ class ConfigLoaderTest {
         assertThat(config.outbox().rate()).isEqualTo(3);
         assertThat(config.outbox().maxAttempts()).isEqualTo(4);
         assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
-        assertThat(config.reminderOffsets()).containsExactly(Duration.ofHours(48), Duration.ofHours(1));
+        assertThat(config.reminders().offsets()).containsExactly(Duration.ofHours(48), Duration.ofHours(1));
         assertThat(config.quietHours()).isEmpty();
         assertThat(config.flowsDir()).isEqualTo(Path.of("other-flows"));
-        assertThat(config.fallbackNumber()).hasValueSatisfying(n -> assertThat(n.e164()).isEqualTo("+4533123456"));
+        assertThat(config.fallback().number()).hasValueSatisfying(n -> assertThat(n.e164()).isEqualTo("+4533123456"));
     }
 
     @Test
@@ -84,7 +88,7 @@ class ConfigLoaderTest {
     @Test
     void rotaCheckNumbersAreReadEachOnceAndABadOneIsNamedByPlaceNotEchoed() {
         assertThat(ConfigLoader.load(Map.of()).rotaCheck())
-                .isEqualTo(new HotlineConfig.RotaCheck(List.of(), LocalTime.of(9, 0)));
+                .isEqualTo(new RotaCheckSettings(List.of(), LocalTime.of(9, 0)));
         var config = ConfigLoader.load(Map.of("HOTLINE_ROTA_CHECK_NOTIFY", "20 12 34 56, +4531234567",
                 "HOTLINE_ROTA_CHECK_AT", "07:30"));
         assertThat(config.rotaCheck().recipients()).extracting(n -> n.e164()).containsExactly("+4520123456", "+4531234567");

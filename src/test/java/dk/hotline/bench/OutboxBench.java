@@ -1,11 +1,13 @@
 package dk.hotline.bench;
 
+import dk.hotline.outbox.OutboxSettings;
+
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.zaxxer.hikari.HikariDataSource;
-import dk.hotline.app.HotlineConfig;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.db.Database;
 import dk.hotline.db.DatabaseUrl;
 import dk.hotline.outbox.Outbox;
@@ -63,7 +65,7 @@ public final class OutboxBench {
         TwilioStubs.messageCreated(twilio);
         var base = URI.create("http://127.0.0.1:" + twilio.port());
         var key = EncryptionKey.generate();
-        var settings = new HotlineConfig.Outbox(rate, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
+        var settings = new OutboxSettings(rate, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(2), Duration.ofMillis(50));
 
         var rows = new ArrayList<List<String>>();
@@ -112,7 +114,7 @@ public final class OutboxBench {
         }
     }
 
-    private static Run run(WireMockServer twilio, URI base, EncryptionKey key, HotlineConfig.Outbox settings,
+    private static Run run(WireMockServer twilio, URI base, EncryptionKey key, OutboxSettings settings,
                            int dispatchers, int texts, int history) {
         DatabaseUrl url = TestDatabases.create();
         var cipher = new PersonalDataCipher(key);
@@ -135,7 +137,7 @@ public final class OutboxBench {
             setup.useTransaction(tx -> {
                 var now = Clock.systemUTC().instant();
                 for (int i = 0; i < texts; i++) {
-                    outbox.sms(tx, "bench:" + i, PhoneNumber.parse("+4520" + String.format(Locale.ROOT, "%06d", i)),
+                    outbox.sms(tx, MessageKind.RELAY_OUT, "bench:" + i, PhoneNumber.parse("+4520" + String.format(Locale.ROOT, "%06d", i)),
                             "Husk gruppen i morgen kl. 17. Svar STOP for at afmelde. (" + i + ")", now);
                 }
             });
@@ -214,10 +216,10 @@ public final class OutboxBench {
     private static void addHistory(Jdbi jdbi, int n) {
         jdbi.useHandle(h -> {
             h.createUpdate("""
-                    INSERT INTO outbox (kind, dedupe_key, recipient_sealed, recipient_index, body_sealed, status, attempts,
+                    INSERT INTO outbox (kind, message_kind, dedupe_key, recipient_sealed, recipient_index, body_sealed, status, attempts,
                                         not_before, claimed_at, sent_at, twilio_sid, delivery_status, delivery_rank,
                                         created_at, updated_at)
-                    SELECT 'sms', 'old:' || g, decode(repeat(md5(g::text), 3), 'hex'), decode(md5('i' || g), 'hex'),
+                    SELECT 'sms', 'reminder', 'old:' || g, decode(repeat(md5(g::text), 3), 'hex'), decode(md5('i' || g), 'hex'),
                            decode(repeat(md5('b' || g), 6), 'hex'), 'sent', 1,
                            t, t, t, 'SMold' || g, 'delivered', 4, t, t
                     FROM generate_series(1, :n) g,

@@ -1,5 +1,7 @@
 package dk.hotline.console;
 
+import dk.hotline.common.Language;
+
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,7 +166,7 @@ class GroupInterestApiTest {
     }
 
     private static long add(String phone, String language) {
-        service.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse(phone), language, "voice"));
+        service.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse(phone), Language.of(language), "voice"));
         return idOf(PhoneNumber.parse(phone).masked());
     }
 

@@ -1,5 +1,9 @@
 package dk.hotline.flows;
 
+import java.util.EnumMap;
+
+import dk.hotline.common.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,20 +21,26 @@ class DiscretionTest {
     @Test
     void noDefaultTextASurvivorCanReceiveHoldsARevealingWord() {
         assertThat(revealing).contains("vold", "violence", "krise", "overgreb", "misbrug", "abuse");
-        for (String language : List.of("da", "en")) {
-            for (String key : Discretion.SURVIVOR_SMS) {
-                String rendered = texts.get(language, key).replace("{next}", " den 1. december klokken 17.00").toLowerCase();
-                assertThat(revealing).as(language + "." + key + ": " + rendered).noneMatch(rendered::contains);
+        for (Language language : Language.values()) {
+            for (Text text : Text.values()) {
+                if (text.reader() != Text.Reader.SURVIVOR) {
+                    continue;
+                }
+                String rendered = texts.byKey(language, text.key()).replace("{next}", " den 1. december klokken 17.00").toLowerCase();
+                assertThat(revealing).as(language + "." + text.key() + ": " + rendered).noneMatch(rendered::contains);
             }
         }
     }
 
     @Test
     void aRevealingWordInASurvivorTextStopsStartup() {
-        var changed = new HashMap<>(texts.byLanguage());
-        var danish = new HashMap<>(changed.get("da"));
+        var changed = new EnumMap<Language, Map<String, String>>(Language.class);
+        for (Language language : Language.values()) {
+            changed.put(language, texts.of(language));
+        }
+        var danish = new HashMap<>(changed.get(Language.DANISH));
         danish.put("smsHelp", "Her er linjen for ofre for vold.");
-        changed.put("da", danish);
+        changed.put(Language.DANISH, danish);
 
         assertThatThrownBy(() -> Discretion.check(new Texts(changed), revealing))
                 .isInstanceOf(FlowException.class)

@@ -1,5 +1,7 @@
 package dk.hotline.flows;
 
+import dk.hotline.common.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +17,10 @@ class FlowLoaderTest {
     void defaultFlowsLoadInDanishAndEnglish() {
         var flows = FlowLoader.load(Path.of("flows"));
 
-        assertThat(flows.voice().voices().get("da").language()).isEqualTo("da-DK");
-        assertThat(flows.texts().get("da", "greeting")).contains("1 1 2");
-        assertThat(flows.texts().get("en", "emergency")).contains("1 1 2");
-        assertThat(flows.texts().get("da", "emergency")).contains("1 1 2");
+        assertThat(flows.voice().voices().get(Language.DANISH).language()).isEqualTo("da-DK");
+        assertThat(flows.texts().byKey(Language.DANISH, "greeting")).contains("1 1 2");
+        assertThat(flows.texts().byKey(Language.ENGLISH, "emergency")).contains("1 1 2");
+        assertThat(flows.texts().byKey(Language.DANISH, "emergency")).contains("1 1 2");
     }
 
     @Test
@@ -69,16 +71,16 @@ class FlowLoaderTest {
         var welcome = (Step.Say) flow.step(flow.start());
         assertThat(welcome.texts()).containsExactly("greeting");
         var menu = (Step.Menu) flow.step(welcome.next().orElseThrow());
-        assertThat(menu.language()).isEqualTo("da");
+        assertThat(menu.language()).isEqualTo(Language.DANISH);
         assertThat(menu.tries()).isEqualTo(2);
         assertThat(flow.step(menu.noInput())).isInstanceOf(Step.Route.class);
-        assertThat(flow.step(menu.options().get("1"))).isEqualTo(new Step.Route("route-da", "da"));
+        assertThat(flow.step(menu.options().get("1"))).isEqualTo(new Step.Route("route-da", Language.DANISH));
         assertThat(flow.step(menu.options().get("3"))).isInstanceOf(Step.Callback.class);
         var english = (Step.Say) flow.step(menu.options().get("9"));
         var englishMenu = (Step.Menu) flow.step(english.next().orElseThrow());
-        assertThat(englishMenu.language()).isEqualTo("en");
-        assertThat(flow.step(englishMenu.options().get("1"))).isEqualTo(new Step.Route("route-en", "en"));
-        assertThat(flow.step(englishMenu.noInput())).isEqualTo(new Step.Route("route-en", "en"));
+        assertThat(englishMenu.language()).isEqualTo(Language.ENGLISH);
+        assertThat(flow.step(englishMenu.options().get("1"))).isEqualTo(new Step.Route("route-en", Language.ENGLISH));
+        assertThat(flow.step(englishMenu.noInput())).isEqualTo(new Step.Route("route-en", Language.ENGLISH));
     }
 
     @Test
@@ -98,7 +100,7 @@ class FlowLoaderTest {
     @Test
     void theCoordinatorsRotaTextIsNeededInDanishOnly(@TempDir Path dir) throws IOException {
         copyDefaults(dir);
-        assertThat(FlowLoader.load(dir).texts().get("en", "rotaGaps")).as("English falls back to Danish").startsWith("Vagtplan:");
+        assertThat(FlowLoader.load(dir).texts().byKey(Language.ENGLISH, "rotaGaps")).as("English falls back to Danish").startsWith("Vagtplan:");
 
         Files.writeString(dir.resolve("texts.da.yaml"),
                 Files.readString(dir.resolve("texts.da.yaml")).replaceAll("(?m)^rotaGapsMore:.*\\n.*\\n?", ""));

@@ -1,5 +1,7 @@
 package dk.hotline.flows;
 
+import dk.hotline.common.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +31,7 @@ class VoicemailStepTest {
     void aVoicemailStepRecordsTwoMinutesUnlessToldOtherwise(@TempDir Path dir) throws IOException {
         withStep(dir, "");
 
-        assertThat(FlowLoader.load(dir).voice().step("voicemail-da")).isEqualTo(new Step.Voicemail("voicemail-da", "da", 120));
+        assertThat(FlowLoader.load(dir).voice().step("voicemail-da")).isEqualTo(new Step.Voicemail("voicemail-da", Language.DANISH, 120));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dk.hotline.groups;
 
+import dk.hotline.common.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +26,9 @@ class GroupInterestTest {
     @Test
     void aNumberIsOnTheListOnceWithItsNumberSealed() {
         try (var db = new MigratedDatabase()) {
-            boolean first = db.jdbi().inTransaction(tx -> interest.add(tx, NUMBER, "da", "sms"));
-            boolean again = db.jdbi().inTransaction(tx -> interest.add(tx, NUMBER, "en", "voice"));
-            boolean other = db.jdbi().inTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4531987654"), "en", "voice"));
+            boolean first = db.jdbi().inTransaction(tx -> interest.add(tx, NUMBER, Language.DANISH, "sms"));
+            boolean again = db.jdbi().inTransaction(tx -> interest.add(tx, NUMBER, Language.ENGLISH, "voice"));
+            boolean other = db.jdbi().inTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4531987654"), Language.ENGLISH, "voice"));
 
             assertThat(first).isTrue();
             assertThat(again).as("once per number").isFalse();
@@ -45,7 +47,7 @@ class GroupInterestTest {
     @Test
     void anUnknownSourceIsRefused() {
         try (var db = new MigratedDatabase()) {
-            assertThatThrownBy(() -> db.jdbi().useTransaction(tx -> interest.add(tx, NUMBER, "da", "web")))
+            assertThatThrownBy(() -> db.jdbi().useTransaction(tx -> interest.add(tx, NUMBER, Language.DANISH, "web")))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -120,7 +120,7 @@ class DeliveryCallbackTest {
 
     private static long queue(String key, Instant when) {
         return service.jdbi().inTransaction(tx ->
-                outbox.sms(tx, key, numberFor(key), "Hej", when).orElseThrow());
+                outbox.sms(tx, MessageKind.RELAY_OUT, key, numberFor(key), "Hej", when).orElseThrow());
     }
 
     private static java.net.http.HttpResponse<String> callback(String sid, long id, String status) {

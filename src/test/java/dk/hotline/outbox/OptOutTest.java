@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dk.hotline.app.HotlineConfig;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -35,7 +34,7 @@ class OptOutTest {
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
     private static final PhoneNumber OTHER = PhoneNumber.parse("+4531987654");
     private static final PhoneNumber HOTLINE = PhoneNumber.parse("+4570000001");
-    private static final HotlineConfig.Outbox SETTINGS = new HotlineConfig.Outbox(
+    private static final OutboxSettings SETTINGS = new OutboxSettings(
             1000, 3, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMillis(50));
 
     private final WireMockServer twilio = new WireMockServer(options().dynamicPort());
@@ -72,7 +71,7 @@ class OptOutTest {
         long reminder = queue("reminder:1", SURVIVOR, "Vi ses i morgen kl. 17");
         long confirmation = db.jdbi().inTransaction(tx -> {
             assertThat(suppressions.optOut(tx, SURVIVOR)).isTrue();
-            return outbox.smsIgnoringOptOut(tx, "stop:SM1", SURVIVOR, "Du får ikke flere beskeder.", clock.instant())
+            return outbox.stopConfirmation(tx, "SM1", SURVIVOR, "Du får ikke flere beskeder.", clock.instant())
                     .orElseThrow();
         });
 
@@ -104,7 +103,7 @@ class OptOutTest {
     @Test
     void aTextDueLaterIsCheckedWhenItIsDueNotWhenItWasQueued() {
         long tomorrow = db.jdbi().inTransaction(tx ->
-                outbox.sms(tx, "reminder:3", SURVIVOR, "Vi ses i dag", clock.instant().plus(Duration.ofDays(1))).orElseThrow());
+                outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:3", SURVIVOR, "Vi ses i dag", clock.instant().plus(Duration.ofDays(1))).orElseThrow());
         drain();
         db.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
 
@@ -174,7 +173,7 @@ class OptOutTest {
         TwilioStubs.callCreated(twilio);
         db.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
         long call = db.jdbi().inTransaction(tx ->
-                outbox.call(tx, "callback:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
+                outbox.call(tx, MessageKind.CALLBACK_OFFER, "callback:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
 
         drain();
 
@@ -184,9 +183,9 @@ class OptOutTest {
     /** Dispatch rounds until nothing more is due now. */
     @Test
     void aTextStillPendingAtItsLastMomentIsCancelledNotSentLate() {
-        long late = db.jdbi().inTransaction(tx -> outbox.sms(tx, "reminder:late", SURVIVOR, "Påmindelse: i dag kl. 17.00.",
+        long late = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:late", SURVIVOR, "Påmindelse: i dag kl. 17.00.",
                 clock.instant(), clock.instant().plus(Duration.ofMinutes(10))).orElseThrow());
-        long onTime = db.jdbi().inTransaction(tx -> outbox.sms(tx, "reminder:on-time", OTHER, "Påmindelse: i dag kl. 17.00.",
+        long onTime = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:on-time", OTHER, "Påmindelse: i dag kl. 17.00.",
                 clock.instant(), clock.instant().plus(Duration.ofMinutes(30))).orElseThrow());
 
         // Held up (downtime, retries) until after the first one's last moment.
@@ -205,7 +204,7 @@ class OptOutTest {
     }
 
     private long queue(String key, PhoneNumber to, String body) {
-        return db.jdbi().inTransaction(tx -> outbox.sms(tx, key, to, body, clock.instant()).orElseThrow());
+        return db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, key, to, body, clock.instant()).orElseThrow());
     }
 
     private Map<String, Object> row(long id) {

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dk.hotline.app.HotlineConfig;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -40,7 +39,7 @@ class OutboxDispatcherTest {
     private static final String OTHER_SID = "SM" + "0".repeat(31) + "1";
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
     private static final PhoneNumber HOTLINE = PhoneNumber.parse("+4570000001");
-    private static final HotlineConfig.Outbox SETTINGS = new HotlineConfig.Outbox(
+    private static final OutboxSettings SETTINGS = new OutboxSettings(
             10, 3, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMillis(50));
 
     private final WireMockServer twilio = new WireMockServer(options().dynamicPort());
@@ -139,7 +138,7 @@ class OutboxDispatcherTest {
     void textIsNotSentBeforeItsTime() {
         TwilioStubs.messageCreated(twilio);
         long id = db.jdbi().inTransaction(tx ->
-                outbox.sms(tx, "later", SURVIVOR, "Hej", clock.instant().plus(Duration.ofHours(2))).orElseThrow());
+                outbox.sms(tx, MessageKind.RELAY_OUT, "later", SURVIVOR, "Hej", clock.instant().plus(Duration.ofHours(2))).orElseThrow());
 
         dispatcher.dispatchOnce();
         assertThat(TwilioStubs.requestCount(twilio)).isZero();
@@ -152,8 +151,8 @@ class OutboxDispatcherTest {
 
     @Test
     void sameDedupeKeyQueuesOnce() {
-        var first = db.jdbi().inTransaction(tx -> outbox.sms(tx, "reminder:5", SURVIVOR, "Hej", clock.instant()));
-        var second = db.jdbi().inTransaction(tx -> outbox.sms(tx, "reminder:5", SURVIVOR, "Hej", clock.instant()));
+        var first = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:5", SURVIVOR, "Hej", clock.instant()));
+        var second = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:5", SURVIVOR, "Hej", clock.instant()));
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
@@ -163,7 +162,7 @@ class OutboxDispatcherTest {
     void rowsAreNotWrittenWhenTheCallersTransactionRollsBack() {
         try {
             db.jdbi().useTransaction(tx -> {
-                outbox.sms(tx, "rolled-back", SURVIVOR, "Hej", clock.instant());
+                outbox.sms(tx, MessageKind.RELAY_OUT, "rolled-back", SURVIVOR, "Hej", clock.instant());
                 throw new IllegalStateException("the feature's own write failed");
             });
         } catch (IllegalStateException expected) {
@@ -208,7 +207,7 @@ class OutboxDispatcherTest {
     @Test
     void everySendStartsWellBeforeItsClaimCouldTimeOut() {
         TwilioStubs.messageCreated(twilio);
-        var settings = new HotlineConfig.Outbox(100, 3, Duration.ofSeconds(5), Duration.ofMinutes(10),
+        var settings = new OutboxSettings(100, 3, Duration.ofSeconds(5), Duration.ofMinutes(10),
                 Duration.ofSeconds(5), Duration.ofMillis(50));
         // Each request takes one (clock) second, as a slow Twilio would.
         var slow = new SlowTwilio(gateway, clock, Duration.ofSeconds(1));
@@ -335,7 +334,7 @@ class OutboxDispatcherTest {
     void callIsPlacedWithItsTwimlUrlAndStatusCallback() {
         TwilioStubs.callCreated(twilio);
         long id = db.jdbi().inTransaction(tx ->
-                outbox.call(tx, "callback:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
+                outbox.call(tx, MessageKind.CALLBACK_OFFER, "callback:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
 
         dispatcher.dispatchOnce();
 
@@ -424,7 +423,7 @@ class OutboxDispatcherTest {
     }
 
     private long queueTo(String key, PhoneNumber to, String body) {
-        return db.jdbi().inTransaction(tx -> outbox.sms(tx, key, to, body, clock.instant()).orElseThrow());
+        return db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, key, to, body, clock.instant()).orElseThrow());
     }
 
     @Test

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dk.hotline.app.HotlineConfig;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -41,7 +40,7 @@ class OutboxRecoveryTest {
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
     private static final PhoneNumber HOTLINE = PhoneNumber.parse("+4570000001");
     private static final String BODY = "Hej! Vi ses i morgen kl. 17";
-    private static final HotlineConfig.Outbox SETTINGS = new HotlineConfig.Outbox(
+    private static final OutboxSettings SETTINGS = new OutboxSettings(
             10, 3, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMillis(50));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
@@ -184,7 +183,7 @@ class OutboxRecoveryTest {
         // Twilio's list holds a call we placed a second after the claim, and a newer <Dial> leg.
         TwilioStubs.callList(twilio, "call-list.json");
         long id = db.jdbi().inTransaction(tx ->
-                outbox.call(tx, "call:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
+                outbox.call(tx, MessageKind.CALLBACK_OFFER, "call:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
         claimedBySenderThatDies(id);
         clock.advance(SETTINGS.claimTimeout().plusSeconds(1));
 
@@ -208,7 +207,7 @@ class OutboxRecoveryTest {
     }
 
     private long queue(String key, String body) {
-        return db.jdbi().inTransaction(tx -> outbox.sms(tx, key, SURVIVOR, body, clock.instant()).orElseThrow());
+        return db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, key, SURVIVOR, body, clock.instant()).orElseThrow());
     }
 
     private int posts() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dk.hotline.app.HotlineConfig;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -42,7 +41,7 @@ class TwoDispatchersTest {
         TwilioStubs.messageCreated(twilio);
         var key = EncryptionKey.generate();
         var cipher = new PersonalDataCipher(key);
-        var settings = new HotlineConfig.Outbox(1000, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
+        var settings = new OutboxSettings(1000, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(2), Duration.ofMillis(10));
         try (var db = new MigratedDatabase();
              var gatewayA = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()));
@@ -50,7 +49,7 @@ class TwoDispatchersTest {
             var outbox = new Outbox(cipher, new BlindIndex(key), Clock.systemUTC());
             db.jdbi().useTransaction(tx -> {
                 for (int i = 0; i < ROWS; i++) {
-                    outbox.sms(tx, "row:" + i, PhoneNumber.parse("+45201" + String.format("%05d", i)), "besked " + i,
+                    outbox.sms(tx, MessageKind.RELAY_OUT, "row:" + i, PhoneNumber.parse("+45201" + String.format("%05d", i)), "besked " + i,
                             Clock.systemUTC().instant());
                 }
             });
@@ -96,7 +95,7 @@ class TwoDispatchersTest {
         var cipher = new PersonalDataCipher(key);
         // One clock for both instances, standing still: every claim below falls in one second.
         var clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-        var settings = new HotlineConfig.Outbox(10, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
+        var settings = new OutboxSettings(10, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(2), Duration.ofMillis(10));
         try (var db = new MigratedDatabase();
              var gatewayA = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()));
@@ -104,7 +103,7 @@ class TwoDispatchersTest {
             var outbox = new Outbox(cipher, new BlindIndex(key), clock);
             db.jdbi().useTransaction(tx -> {
                 for (int i = 0; i < 30; i++) {
-                    outbox.sms(tx, "rate:" + i, PhoneNumber.parse("+45201" + String.format("%05d", i)), "besked " + i, clock.instant());
+                    outbox.sms(tx, MessageKind.RELAY_OUT, "rate:" + i, PhoneNumber.parse("+45201" + String.format("%05d", i)), "besked " + i, clock.instant());
                 }
             });
             var from = PhoneNumber.parse("+4570000001");

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.LogCapture;
@@ -56,14 +57,14 @@ class NoNumberInClearTest {
             var key = EncryptionKey.fromBase64(TestConfig.ENCRYPTION_KEY);
             var outbox = new Outbox(new PersonalDataCipher(key), new BlindIndex(key), Clock.systemUTC());
             long sent = service.jdbi().inTransaction(tx ->
-                    outbox.sms(tx, "round-trip:1", PhoneNumber.parse(TEXTER), "Hej", Clock.systemUTC().instant()).orElseThrow());
+                    outbox.sms(tx, MessageKind.RELAY_OUT, "round-trip:1", PhoneNumber.parse(TEXTER), "Hej", Clock.systemUTC().instant()).orElseThrow());
             Await.until("the text is sent", Duration.ofSeconds(10), () -> "sent".equals(column(service, sent, "status")));
             assertThat(service.twilio("/twilio/sms/status?outbox=" + sent, Map.of("MessageSid", column(service, sent, "twilio_sid"),
                     "MessageStatus", "delivered", "To", TEXTER, "From", TestConfig.HOTLINE_NUMBER)).statusCode()).isEqualTo(204);
             twilio.resetAll();
             TwilioStubs.messageInvalidTo(twilio);
             long refused = service.jdbi().inTransaction(tx ->
-                    outbox.sms(tx, "round-trip:2", PhoneNumber.parse(REFUSED), "Hej", Clock.systemUTC().instant()).orElseThrow());
+                    outbox.sms(tx, MessageKind.RELAY_OUT, "round-trip:2", PhoneNumber.parse(REFUSED), "Hej", Clock.systemUTC().instant()).orElseThrow());
             Await.until("the text is refused", Duration.ofSeconds(10), () -> "failed".equals(column(service, refused, "status")));
 
             var lines = logs.lines();

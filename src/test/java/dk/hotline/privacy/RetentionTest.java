@@ -1,7 +1,14 @@
 package dk.hotline.privacy;
 
+import dk.hotline.twilio.TwilioRecordings;
+
+import dk.hotline.app.Hotline;
+
+import dk.hotline.common.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.testing.MigratedDatabase;
 import dk.hotline.testing.MutableClock;
@@ -21,8 +28,8 @@ class RetentionTest {
         try (var db = new MigratedDatabase()) {
             var outbox = new Outbox(cipher, index, clock);
             var number = PhoneNumber.parse("+4520123456");
-            long old = db.jdbi().inTransaction(tx -> outbox.sms(tx, "old", number, "Hej", clock.instant()).orElseThrow());
-            long oldPending = db.jdbi().inTransaction(tx -> outbox.sms(tx, "old-pending", number, "Hej", clock.instant()).orElseThrow());
+            long old = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "old", number, "Hej", clock.instant()).orElseThrow());
+            long oldPending = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "old-pending", number, "Hej", clock.instant()).orElseThrow());
             db.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'sent', updated_at = :t WHERE id = :id")
                     .bind("t", clock.instant()).bind("id", old).execute());
             db.jdbi().useHandle(h -> h.createUpdate("""
@@ -31,11 +38,11 @@ class RetentionTest {
                     .bind("s", cipher.sealPhone(number)).bind("i", index.of(number)).bind("t", clock.instant()).execute());
 
             clock.advance(Duration.ofDays(31));
-            long recent = db.jdbi().inTransaction(tx -> outbox.sms(tx, "recent", number, "Hej", clock.instant()).orElseThrow());
+            long recent = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "recent", number, "Hej", clock.instant()).orElseThrow());
             db.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'sent', updated_at = :t WHERE id = :id")
                     .bind("t", clock.instant()).bind("id", recent).execute());
 
-            new Retention(db.jdbi(), 30, clock).purge();
+            new Retention(db.jdbi(), 30, Hotline.retentionRules(TwilioRecordings.dryRun()), clock).purge();
 
             assertThat(sealed(db, old)).containsEntry("recipient", false).containsEntry("body", false)
                     .as("the blind index finds a person's texts by their number: it goes with the number")
@@ -73,7 +80,7 @@ class RetentionTest {
                         .bind("t", now).bind("e", now.plus(Duration.ofHours(12))).execute();
             });
 
-            new Retention(db.jdbi(), 30, clock).purge();
+            new Retention(db.jdbi(), 30, Hotline.retentionRules(TwilioRecordings.dryRun()), clock).purge();
 
             assertThat(column(db, "SELECT encode(email_hash, 'hex') FROM login_throttle"))
                     .as("a hashed address, blocked long ago").containsExactly("02");
@@ -113,7 +120,7 @@ class RetentionTest {
                     .bind("r", cipher.seal("<Response/>")).bind("t", clock.instant()).execute());
 
             clock.advance(java.time.Duration.ofDays(31));
-            new Retention(db.jdbi(), 30, clock).purge();
+            new Retention(db.jdbi(), 30, Hotline.retentionRules(TwilioRecordings.dryRun()), clock).purge();
 
             var kept = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT call_sid FROM callback_requests WHERE phone_sealed IS NOT NULL").mapTo(String.class).list());
@@ -140,7 +147,7 @@ class RetentionTest {
                     VALUES (:c, 'in', :b, :t)""").bind("c", closed).bind("b", cipher.seal("Hej")).bind("t", clock.instant()).execute());
 
             clock.advance(java.time.Duration.ofDays(31));
-            new Retention(db.jdbi(), 30, clock).purge();
+            new Retention(db.jdbi(), 30, Hotline.retentionRules(TwilioRecordings.dryRun()), clock).purge();
 
             boolean bodyKept = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT count(*) > 0 FROM conversation_messages WHERE body_sealed IS NOT NULL").mapTo(Boolean.class).one());
@@ -157,14 +164,14 @@ class RetentionTest {
         var key = EncryptionKey.generate();
         var interest = new dk.hotline.groups.GroupInterest(new PersonalDataCipher(key), new BlindIndex(key), clock);
         try (var db = new MigratedDatabase()) {
-            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123456"), "da", "sms"));
-            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123457"), "da", "voice"));
+            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123456"), Language.DANISH, "sms"));
+            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123457"), Language.DANISH, "voice"));
             db.jdbi().useHandle(h -> h.createUpdate("UPDATE group_interest SET invited_at = :t").bind("t", clock.instant()).execute());
             clock.advance(Duration.ofDays(29));
-            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123458"), "en", "sms"));
+            db.jdbi().useTransaction(tx -> interest.add(tx, PhoneNumber.parse("+4520123458"), Language.ENGLISH, "sms"));
 
             clock.advance(Duration.ofDays(2));
-            new Retention(db.jdbi(), 30, clock).purge();
+            new Retention(db.jdbi(), 30, Hotline.retentionRules(TwilioRecordings.dryRun()), clock).purge();
 
             assertThat(column(db, "SELECT language FROM group_interest")).as("only the entry younger than 30 days")
                     .containsExactly("en");

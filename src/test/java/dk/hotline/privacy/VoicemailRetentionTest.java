@@ -1,5 +1,7 @@
 package dk.hotline.privacy;
 
+import dk.hotline.app.Hotline;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -42,7 +44,7 @@ class VoicemailRetentionTest {
         twilio.start();
         db = new MigratedDatabase();
         var recordings = TwilioRecordings.live(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()));
-        retention = new Retention(db.jdbi(), 30, recordings::delete, clock);
+        retention = new Retention(db.jdbi(), 30, Hotline.retentionRules(recordings), clock);
     }
 
     @AfterEach
@@ -103,8 +105,7 @@ class VoicemailRetentionTest {
         voicemail("CA1", OLD, 40, false);
         clock.advance(Duration.ofDays(31));
 
-        new Retention(db.jdbi(), 30, clock).purge();
-        new Retention(db.jdbi(), 30, TwilioRecordings.dryRun()::delete, clock).purge();
+        new Retention(db.jdbi(), 30, Hotline.retentionRules(TwilioRecordings.dryRun()), clock).purge();
 
         assertThat(deleted()).isEmpty();
     }

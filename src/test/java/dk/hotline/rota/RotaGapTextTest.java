@@ -2,6 +2,7 @@ package dk.hotline.rota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.hotline.common.Language;
 import dk.hotline.flows.FlowLoader;
 import dk.hotline.flows.Texts;
 import dk.hotline.twilio.SmsSegments;
@@ -61,7 +62,7 @@ class RotaGapTextTest {
     }
 
     private String render(List<Gap> gaps) {
-        return RotaGapText.render(gaps, COPENHAGEN, texts.get("da", "rotaGaps"), texts.get("da", "rotaGapsMore"));
+        return RotaGapText.render(gaps, COPENHAGEN, texts);
     }
 
     private static Gap gap(String start, String end) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.hotline.testing.MigratedDatabase;
-import dk.hotline.web.ConflictException;
-import dk.hotline.web.InvalidInputException;
+import dk.hotline.common.ConflictException;
+import dk.hotline.common.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

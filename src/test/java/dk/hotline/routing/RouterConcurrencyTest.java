@@ -1,8 +1,11 @@
 package dk.hotline.routing;
 
+import dk.hotline.routing.RoutingSettings;
+
+import dk.hotline.common.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.hotline.app.HotlineConfig;
 import dk.hotline.rota.Rota;
 import dk.hotline.rota.RotaFixtures;
 import dk.hotline.rota.ShiftInput;
@@ -32,8 +35,8 @@ class RouterConcurrencyTest {
                 long id = RotaFixtures.leader(db.jdbi(), name);
                 shifts.create(new ShiftInput(id, now.minus(Duration.ofHours(1)).toString(), now.plus(Duration.ofHours(1)).toString()));
             }
-            for (var strategy : HotlineConfig.Strategy.values()) {
-                var settings = new HotlineConfig.Routing(strategy, 20, 3, 60, Duration.ofMinutes(1), 8);
+            for (var strategy : RoutingSettings.Strategy.values()) {
+                var settings = new RoutingSettings(strategy, 20, 3, 60, Duration.ofMinutes(1), 8);
                 var router = new Router(new Rota(db.jdbi()), leaders, settings, Clock.systemUTC());
 
                 List<RouteDecision> decisions = arriveTogether(db, router, strategy.name());
@@ -64,7 +67,7 @@ class RouterConcurrencyTest {
             String sid = String.format("CA%s%027d", round.substring(0, 5).toLowerCase().replaceAll("[^a-f0-9]", "0"), i);
             futures.add(pool.submit(() -> {
                 go.await();
-                return db.jdbi().inTransaction(tx -> router.route(tx, sid, "da", "inbound"));
+                return db.jdbi().inTransaction(tx -> router.route(tx, sid, Language.DANISH, OfferKind.INBOUND));
             }));
         }
         go.countDown();

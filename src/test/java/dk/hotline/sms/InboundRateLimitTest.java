@@ -1,5 +1,9 @@
 package dk.hotline.sms;
 
+import dk.hotline.twilio.TwilioRecordings;
+
+import dk.hotline.app.Hotline;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.hotline.privacy.BlindIndex;
@@ -108,7 +112,7 @@ class InboundRateLimitTest {
         allow(number);
         clock.advance(Duration.ofHours(2));
 
-        new Retention(db.jdbi(), 30, clock).purge();
+        new Retention(db.jdbi(), 30, Hotline.retentionRules(TwilioRecordings.dryRun()), clock).purge();
 
         int left = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sms_inbound_counts WHERE phone_index = :i")
                 .bind("i", index.of(number)).mapTo(Integer.class).one());

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dk.hotline.outbox.MessageKind;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
@@ -288,7 +289,7 @@ class TextingTest {
     private long queueText(String key, String body) {
         var k = EncryptionKey.fromBase64(TestConfig.ENCRYPTION_KEY);
         var outbox = new Outbox(new PersonalDataCipher(k), new BlindIndex(k), Clock.systemUTC());
-        return service.jdbi().inTransaction(tx -> outbox.sms(tx, key, PhoneNumber.parse(SURVIVOR), body, Instant.now()).orElseThrow());
+        return service.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, key, PhoneNumber.parse(SURVIVOR), body, Instant.now()).orElseThrow());
     }
 
     private String outboxStatus(long id) {

@@ -1,5 +1,7 @@
 package dk.hotline.testing;
 
+import dk.hotline.common.Language;
+
 import dk.hotline.app.Hotline;
 import dk.hotline.db.DatabaseUrl;
 import java.net.URI;
@@ -67,7 +69,7 @@ public final class TestService implements AutoCloseable {
     /** A text from the service's flow files, as a survivor or leader would receive it. */
     public String text(String language, String key) {
         return dk.hotline.flows.FlowLoader.load(java.nio.file.Path.of(env.getOrDefault("HOTLINE_FLOWS", "flows")))
-                .texts().get(language, key);
+                .texts().byKey(Language.of(language), key);
     }
 
     /** Fires a scheduled job now through Quartz, as its trigger would, and returns when it has run. */

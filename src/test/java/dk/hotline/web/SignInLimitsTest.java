@@ -1,8 +1,9 @@
 package dk.hotline.web;
 
+import dk.hotline.web.AuthSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.hotline.app.HotlineConfig;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.LogCapture;
 import dk.hotline.testing.MigratedDatabase;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Sign-in under pressure: floods of checks, and instances starting together. */
 class SignInLimitsTest {
-    private static final HotlineConfig.Auth AUTH = new HotlineConfig.Auth(Duration.ofHours(12), 5, Duration.ofSeconds(30));
+    private static final AuthSettings AUTH = new AuthSettings(Duration.ofHours(12), 5, Duration.ofSeconds(30));
     private static final String EMAIL = "koordinator@example.org";
     private static final String PASSWORD = "a-long-test-password";
 

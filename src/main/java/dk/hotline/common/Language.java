@@ -1,0 +1,40 @@
+package dk.hotline.common;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A language the hotline speaks and writes. The code is what the database, the flow files
+ * ({@code texts.da.yaml}), URLs and the JSON API use.
+ */
+public enum Language {
+    DANISH("da"),
+    ENGLISH("en");
+
+    private final String code;
+
+    Language(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    /** The language with this code, if the hotline speaks it. */
+    public static Optional<Language> fromCode(String code) {
+        return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst();
+    }
+
+    /** The language with this code, which was stored or written by the service itself. */
+    public static Language of(String code) {
+        return fromCode(code).orElseThrow(() -> new IllegalArgumentException("no language '" + code + "'"));
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,49 @@
+package dk.hotline.sms;
+
+import dk.hotline.flows.Texts;
+import dk.hotline.followups.FollowupsModule;
+import dk.hotline.groups.GroupsModule;
+import dk.hotline.outbox.OutboxModule;
+import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.Sealing;
+import dk.hotline.rota.RotaModule;
+import dk.hotline.scheduling.Jobs;
+import dk.hotline.twilio.Webhook;
+import dk.hotline.twilio.WebhookHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Texts to the hotline's number: keywords and opt-out, leaders' own commands, and the relay that
+ * lets survivors and leaders text without seeing each other's numbers.
+ */
+public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blocklist, InboundTexts inbound) {
+    /** What retention erases of texts, and what it keeps. */
+    public static final List<RetentionRule> RETENTION = TextRetention.RULES;
+
+    /** How often texts that waited for a shift are delivered and quiet conversations closed. */
+    static final Duration RELAY_SWEEP = Duration.ofMinutes(1);
+
+    public static SmsModule create(Jdbi jdbi, Sealing sealing, SmsKeywords keywords, Texts texts, OutboxModule outbox,
+                                   RotaModule rota, FollowupsModule followups, GroupsModule groups, SmsSettings settings,
+                                   ZoneId zone, Jobs jobs, Clock clock) {
+        var longTexts = new LongTexts(outbox.outbox());
+        var relay = new Relay(jdbi, outbox.outbox(), longTexts, sealing.cipher(), sealing.index(), rota.leaders(), rota.rota(), texts,
+                settings.autoReplyWindow(), settings.closeAfter(), zone, clock);
+        jobs.every(RelayJob.class, () -> new RelayJob(relay), RELAY_SWEEP);
+        var blocklist = new Blocklist(sealing.cipher(), sealing.index(), clock);
+        var survivors = new SurvivorTexts(keywords, outbox.suppressions(), blocklist,
+                new InboundRateLimit(sealing.index(), settings.maxPerMinute()), groups.interest(), groups.attendance(),
+                followups.followups(), followups.callbacks(), relay, outbox.outbox(), texts, clock);
+        var leaders = new LeaderTexts(keywords, rota.leaders(), rota.rota(), relay, longTexts, followups.callbackCalls(),
+                followups.followups(), texts, zone, clock);
+        return new SmsModule(
+                Map.of(Webhook.SMS, new InboundSmsHandler(jdbi, rota.leaders(), survivors, leaders, clock),
+                        Webhook.SMS_STATUS, new MessageStatusHandler(jdbi, outbox.outbox())),
+                blocklist, new InboundTexts(jdbi, sealing.cipher()));
+    }
+}
