@@ -59,7 +59,6 @@ public final class Hotline implements AutoCloseable {
     private WebApp web;
     private Jobs jobs;
     private Reminders reminders;
-    private Retention retention;
 
     private Hotline() {}
 
@@ -115,7 +114,7 @@ public final class Hotline implements AutoCloseable {
                 recordings, zone);
 
         reminders = groups.reminders();
-        retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
+        var retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
         jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
         web = WebApp.create(new Routes(infrastructure.twilioSignature(config), config.publicUrl(),
@@ -161,11 +160,6 @@ public final class Hotline implements AutoCloseable {
     /** Session reminders, to look at and fire their triggers (operators, and tests that must not wait for a reminder's time). */
     public Reminders reminders() {
         return reminders;
-    }
-
-    /** What retention erases, feature by feature. */
-    public Retention retention() {
-        return retention;
     }
 
     /** The port the web server listens on (the real one when the config asked for 0). */

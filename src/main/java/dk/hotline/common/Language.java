@@ -1,14 +1,13 @@
 package dk.hotline.common;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * A language the hotline speaks and writes. The code is what the database, the flow files
  * ({@code texts.da.yaml}), URLs and the JSON API use.
  */
-public enum Language {
+public enum Language implements Coded {
     DANISH("da"),
     ENGLISH("en");
 
@@ -19,13 +18,14 @@ public enum Language {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
 
     /** The language with this code, if the hotline speaks it. */
     public static Optional<Language> fromCode(String code) {
-        return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst();
+        return Coded.byCode(Language.class, code);
     }
 
     /** The language with this code, which was stored or written by the service itself. */

@@ -1,7 +1,7 @@
 package dk.hotline.outbox;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dk.hotline.common.Coded;
 
 /**
  * What an outbound text or call is for. The code is stored with the row ({@code
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * as it did before the kind had a column, so a message queued before an upgrade and queued
  * again after it is still one message.
  */
-public enum MessageKind {
+public enum MessageKind implements Coded {
     // To survivors and participants
     STOP("stop", "stop", Channel.SMS),
     START("start", "start", Channel.SMS),
@@ -39,7 +39,7 @@ public enum MessageKind {
     OTHER("other", "other", Channel.SMS);
 
     /** How a message goes out; the code is {@code outbox.kind}. */
-    public enum Channel {
+    public enum Channel implements Coded {
         SMS("sms"), CALL("call");
 
         private final String code;
@@ -48,12 +48,13 @@ public enum MessageKind {
             this.code = code;
         }
 
+        @Override
         public String code() {
             return code;
         }
 
         static Channel of(String code) {
-            return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst()
+            return Coded.byCode(Channel.class, code)
                     .orElseThrow(() -> new IllegalArgumentException("unknown outbox channel " + code));
         }
 
@@ -74,6 +75,7 @@ public enum MessageKind {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
@@ -88,6 +90,6 @@ public enum MessageKind {
     }
 
     static MessageKind of(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst().orElse(OTHER);
+        return Coded.byCode(MessageKind.class, code).orElse(OTHER);
     }
 }

@@ -1,10 +1,10 @@
 package dk.hotline.outbox;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dk.hotline.common.Coded;
 
 /** Where an outbox row stands; the code is {@code outbox.status}. */
-public enum OutboxStatus {
+public enum OutboxStatus implements Coded {
     /** Waiting for its time, or for a retry. */
     PENDING("pending"),
     /** Claimed by a dispatcher and being sent (or its sender died; then taken back after the claim timeout). */
@@ -23,12 +23,13 @@ public enum OutboxStatus {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
 
     static OutboxStatus of(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
+        return Coded.byCode(OutboxStatus.class, code)
                 .orElseThrow(() -> new IllegalArgumentException("unknown outbox status " + code));
     }
 }

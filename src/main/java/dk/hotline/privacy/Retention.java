@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -56,10 +55,5 @@ public final class Retention {
         }
         log.info("event=retention.purged {} cutoff={}", erased.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")), cutoff);
-    }
-
-    /** Every table the rules answer for, erased or kept. */
-    public Set<String> tables() {
-        return rules.stream().flatMap(r -> r.tables().stream()).collect(Collectors.toCollection(TreeSet::new));
     }
 }

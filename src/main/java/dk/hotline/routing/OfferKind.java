@@ -1,7 +1,9 @@
 package dk.hotline.routing;
 
+import dk.hotline.common.Coded;
+
 /** Why a leader was rung; the code is what {@code call_offers.kind} holds. */
-public enum OfferKind {
+public enum OfferKind implements Coded {
     /** For a call coming in now, by {@code <Dial>}. */
     INBOUND("inbound"),
     /** By an outbound call, for the longest-waiting caller in the hold queue. */
@@ -15,16 +17,12 @@ public enum OfferKind {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     static OfferKind of(String code) {
-        for (OfferKind kind : values()) {
-            if (kind.code.equals(code)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown offer kind " + code);
+        return Coded.byCode(OfferKind.class, code).orElseThrow(() -> new IllegalArgumentException("unknown offer kind " + code));
     }
 }

@@ -1,7 +1,9 @@
 package dk.hotline.routing;
 
+import dk.hotline.common.Coded;
+
 /** Where an offer stands; the code is what {@code call_offers.state} holds. */
-public enum OfferState {
+public enum OfferState implements Coded {
     /** The leader's phone rings (or the leader is deciding): the leader counts as busy. */
     RINGING("ringing"),
     /** The leader took the call and is on it: busy. */
@@ -19,16 +21,12 @@ public enum OfferState {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     static OfferState of(String code) {
-        for (OfferState state : values()) {
-            if (state.code.equals(code)) {
-                return state;
-            }
-        }
-        throw new IllegalArgumentException("unknown offer state " + code);
+        return Coded.byCode(OfferState.class, code).orElseThrow(() -> new IllegalArgumentException("unknown offer state " + code));
     }
 }

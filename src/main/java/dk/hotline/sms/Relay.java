@@ -15,9 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -42,9 +40,8 @@ public final class Relay {
     private final Leaders leaders;
     private final Rota rota;
     private final Texts texts;
-    private final Duration autoReplyWindow;
+    private final AutoReply autoReply;
     private final Duration closeAfter;
-    private final ZoneId zone;
     private final Clock clock;
 
     Relay(Jdbi jdbi, Outbox outbox, LongTexts longTexts, PersonalDataCipher cipher, BlindIndex index, Leaders leaders, Rota rota,
@@ -57,9 +54,8 @@ public final class Relay {
         this.leaders = leaders;
         this.rota = rota;
         this.texts = texts;
-        this.autoReplyWindow = autoReplyWindow;
+        this.autoReply = new AutoReply(outbox, rota, texts, autoReplyWindow, zone);
         this.closeAfter = closeAfter;
-        this.zone = zone;
         this.clock = clock;
     }
 
@@ -80,7 +76,7 @@ public final class Relay {
         long messageId = dao.addMessage(conversation.id(), "in", cipher.seal(body), null, messageSid, now);
         List<Leader> recipients = recipients(tx, conversation);
         if (recipients.isEmpty()) {
-            autoReply(tx, conversation, from, messageId, now);
+            autoReply.send(tx, conversation, from, messageId, now);
         } else {
             forward(tx, conversation.id(), messageId, body, recipients, now);
         }
@@ -201,18 +197,6 @@ public final class Relay {
             longTexts.send(tx, MessageKind.RELAY_IN, messageId + ":" + leader.id(), leader.phone(), text, now);
         }
         dao.forwarded(messageId, now);
-    }
-
-    private void autoReply(Handle tx, ConversationDao.Row conversation, PhoneNumber survivor, long messageId, Instant now) {
-        if (conversation.autoRepliedAt() != null && conversation.autoRepliedAt().isAfter(now.minus(autoReplyWindow))) {
-            return;
-        }
-        tx.attach(ConversationDao.class).autoReplied(conversation.id(), now);
-        String next = rota.nextShiftStart(tx, now)
-                .map(t -> t.atZone(zone).format(DateTimeFormatter.ofPattern(" 'den' d. MMMM 'klokken' HH.mm", Locale.forLanguageTag("da"))))
-                .orElse("");
-        outbox.sms(tx, MessageKind.AUTO_REPLY, String.valueOf(messageId), survivor,
-                texts.fill(Language.DANISH, Text.SMS_AUTO_REPLY, Map.of("next", next)), now);
     }
 
     private void tellOthersTaken(Handle tx, long id, Leader taker, Instant now) {

@@ -43,7 +43,7 @@ final class CallFlowHandlers {
     Reply groupInterest(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
         var step = CallQuery.step(request, steps.flow(), Step.GroupInterest.class, "groupInterest");
-        boolean yes = request.form().optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        boolean yes = CallQuery.pressedOne(request) && ctx.caller().isPresent();
         return voice.answer(request, ctx.callSid(), tx -> {
             if (!yes) {
                 return steps.run(tx, ctx, step.next());

@@ -1,6 +1,7 @@
 package dk.hotline.voice;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dk.hotline.common.Coded;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * a next step instead, and one that ended in the menu never asked for a person: those are neither
  * answered nor missed.
  */
-public enum CallOutcome {
+public enum CallOutcome implements Coded {
     ANSWERED("answered", false),
     /** Hung up in the menu. */
     ABANDONED_MENU("abandoned-menu", false),
@@ -39,6 +40,7 @@ public enum CallOutcome {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
@@ -53,7 +55,7 @@ public enum CallOutcome {
         if (code == null) {
             return IN_PROGRESS;
         }
-        return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst()
+        return Coded.byCode(CallOutcome.class, code)
                 .orElseThrow(() -> new IllegalArgumentException("unknown call outcome " + code));
     }
 }

@@ -20,6 +20,11 @@ final class CallQuery {
         return request.longQuery("offer");
     }
 
+    /** Whether the key pressed ({@code Digits}) was 1: yes, take it, connect me. */
+    static boolean pressedOne(WebhookRequest request) {
+        return request.form().optional("Digits").filter("1"::equals).isPresent();
+    }
+
     /** {@code step}: a step of the voice flow, of the kind the webhook needs. */
     static <S extends Step> S step(WebhookRequest request, VoiceFlow flow, Class<S> kind, String what) {
         Step step = flow.step(request.query("step"));

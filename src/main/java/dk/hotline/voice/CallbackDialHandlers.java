@@ -2,8 +2,6 @@ package dk.hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import dk.hotline.common.Language;
 import dk.hotline.common.NotFoundException;
@@ -25,6 +23,8 @@ import org.jdbi.v3.core.Handle;
  * The leader's side is spoken in Danish, as every leader's is.
  */
 final class CallbackDialHandlers {
+    /** The person called back is not expecting the call: a little longer to press 1 than a leader gets. */
+    static final int SURVIVOR_SECONDS = 10;
     private final VoiceTx voice;
     private final Speech speech;
     private final CallbackRequests callbacks;
@@ -48,14 +48,10 @@ final class CallbackDialHandlers {
         long offerId = CallQuery.offer(request);
         return voice.answer(request, leg, tx -> {
             if (!offers.byId(tx, offerId).ringing()) {
-                return hangup(new VoiceResponse.Builder());
+                return Prompts.hangUp(new VoiceResponse.Builder());
             }
-            return new VoiceResponse.Builder()
-                    .gather(new Gather.Builder().numDigits(1).timeout(routing.screenSeconds())
-                            .action(Webhook.CALLBACK_LEADER_ANSWER.url(offerId))
-                            .say(speech.say(Language.DANISH, Text.CALLBACK_SCREENING)).build())
-                    .hangup(new Hangup.Builder().build())
-                    .build().toXml();
+            return Prompts.oneKeyOrHangUp(speech.say(Language.DANISH, Text.CALLBACK_SCREENING), routing.screenSeconds(),
+                    Webhook.CALLBACK_LEADER_ANSWER.url(offerId));
         });
     }
 
@@ -63,12 +59,12 @@ final class CallbackDialHandlers {
     Reply answer(WebhookRequest request) {
         String leg = request.form().sid("CallSid", "CA");
         long offerId = CallQuery.offer(request);
-        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        boolean pressedOne = CallQuery.pressedOne(request);
         return voice.answer(request, leg, tx -> {
             var offer = offers.byId(tx, offerId);
             if (!pressedOne || !offers.accept(tx, offerId)) {
                 offers.decline(tx, offerId);
-                return hangup(new VoiceResponse.Builder());
+                return Prompts.hangUp(new VoiceResponse.Builder());
             }
             var callback = request(tx, offer.callbackRequest());
             callbacks.calling(tx, callback.id());
@@ -85,11 +81,8 @@ final class CallbackDialHandlers {
         long offerId = CallQuery.offer(request);
         return voice.answer(request, leg, tx -> {
             var callback = request(tx, offers.byId(tx, offerId).callbackRequest());
-            return new VoiceResponse.Builder()
-                    .gather(new Gather.Builder().numDigits(1).timeout(10).action(Webhook.CALLBACK_SURVIVOR_ANSWER.url(offerId))
-                            .say(speech.say(callback.language(), Text.CALLBACK_SURVIVOR_SCREENING)).build())
-                    .hangup(new Hangup.Builder().build())
-                    .build().toXml();
+            return Prompts.oneKeyOrHangUp(speech.say(callback.language(), Text.CALLBACK_SURVIVOR_SCREENING),
+                    SURVIVOR_SECONDS, Webhook.CALLBACK_SURVIVOR_ANSWER.url(offerId));
         });
     }
 
@@ -97,10 +90,10 @@ final class CallbackDialHandlers {
     Reply survivorAnswer(WebhookRequest request) {
         String leg = request.form().sid("CallSid", "CA");
         long offerId = CallQuery.offer(request);
-        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        boolean pressedOne = CallQuery.pressedOne(request);
         return voice.answer(request, leg, tx -> {
             if (!pressedOne) {
-                return hangup(new VoiceResponse.Builder());
+                return Prompts.hangUp(new VoiceResponse.Builder());
             }
             callbacks.done(tx, offers.byId(tx, offerId).callbackRequest(), null);
             return new VoiceResponse.Builder().build().toXml();
@@ -119,18 +112,14 @@ final class CallbackDialHandlers {
             offers.closeCallback(tx, requestId);
             boolean talked = callbacks.byId(tx, requestId).map(r -> "done".equals(r.status())).orElse(false);
             if (talked) {
-                return hangup(new VoiceResponse.Builder());
+                return Prompts.hangUp(new VoiceResponse.Builder());
             }
             callbacks.reopen(tx, requestId);
-            return hangup(new VoiceResponse.Builder().say(speech.say(Language.DANISH, Text.CALLBACK_NO_ANSWER)));
+            return Prompts.hangUp(new VoiceResponse.Builder().say(speech.say(Language.DANISH, Text.CALLBACK_NO_ANSWER)));
         });
     }
 
     private CallbackRequest request(Handle tx, long id) {
         return callbacks.byId(tx, id).orElseThrow(() -> new NotFoundException("no such callback request"));
-    }
-
-    private static String hangup(VoiceResponse.Builder response) {
-        return response.hangup(new Hangup.Builder().build()).build().toXml();
     }
 }

@@ -2,7 +2,6 @@ package dk.hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import dk.hotline.common.Language;
@@ -18,6 +17,7 @@ import java.util.Optional;
  */
 final class FallbackAnswer {
     static final int BACKUP_RING_SECONDS = 30;
+    static final int BACKUP_SCREEN_SECONDS = 8;
 
     private final String xml;
     private final String screening;
@@ -37,10 +37,8 @@ final class FallbackAnswer {
         // Reached when the backup does not answer too: the call never ends in silence.
         this.xml = response.say(speech.say(lang, Text.EMERGENCY)).hangup(new Hangup.Builder().build()).build().toXml();
         // The backup phone is screened like a leader's: its voicemail must never take the call.
-        this.screening = new VoiceResponse.Builder()
-                .gather(new Gather.Builder().numDigits(1).timeout(8).action(Webhook.BACKUP_SCREEN_ANSWER.url())
-                        .say(speech.say(lang, Text.BACKUP_SCREENING)).build())
-                .hangup(new Hangup.Builder().build()).build().toXml();
+        this.screening = Prompts.oneKeyOrHangUp(speech.say(lang, Text.BACKUP_SCREENING), BACKUP_SCREEN_SECONDS,
+                Webhook.BACKUP_SCREEN_ANSWER.url());
         this.screened = new VoiceResponse.Builder().build().toXml();
     }
 
@@ -55,6 +53,6 @@ final class FallbackAnswer {
 
     /** 1 bridges (an empty answer); anything else ends the backup's leg. */
     String screened(String digits) {
-        return "1".equals(digits) ? screened : new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+        return "1".equals(digits) ? screened : Prompts.hangUp(new VoiceResponse.Builder());
     }
 }

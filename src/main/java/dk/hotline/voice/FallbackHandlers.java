@@ -55,7 +55,7 @@ final class FallbackHandlers {
         var ctx = CallContext.of(request.form());
         Language language = CallQuery.language(request);
         int after = request.intQuery("after");
-        boolean safe = request.form().optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        boolean safe = CallQuery.pressedOne(request) && ctx.caller().isPresent();
         return voice.answer(request, ctx.callSid(), tx -> {
             if (safe) {
                 return new VoiceResponse.Builder()
@@ -95,7 +95,7 @@ final class FallbackHandlers {
         if (!"call".equals(source) && !"callback".equals(source)) {
             throw new InvalidInputException("source", "call or callback");
         }
-        boolean yes = request.form().optional("Digits").filter("1"::equals).isPresent() && ctx.caller().isPresent();
+        boolean yes = CallQuery.pressedOne(request) && ctx.caller().isPresent();
         return voice.answer(request, ctx.callSid(), tx -> {
             if (!yes) {
                 return fallback.end(new VoiceResponse.Builder().say(speech.say(language, Text.GOODBYE)), language);

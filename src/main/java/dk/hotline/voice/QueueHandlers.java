@@ -2,7 +2,6 @@ package dk.hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Leave;
 import com.twilio.twiml.voice.Pause;
@@ -107,7 +106,7 @@ final class QueueHandlers {
                 return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
             }
             if ("hangup".equals(result)) {
-                return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+                return Prompts.hangUp(new VoiceResponse.Builder());
             }
             tx.attach(CallLogDao.class).outcome(ctx.callSid(), CallOutcome.QUEUE_TIMEOUT, clock.instant());
             return fallback.from(tx, ctx, route.language(), 0,
@@ -122,15 +121,10 @@ final class QueueHandlers {
         Language language = CallQuery.language(request);
         return voice.answer(request, leg, tx -> {
             if (!offers.byId(tx, offerId).ringing()) {
-                return new VoiceResponse.Builder().say(speech.say(Language.DANISH, Text.QUEUE_EMPTY))
-                        .hangup(new Hangup.Builder().build()).build().toXml();
+                return Prompts.hangUp(new VoiceResponse.Builder().say(speech.say(Language.DANISH, Text.QUEUE_EMPTY)));
             }
-            return new VoiceResponse.Builder()
-                    .gather(new Gather.Builder().numDigits(1).timeout(routing.screenSeconds())
-                            .action(Webhook.QUEUE_CONNECT_ANSWER.url(offerId, language))
-                            .say(speech.say(language, Text.QUEUE_SCREENING)).build())
-                    .hangup(new Hangup.Builder().build())
-                    .build().toXml();
+            return Prompts.oneKeyOrHangUp(speech.say(language, Text.QUEUE_SCREENING), routing.screenSeconds(),
+                    Webhook.QUEUE_CONNECT_ANSWER.url(offerId, language));
         });
     }
 
@@ -139,11 +133,11 @@ final class QueueHandlers {
         String leg = request.form().sid("CallSid", "CA");
         long offerId = CallQuery.offer(request);
         Language language = CallQuery.language(request);
-        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        boolean pressedOne = CallQuery.pressedOne(request);
         return voice.answer(request, leg, tx -> {
             if (!pressedOne || !offers.accept(tx, offerId)) {
                 offers.decline(tx, offerId);
-                return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
+                return Prompts.hangUp(new VoiceResponse.Builder());
             }
             return new VoiceResponse.Builder()
                     .dial(new Dial.Builder().queue(new Queue.Builder(queueName(language))

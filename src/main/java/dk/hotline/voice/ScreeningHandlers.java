@@ -1,8 +1,6 @@
 package dk.hotline.voice;
 
 import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Hangup;
 import dk.hotline.common.Language;
 import dk.hotline.flows.Text;
 import dk.hotline.routing.Offers;
@@ -42,16 +40,12 @@ final class ScreeningHandlers {
             var offer = offers.byId(tx, offerId);
             Language language = callerLanguage(tx, offer.call());
             if (!offer.ringing()) {
-                return hangup(new VoiceResponse.Builder().say(speech.say(language, Text.SCREENING_TAKEN)));
+                return Prompts.hangUp(new VoiceResponse.Builder().say(speech.say(language, Text.SCREENING_TAKEN)));
             }
             String spokenLanguage = speech.text(language,
                     language == Language.DANISH ? Text.CALLER_LANGUAGE_DA : Text.CALLER_LANGUAGE_EN);
-            return new VoiceResponse.Builder()
-                    .gather(new Gather.Builder().numDigits(1).timeout(routing.screenSeconds())
-                            .action(Webhook.SCREEN_ANSWER.url(offerId))
-                            .say(speech.say(language, Text.SCREENING, Map.of("language", spokenLanguage))).build())
-                    .hangup(new Hangup.Builder().build())
-                    .build().toXml();
+            return Prompts.oneKeyOrHangUp(speech.say(language, Text.SCREENING, Map.of("language", spokenLanguage)),
+                    routing.screenSeconds(), Webhook.SCREEN_ANSWER.url(offerId));
         });
     }
 
@@ -59,15 +53,15 @@ final class ScreeningHandlers {
     Reply answer(WebhookRequest request) {
         var leg = request.form().sid("CallSid", "CA");
         long offerId = CallQuery.offer(request);
-        boolean pressedOne = request.form().optional("Digits").filter("1"::equals).isPresent();
+        boolean pressedOne = CallQuery.pressedOne(request);
         return voice.answer(request, leg, tx -> {
             var offer = offers.byId(tx, offerId);
             if (!pressedOne) {
                 offers.decline(tx, offerId);
-                return hangup(new VoiceResponse.Builder());
+                return Prompts.hangUp(new VoiceResponse.Builder());
             }
             if (!offers.accept(tx, offerId)) {
-                return hangup(new VoiceResponse.Builder().say(speech.say(callerLanguage(tx, offer.call()), Text.SCREENING_TAKEN)));
+                return Prompts.hangUp(new VoiceResponse.Builder().say(speech.say(callerLanguage(tx, offer.call()), Text.SCREENING_TAKEN)));
             }
             offers.missOthers(tx, offer);
             tx.attach(CallLogDao.class).answered(offer.call(), offer.leaderId(), clock.instant());
@@ -79,9 +73,5 @@ final class ScreeningHandlers {
     private static Language callerLanguage(Handle tx, String callSid) {
         return tx.attach(CallLogDao.class).byId(callSid).map(CallLogDao.CallRow::language).map(Language::of)
                 .orElse(Language.DANISH);
-    }
-
-    private static String hangup(VoiceResponse.Builder response) {
-        return response.hangup(new Hangup.Builder().build()).build().toXml();
     }
 }
