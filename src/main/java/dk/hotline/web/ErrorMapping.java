@@ -6,16 +6,20 @@ import dk.hotline.common.NotFoundException;
 import dk.hotline.common.ServiceException;
 import dk.hotline.common.UnavailableException;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every exception becomes one answer here: {@code {"error", "field"}} with a 4xx for bad input, a
- * bare 500 (and a log line without request data) for our own faults. On {@code /twilio/voice}
+ * Every exception becomes one answer here: {@code {"error", "field"}} with 400/404/409 for a
+ * service's refusal ({@link ServiceException}), 503 with {@code Retry-After} while something it
+ * needs is unavailable (the database among them), and a bare 500 (and a log line without request
+ * data) for our own faults. On {@code /twilio/voice}
  * a 500 makes Twilio use the voice fallback URL, so a caller still hears a next step.
  */
 final class ErrorMapping {
@@ -25,11 +29,16 @@ final class ErrorMapping {
     private ErrorMapping() {}
 
     static void register(JavalinConfig config) {
-        config.routes.exception(ServiceException.class, (e, ctx) -> {
-            if (e instanceof UnavailableException) {
-                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        config.routes.exception(ServiceException.class, ErrorMapping::refused);
+        // The database is down, restarting or refusing us: a moment's outage, not our fault nor
+        // the client's. Worth retrying, and said so. Any other database error is ours.
+        config.routes.exception(JdbiException.class, (e, ctx) -> {
+            if (!DatabaseOutage.is(e)) {
+                internalError(e, ctx);
+                return;
             }
-            ctx.status(status(e)).json(error(e.getMessage(), e.field()));
+            log.warn("event=http.database_unavailable method={} path={}", ctx.method(), WebApp.route(ctx));
+            refused(new UnavailableException("the database cannot be reached; try again shortly"), ctx);
         });
         config.routes.exception(ValidationException.class, (e, ctx) -> {
             var first = e.getErrors().entrySet().iterator().next();
@@ -39,17 +48,26 @@ final class ErrorMapping {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             ctx.status(e.getStatus()).json(error(e.getMessage(), null));
         });
-        config.routes.exception(Exception.class, (e, ctx) -> {
-            // The message of an unexpected exception may quote input; log the type and where only.
-            log.error("event=http.error method={} path={} error={} at={}", ctx.method(), WebApp.route(ctx),
-                    e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            ctx.status(500).json(error("internal error", null));
-        });
+        config.routes.exception(Exception.class, ErrorMapping::internalError);
         config.routes.error(404, ctx -> {
             if (ctx.result() == null) {
                 ctx.json(error("not found", null));
             }
         });
+    }
+
+    private static void internalError(Exception e, Context ctx) {
+        // The message of an unexpected exception may quote input; log the type and where only.
+        log.error("event=http.error method={} path={} error={} at={}", ctx.method(), WebApp.route(ctx),
+                e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        ctx.status(500).json(error("internal error", null));
+    }
+
+    private static void refused(ServiceException e, Context ctx) {
+        if (e instanceof UnavailableException) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        ctx.status(status(e)).json(error(e.getMessage(), e.field()));
     }
 
     /** The one place a service's refusal becomes an HTTP status. */

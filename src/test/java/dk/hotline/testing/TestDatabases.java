@@ -59,8 +59,28 @@ public final class TestDatabases {
         return db.user() == null ? db.jdbcUrl() : db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user();
     }
 
+    /**
+     * Makes the database refuse every new connection and ends the ones open ({@code false}), or
+     * takes connections again ({@code true}): an outage as the service sees one.
+     */
+    public static void acceptConnections(DatabaseUrl db, boolean accept) {
+        String name = name(db);
+        try (var c = LocalDatabase.connect(server()); var st = c.createStatement()) {
+            st.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS " + accept);
+            if (!accept) {
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not change connections to " + name, e);
+        }
+    }
+
+    private static String name(DatabaseUrl db) {
+        return db.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
+    }
+
     public static void drop(DatabaseUrl db) {
-        String name = db.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*$", "$1");
+        String name = name(db);
         try (var c = LocalDatabase.connect(server()); var st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
         } catch (SQLException e) {

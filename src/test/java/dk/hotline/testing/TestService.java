@@ -105,6 +105,11 @@ public final class TestService implements AutoCloseable {
         return jdbi;
     }
 
+    /** An outage: the service's database refuses connections ({@code false}) until it takes them again ({@code true}). */
+    public void databaseAcceptsConnections(boolean accept) {
+        TestDatabases.acceptConnections(db, accept);
+    }
+
     public URI uri(String pathAndQuery) {
         return URI.create("http://localhost:" + hotline.port() + pathAndQuery);
     }
