@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * number, so neither side sees the other's. A conversation is forwarded to every leader on call
  * until one answers and takes it; with nobody on call it waits (with one discreet auto-reply per
  * window) and is delivered when the next shift starts.
+ *
+ * <p>Longer than 200 lines because both sides of a conversation live here: the survivor's texts
+ * in, the leaders' answers out, taking and closing. They change the same rows under the same rule
+ * of who may answer, and split apart each half would need the other's.
  */
 public final class Relay {
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
@@ -144,8 +149,7 @@ public final class Relay {
 
     /** Its taker, or, while nobody has taken it, a leader it was sent to: K-numbers are easy to guess. */
     private static boolean mayAnswer(ConversationDao dao, ConversationDao.Row c, Leader leader) {
-        return c.leaderId() != null ? c.leaderId() == leader.id() || dao.offeredLeaders(c.id()).contains(leader.id())
-                : dao.offeredLeaders(c.id()).contains(leader.id());
+        return Objects.equals(c.leaderId(), leader.id()) || dao.offeredLeaders(c.id()).contains(leader.id());
     }
 
     /** The conversations a plain text (no K-number) from this leader could answer. */
