@@ -1,6 +1,7 @@
 package dk.hotline.common;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -8,13 +9,20 @@ import java.util.Optional;
  * ({@code texts.da.yaml}), URLs and the JSON API use.
  */
 public enum Language implements Coded {
-    DANISH("da"),
-    ENGLISH("en");
+    DANISH("da", Locale.forLanguageTag("da")),
+    ENGLISH("en", Locale.ENGLISH);
 
     private final String code;
+    private final Locale locale;
 
-    Language(String code) {
+    Language(String code, Locale locale) {
         this.code = code;
+        this.locale = locale;
+    }
+
+    /** For dates and times written out in this language ("mandag", "Monday"). */
+    public Locale locale() {
+        return locale;
     }
 
     @JsonValue

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupInvitations {
     private static final Logger log = LoggerFactory.getLogger(GroupInvitations.class);
-    private static final DateTimeFormatter DANISH = DateTimeFormatter.ofPattern("EEEE 'den' d/M 'kl.' HH.mm", Locale.forLanguageTag("da"));
+    private static final DateTimeFormatter DANISH = DateTimeFormatter.ofPattern("EEEE 'den' d/M 'kl.' HH.mm", Language.DANISH.locale());
     private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
 
     private final Jdbi jdbi;

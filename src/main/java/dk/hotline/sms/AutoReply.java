@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -22,7 +21,7 @@ import org.jdbi.v3.core.Handle;
 final class AutoReply {
     /** " den 30. november klokken 17.00": put after "vi svarer, når vi er her igen". */
     private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern(" 'den' d. MMMM 'klokken' HH.mm",
-            Locale.forLanguageTag("da"));
+            Language.DANISH.locale());
 
     private final Outbox outbox;
     private final Rota rota;

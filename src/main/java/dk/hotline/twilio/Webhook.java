@@ -15,72 +15,63 @@ import java.util.List;
  */
 public enum Webhook {
     // Set on the hotline number in Twilio's console (CONTRACT: these paths never change).
-    VOICE("/twilio/voice", Answer.TWIML),
+    VOICE("/twilio/voice"),
     /** Static TwiML, no database: Twilio's voice fallback URL must answer when nothing else does. */
-    VOICE_FALLBACK("/twilio/voice/fallback", Answer.TWIML),
+    VOICE_FALLBACK("/twilio/voice/fallback"),
     /** Call progress; {@code outbox} names the row of a call the outbox placed. */
-    VOICE_STATUS("/twilio/voice/status", Answer.NONE, "outbox"),
-    SMS("/twilio/sms", Answer.TWIML),
+    VOICE_STATUS("/twilio/voice/status", "outbox"),
+    SMS("/twilio/sms"),
     /** Delivery progress; {@code outbox} names the row of the text. */
-    SMS_STATUS("/twilio/sms/status", Answer.NONE, "outbox"),
+    SMS_STATUS("/twilio/sms/status", "outbox"),
 
     // A caller's way through flows/voice.yaml.
-    STEP("/twilio/voice/step", Answer.TWIML, "step"),
-    MENU("/twilio/voice/menu", Answer.TWIML, "step", "try"),
-    GROUP_INTEREST("/twilio/voice/interest", Answer.TWIML, "step"),
+    STEP("/twilio/voice/step", "step"),
+    MENU("/twilio/voice/menu", "step", "try"),
+    GROUP_INTEREST("/twilio/voice/interest", "step"),
     /** A ring attempt ended; {@code n} makes each attempt's answer its own, so a replay is never an older one. */
-    DIALED("/twilio/voice/dialed", Answer.TWIML, "step", "n"),
+    DIALED("/twilio/voice/dialed", "step", "n"),
 
     // A leader's phone answered: press 1 to take the call.
-    SCREEN("/twilio/voice/screen", Answer.TWIML, "offer"),
-    SCREEN_ANSWER("/twilio/voice/screen/answer", Answer.TWIML, "offer"),
+    SCREEN("/twilio/voice/screen", "offer"),
+    SCREEN_ANSWER("/twilio/voice/screen/answer", "offer"),
     /** Static, so it answers with the database down too (the voice fallback URL rings the backup number). */
-    BACKUP_SCREEN("/twilio/voice/backup/screen", Answer.TWIML),
-    BACKUP_SCREEN_ANSWER("/twilio/voice/backup/screen/answer", Answer.TWIML),
+    BACKUP_SCREEN("/twilio/voice/backup/screen"),
+    BACKUP_SCREEN_ANSWER("/twilio/voice/backup/screen/answer"),
 
     // The hold queue, and the freed leader rung for its longest-waiting caller.
-    QUEUE_WAIT("/twilio/voice/queue/wait", Answer.TWIML, "step"),
-    QUEUE_LEFT("/twilio/voice/queue/left", Answer.TWIML, "step"),
-    QUEUE_CONNECT("/twilio/voice/queue/connect", Answer.TWIML, "offer", "lang"),
-    QUEUE_CONNECT_ANSWER("/twilio/voice/queue/connect/answer", Answer.TWIML, "offer", "lang"),
-    QUEUE_BRIDGED("/twilio/voice/queue/bridged", Answer.TWIML, "offer"),
+    QUEUE_WAIT("/twilio/voice/queue/wait", "step"),
+    QUEUE_LEFT("/twilio/voice/queue/left", "step"),
+    QUEUE_CONNECT("/twilio/voice/queue/connect", "offer", "lang"),
+    QUEUE_CONNECT_ANSWER("/twilio/voice/queue/connect/answer", "offer", "lang"),
+    QUEUE_BRIDGED("/twilio/voice/queue/bridged", "offer"),
 
     // The fallback chain, the callback offer and the follow-up offer.
-    FALLBACK_NEXT("/twilio/voice/fallback/next", Answer.TWIML, "lang", "after"),
-    CALLBACK_CONFIRM("/twilio/voice/callback/confirm", Answer.TWIML, "lang", "after"),
-    CALLBACK_WHEN("/twilio/voice/callback/when", Answer.TWIML, "lang"),
-    FOLLOWUP("/twilio/voice/followup", Answer.TWIML, "lang", "source"),
+    FALLBACK_NEXT("/twilio/voice/fallback/next", "lang", "after"),
+    CALLBACK_CONFIRM("/twilio/voice/callback/confirm", "lang", "after"),
+    CALLBACK_WHEN("/twilio/voice/callback/when", "lang"),
+    FOLLOWUP("/twilio/voice/followup", "lang", "source"),
 
     // A leader calling someone back through the service.
-    CALLBACK_LEADER("/twilio/voice/callback/leader", Answer.TWIML, "offer"),
-    CALLBACK_LEADER_ANSWER("/twilio/voice/callback/leader/answer", Answer.TWIML, "offer"),
-    CALLBACK_LEADER_DIALED("/twilio/voice/callback/leader/dialed", Answer.TWIML, "offer"),
-    CALLBACK_SURVIVOR("/twilio/voice/callback/survivor", Answer.TWIML, "offer"),
-    CALLBACK_SURVIVOR_ANSWER("/twilio/voice/callback/survivor/answer", Answer.TWIML, "offer"),
+    CALLBACK_LEADER("/twilio/voice/callback/leader", "offer"),
+    CALLBACK_LEADER_ANSWER("/twilio/voice/callback/leader/answer", "offer"),
+    CALLBACK_LEADER_DIALED("/twilio/voice/callback/leader/dialed", "offer"),
+    CALLBACK_SURVIVOR("/twilio/voice/callback/survivor", "offer"),
+    CALLBACK_SURVIVOR_ANSWER("/twilio/voice/callback/survivor/answer", "offer"),
 
     // A voicemail step: the recording's end, and its file.
-    VOICEMAIL_DONE("/twilio/voice/voicemail/done", Answer.TWIML, "lang"),
-    VOICEMAIL_RECORDED("/twilio/voice/voicemail/recorded", Answer.NONE);
-
-    /** What Twilio gets back: TwiML to follow, or 204 for a callback that only reports. */
-    public enum Answer { TWIML, NONE }
+    VOICEMAIL_DONE("/twilio/voice/voicemail/done", "lang"),
+    VOICEMAIL_RECORDED("/twilio/voice/voicemail/recorded");
 
     private final String path;
-    private final Answer answer;
     private final List<String> query;
 
-    Webhook(String path, Answer answer, String... query) {
+    Webhook(String path, String... query) {
         this.path = path;
-        this.answer = answer;
         this.query = List.of(query);
     }
 
     public String path() {
         return path;
-    }
-
-    public Answer answer() {
-        return answer;
     }
 
     /** The query parameters of this webhook's URL, in the order {@link #url} takes their values. */

@@ -112,7 +112,7 @@ final class FallbackChain {
     String spoken(Instant t, Language language) {
         var local = t.atZone(zone);
         return language == Language.DANISH
-                ? local.format(DateTimeFormatter.ofPattern("EEEE 'den' d. MMMM 'klokken' HH.mm", Locale.forLanguageTag("da")))
+                ? local.format(DateTimeFormatter.ofPattern("EEEE 'den' d. MMMM 'klokken' HH.mm", Language.DANISH.locale()))
                 : local.format(DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH));
     }
 }
