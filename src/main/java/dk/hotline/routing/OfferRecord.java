@@ -1,5 +1,6 @@
 package dk.hotline.routing;
 
+import dk.hotline.common.NotFoundException;
 import java.util.Optional;
 
 /**
@@ -17,9 +18,9 @@ public record OfferRecord(long id, Optional<String> callSid, Optional<Long> call
         return callSid.orElseThrow(() -> new IllegalStateException("offer " + id + " is for a callback, not a call"));
     }
 
-    /** The callback request this offer rang a leader for. */
+    /** The callback request this offer rang a leader for; 404 for one that names none (or no longer). */
     public long callbackRequest() {
-        return callbackRequestId.orElseThrow(() -> new IllegalStateException("offer " + id + " is not for a callback"));
+        return callbackRequestId.orElseThrow(() -> new NotFoundException("no such callback request"));
     }
 
     static OfferRecord of(OfferDao.Row row) {

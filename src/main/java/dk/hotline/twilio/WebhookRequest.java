@@ -68,7 +68,7 @@ public final class WebhookRequest {
 
     private static long number(String name, String raw) {
         try {
-            return Long.parseLong(raw.trim());
+            return Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name, "not a whole number");
         }

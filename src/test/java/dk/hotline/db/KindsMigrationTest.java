@@ -91,6 +91,34 @@ class KindsMigrationTest {
                 .containsEntry("call_sid", "CA0123456789abcdef0123456789abcdef").containsEntry("callback_request_id", null);
     }
 
+    @Test
+    void rowsAnInstanceOfThePreviousVersionWritesDuringARollingDeployGetTheNewShape() {
+        flyway(null).migrate();
+        long leader = jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO leaders (name, created_at, updated_at) VALUES ('Maja', now(), now()) RETURNING id""")
+                .mapTo(Long.class).one());
+        long request = jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO callback_requests (language, source, created_at) VALUES ('da', 'voice', now()) RETURNING id""")
+                .mapTo(Long.class).one());
+
+        jdbi.useHandle(h -> {
+            // As the previous version writes them: no message_kind, and the request in call_sid.
+            h.createUpdate("""
+                    INSERT INTO outbox (kind, dedupe_key, not_before, created_at, updated_at)
+                    VALUES ('sms', 'reminder:1:2:3:4', now(), now(), now())""").execute();
+            h.createUpdate("""
+                    INSERT INTO call_offers (call_sid, leader_id, kind, state, offered_at)
+                    VALUES (:sid, :leader, 'callback', 'ringing', now())""").bind("sid", "callback-" + request)
+                    .bind("leader", leader).execute();
+        });
+
+        String kind = jdbi.withHandle(h -> h.createQuery("SELECT message_kind FROM outbox").mapTo(String.class).one());
+        Map<String, Object> offer = jdbi.withHandle(h -> h.createQuery("SELECT call_sid, callback_request_id FROM call_offers")
+                .mapToMap().one());
+        assertThat(kind).isEqualTo("reminder");
+        assertThat(offer).containsEntry("call_sid", null).containsEntry("callback_request_id", request);
+    }
+
     private Flyway flyway(String target) {
         var config = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
         return (target == null ? config : config.target(target)).load();
