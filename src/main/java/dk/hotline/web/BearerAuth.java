@@ -3,10 +3,13 @@ package dk.hotline.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.UnauthorizedResponse;
+import java.util.Set;
 
-/** Runs before every {@code /api} route except token creation: a valid bearer token or 401. */
+/** Runs before every {@code /api} route except the open ones: a valid bearer token or 401. */
 public final class BearerAuth implements Handler {
     static final String COORDINATOR = "coordinator";
+    /** Signing in, and the API's description (it holds no data). */
+    private static final Set<String> OPEN = Set.of("/api/tokens", OpenApiDocument.PATH);
 
     private final Coordinators coordinators;
 
@@ -16,7 +19,7 @@ public final class BearerAuth implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if ("/api/tokens".equals(ctx.path())) {
+        if (OPEN.contains(ctx.path())) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -64,6 +64,7 @@ public final class WebApp implements AutoCloseable {
 
             routes.before("/api/*", bearer);
             routes.post("/api/tokens", new TokenHandler(r.coordinators()));
+            routes.get(OpenApiDocument.PATH, OpenApiDocument.fromClasspath());
             r.api().register(routes);
         }));
     }
