@@ -37,9 +37,13 @@ public final class CallbackApi {
 
     record View(long id, String phone, Language language, String preferredTime, String source, String status,
                 Instant createdAt, Instant doneAt) {
+        /** Shown once retention has erased the number of a handled request. */
+        static final String NOT_STORED = "not stored";
+
         static View of(CallbackRequest r, boolean reveal) {
-            return new View(r.id(), reveal ? r.phone().e164() : r.phone().masked(), r.language(), r.preferredTime(),
-                    r.source(), r.status(), r.createdAt(), r.doneAt());
+            String phone = r.phone() == null ? NOT_STORED : reveal ? r.phone().e164() : r.phone().masked();
+            return new View(r.id(), phone, r.language(), r.preferredTime(), r.source(), r.status(), r.createdAt(),
+                    r.doneAt());
         }
     }
 

@@ -8,6 +8,7 @@ import dk.hotline.common.UnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
 import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,8 @@ final class ErrorMapping {
             ctx.status(400).json(error(message, first.getKey()));
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-            ctx.status(e.getStatus()).json(error(e.getMessage(), null));
+            // No route matched: Javalin's message repeats the path, and a path may hold a number.
+            ctx.status(e.getStatus()).json(error(e instanceof EndpointNotFound ? "not found" : e.getMessage(), null));
         });
         config.routes.exception(Exception.class, ErrorMapping::internalError);
         config.routes.error(404, ctx -> {
