@@ -22,7 +22,7 @@ public final class Coordinator {
         var response = service.api("POST", "/api/leaders", bearer,
                 "{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"languages\":[" + langs + "]}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Long.parseLong(response.body().replaceFirst("(?s).*\"id\":(\\d+).*", "$1"));
+        return Json.id(response);
     }
 
     public void shift(long leaderId, Instant start, Instant end) {
