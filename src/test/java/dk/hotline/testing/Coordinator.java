@@ -25,6 +25,13 @@ public final class Coordinator {
         return Json.id(response);
     }
 
+    /** A new leader who speaks the default language; returns the id. */
+    public long leader(String name, String phone) {
+        var response = service.api("POST", "/api/leaders", bearer, "{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Json.id(response);
+    }
+
     public void shift(long leaderId, Instant start, Instant end) {
         var response = service.api("POST", "/api/shifts", bearer,
                 "{\"leaderId\":" + leaderId + ",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}");

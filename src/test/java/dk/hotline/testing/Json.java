@@ -126,6 +126,14 @@ public final class Json {
         return number(parse(response), "id");
     }
 
+    /** The field a 400 answer names; fails when the status is another. */
+    public static String badRequestField(HttpResponse<String> response) {
+        if (response.statusCode() != 400) {
+            throw new AssertionError("expected 400, got " + response.statusCode() + ": " + response.body());
+        }
+        return errorField(response);
+    }
+
     /** The field an error answer ({@code {"error": …, "field": …}}) names. */
     public static String errorField(HttpResponse<String> response) {
         JsonNode error = parse(response);
