@@ -2,6 +2,8 @@ package dk.hotline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,6 +40,41 @@ public final class Coordinator {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
+    /**
+     * A new group of weekly two-hour sessions, the first at {@code firstSession} (an offset date-time);
+     * {@code capacity} null leaves the default. Returns the group as the API answered its creation.
+     */
+    public JsonNode group(String name, String smsName, long leaderId, String firstSession, int weeks, Integer capacity) {
+        var response = service.api("POST", "/api/groups", bearer, "{\"name\":\"" + name + "\",\"smsName\":\"" + smsName
+                + "\",\"location\":\"Kbh\",\"leaderId\":" + leaderId + (capacity == null ? "" : ",\"capacity\":" + capacity)
+                + ",\"firstSession\":\"" + firstSession + "\",\"weeks\":" + weeks + ",\"durationMinutes\":120}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Json.parse(response);
+    }
+
+    /** As {@link #group(String, String, long, String, int, Integer)} with the default capacity; returns the id. */
+    public long group(String name, String smsName, long leaderId, String firstSession, int weeks) {
+        return Json.number(group(name, smsName, leaderId, firstSession, weeks, null), "id");
+    }
+
+    /** The ids of a group's sessions, in order. */
+    public List<Long> sessions(long groupId) {
+        return Json.ids(Json.field(Json.parse(get("/api/groups/" + groupId)), "sessions"));
+    }
+
+    /** Adds a participant to a group, the answer as it comes; {@code language} null leaves the default. */
+    public HttpResponse<String> join(long groupId, String name, String phone, boolean smsConsent, String language) {
+        return post("/api/groups/" + groupId + "/participants", "{\"name\":\"" + name + "\",\"phone\":\"" + phone
+                + "\",\"smsConsent\":" + smsConsent + (language == null ? "" : ",\"language\":\"" + language + "\"") + "}");
+    }
+
+    /** As {@link #join}, which must succeed; returns the participant's id. */
+    public long participant(long groupId, String name, String phone, boolean smsConsent, String language) {
+        var response = join(groupId, name, phone, smsConsent, language);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Json.id(response);
+    }
+
     public void patchLeader(long leaderId, String json) {
         var response = service.api("PATCH", "/api/leaders/" + leaderId, bearer, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -49,7 +86,7 @@ public final class Coordinator {
         return response.body();
     }
 
-    public java.net.http.HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return service.api("POST", path, bearer, json);
     }
 }
