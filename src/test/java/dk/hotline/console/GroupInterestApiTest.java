@@ -2,11 +2,9 @@ package dk.hotline.console;
 
 import dk.hotline.common.Language;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -14,25 +12,24 @@ import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.groups.GroupInterest;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.HotlineFixture;
 import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.TwilioSms;
-import dk.hotline.twilio.TwilioStubs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GroupInterestApiTest {
-    private static final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     /** Wednesday 25 November 2026, 11:00 in Copenhagen; the groups below start the week after. */
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private static HotlineFixture hotline;
     private static TestService service;
     private static Coordinator coordinator;
     private static TwilioSms sms;
@@ -41,11 +38,10 @@ class GroupInterestApiTest {
 
     @BeforeAll
     static void start() {
-        twilio.start();
-        TwilioStubs.messageCreated(twilio);
-        service = TestService.start(twilio.baseUrl(), UnaryOperator.identity(), clock);
-        coordinator = new Coordinator(service);
-        sms = new TwilioSms(service, twilio);
+        hotline = HotlineFixture.startAsConfigured(clock);
+        service = hotline.service();
+        coordinator = hotline.coordinator();
+        sms = hotline.sms();
         leader = coordinator.leader("Maja", "+4520000051", List.of("da"));
         var key = EncryptionKey.fromBase64(TestConfig.ENCRYPTION_KEY);
         interest = new GroupInterest(new PersonalDataCipher(key), new BlindIndex(key), clock);
@@ -53,8 +49,7 @@ class GroupInterestApiTest {
 
     @AfterAll
     static void stop() {
-        service.close();
-        twilio.stop();
+        hotline.close();
     }
 
     @Test

@@ -1,16 +1,14 @@
 package dk.hotline.groups;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.HotlineFixture;
 import dk.hotline.testing.Json;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.TwilioSms;
-import dk.hotline.twilio.TwilioStubs;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GroupApiTest {
-    private static final WireMockServer twilio = new WireMockServer(options().dynamicPort());
+    private static HotlineFixture hotline;
     private static TestService service;
     private static Coordinator coordinator;
     private static TwilioSms sms;
@@ -26,18 +24,16 @@ class GroupApiTest {
 
     @BeforeAll
     static void start() {
-        twilio.start();
-        TwilioStubs.messageCreated(twilio);
-        service = TestService.start(twilio.baseUrl());
-        coordinator = new Coordinator(service);
-        sms = new TwilioSms(service, twilio);
+        hotline = HotlineFixture.start();
+        service = hotline.service();
+        coordinator = hotline.coordinator();
+        sms = hotline.sms();
         leader = coordinator.leader("Maja", "+4520000041", List.of("da"));
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        twilio.stop();
+        hotline.close();
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dk.hotline.groups;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.HotlineFixture;
 import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.TestService;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class ReminderTest {
     private static final Duration DAY = Duration.ofHours(24);
     private static final Duration TWO_HOURS = Duration.ofHours(2);
-    private static final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     private static final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T10:00:00Z"));
+    private static HotlineFixture hotline;
     private static TestService service;
     private static Coordinator coordinator;
     private static TwilioSms sms;
@@ -37,18 +36,16 @@ class ReminderTest {
 
     @BeforeAll
     static void start() {
-        twilio.start();
-        TwilioStubs.messageCreated(twilio);
-        service = TestService.startWithClock(twilio.baseUrl(), clock);
-        coordinator = new Coordinator(service);
-        sms = new TwilioSms(service, twilio);
+        hotline = HotlineFixture.start(clock);
+        service = hotline.service();
+        coordinator = hotline.coordinator();
+        sms = hotline.sms();
         leader = coordinator.leader("Maja", "+4520000051", List.of("da"));
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        twilio.stop();
+        hotline.close();
     }
 
     @BeforeEach
@@ -93,10 +90,7 @@ class ReminderTest {
         long group = group("Morgengruppen B", "Morgenholdet", "2027-02-11T09:00:00+01:00", 1);
         long session = sessions(group).get(0);
         join(group, "Ida", "+4534000061", true, "da");
-        twilio.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(TwilioStubs.MESSAGES_PATH))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("To=%2B4534000061"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        TwilioStubs.messageTo(hotline.twilio(), "+4534000061", com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503));
 
         // Due 20:59 (2 hours before 09:00 is in quiet hours); Twilio is down, the outbox retries...
         clock.set(at("2027-02-10T20:59:00+01:00"));
