@@ -2,6 +2,7 @@ package dk.hotline.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.hotline.testing.Json;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.Twiml;
 import java.util.HashMap;
@@ -110,7 +111,7 @@ class IncomingCallTest {
         var response = service.twilio("/twilio/voice", TestService.incomingCall("not-a-sid", CALLER));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"CallSid\"");
+        assertThat(Json.errorField(response)).isEqualTo("CallSid");
     }
 
     @Test
