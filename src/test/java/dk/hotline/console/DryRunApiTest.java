@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dk.hotline.twilio.Webhook;
 
 class DryRunApiTest {
     @Test
@@ -20,7 +21,7 @@ class DryRunApiTest {
         }, Clock.systemUTC())) {
             String bearer = service.bearer();
             // Dry-run has no auth token to check signatures with, as in local development.
-            var text = service.postForm("/twilio/sms", Map.of("MessageSid", "SM00000000000000000000000000000077",
+            var text = service.postForm(Webhook.SMS.path(), Map.of("MessageSid", "SM00000000000000000000000000000077",
                     "From", "+4520123456", "Body", "HELP"), Map.of());
             assertThat(text.statusCode()).isEqualTo(200);
 

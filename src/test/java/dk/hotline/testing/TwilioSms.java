@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import dk.hotline.twilio.Webhook;
 
 /** Texts in and out as Twilio sees them: signed inbound webhooks, and what WireMock was asked to send. */
 public final class TwilioSms {
@@ -39,7 +40,7 @@ public final class TwilioSms {
         form.put("To", TestConfig.HOTLINE_NUMBER);
         form.put("Body", body);
         form.put("NumMedia", String.valueOf(media));
-        var response = service.twilio("/twilio/sms", form);
+        var response = service.twilio(Webhook.SMS.path(), form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Twiml.parse(response.body()).count("/Response/*")).as("replies go through the outbox").isZero();
         return sid;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dk.hotline.twilio.Webhook;
 
 /** Without Twilio credentials there is no recording to fetch: the audio answer says so. */
 class VoicemailDryRunTest {
@@ -27,8 +28,8 @@ class VoicemailDryRunTest {
             var form = new LinkedHashMap<>(TestService.incomingCall(CALL, "+4529876543"));
             form.put("RecordingSid", "RE" + "0123456789abcdef0123456789abcdef");
             form.put("RecordingDuration", "15");
-            assertThat(service.postForm("/twilio/voice", form, Map.of()).statusCode()).isEqualTo(200);
-            assertThat(service.postForm("/twilio/voice/voicemail/done?lang=da", form, Map.of()).statusCode()).isEqualTo(200);
+            assertThat(service.postForm(Webhook.VOICE.path(), form, Map.of()).statusCode()).isEqualTo(200);
+            assertThat(service.postForm(Webhook.VOICEMAIL_DONE.url("da"), form, Map.of()).statusCode()).isEqualTo(200);
             String bearer = service.bearer();
             long id = Json.number(Json.withText(Json.parse(service.api("GET", "/api/voicemails", bearer, null)), "callSid", CALL), "id");
 

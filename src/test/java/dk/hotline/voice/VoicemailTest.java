@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dk.hotline.twilio.Webhook;
 
 /** A caller leaves a message at a voicemail step; leaders on call are told; a coordinator listens. */
 class VoicemailTest {
@@ -101,8 +102,8 @@ class VoicemailTest {
         assertThat(record.text("/Response/Record/@maxLength")).isEqualTo("90");
         assertThat(record.text("/Response/Record/@playBeep")).isEqualTo("true");
         assertThat(record.text("/Response/Record/@finishOnKey")).isEqualTo("#");
-        assertThat(record.text("/Response/Record/@action")).isEqualTo("/twilio/voice/voicemail/done?lang=da");
-        assertThat(record.text("/Response/Record/@recordingStatusCallback")).isEqualTo("/twilio/voice/voicemail/recorded");
+        assertThat(record.text("/Response/Record/@action")).isEqualTo(Webhook.VOICEMAIL_DONE.url("da"));
+        assertThat(record.text("/Response/Record/@recordingStatusCallback")).isEqualTo(Webhook.VOICEMAIL_RECORDED.url());
         assertThat(record.text("/Response/Record/@recordingStatusCallbackMethod")).isEqualTo("POST");
         assertThat(record.text("/Response/Record/following-sibling::Say[1]"))
                 .as("no recording: Twilio reads on, and the caller still hears 112").contains("1 1 2");
@@ -174,8 +175,8 @@ class VoicemailTest {
         call.arrive();
         var record = call.press("7");
 
-        var early = service.twilio("/twilio/voice/voicemail/recorded", recordingStatus(call, "completed"));
-        var unknown = service.twilio("/twilio/voice/voicemail/recorded", recordingStatus(call, "in-progress"));
+        var early = service.twilio(Webhook.VOICEMAIL_RECORDED.path(), recordingStatus(call, "completed"));
+        var unknown = service.twilio(Webhook.VOICEMAIL_RECORDED.path(), recordingStatus(call, "in-progress"));
         assertThat(Json.elements(coordinator.get("/api/voicemails"))).as("not a message until the Record action says so").isEmpty();
         service.twilio(record.text("/Response/Record/@action"), recordingDone(call, "12"));
 
@@ -238,8 +239,8 @@ class VoicemailTest {
         call.arrive();
         call.press("7");
 
-        var done = service.postForm("/twilio/voice/voicemail/done?lang=da", recordingDone(call, "30"), Map.of());
-        var recorded = service.postForm("/twilio/voice/voicemail/recorded", recordingStatus(call, "completed"),
+        var done = service.postForm(Webhook.VOICEMAIL_DONE.url("da"), recordingDone(call, "30"), Map.of());
+        var recorded = service.postForm(Webhook.VOICEMAIL_RECORDED.path(), recordingStatus(call, "completed"),
                 Map.of("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl"));
 
         assertThat(done.statusCode()).isEqualTo(403);
