@@ -7,14 +7,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.testing.FormBody;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.twilio.TwilioStubs;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +49,7 @@ class TwoDispatchersTest {
             b.close();
 
             List<String> bodies = twilio.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(TwilioStubs.MESSAGES_PATH)))
-                    .stream().map(r -> formField(r.getBodyAsString(), "Body")).toList();
+                    .stream().map(r -> FormBody.parse(r.getBodyAsString()).get("Body")).toList();
             var perBody = bodies.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(bodies).hasSize(ROWS);
             assertThat(perBody).hasSize(ROWS).allSatisfy((body, count) -> assertThat(count).isEqualTo(1L));
@@ -124,12 +122,5 @@ class TwoDispatchersTest {
             total += n;
         }
         return total;
-    }
-
-    private static String formField(String body, String name) {
-        return Arrays.stream(body.split("&"))
-                .filter(p -> p.startsWith(name + "="))
-                .map(p -> URLDecoder.decode(p.substring(name.length() + 1), StandardCharsets.UTF_8))
-                .findFirst().orElseThrow();
     }
 }

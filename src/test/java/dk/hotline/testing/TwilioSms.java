@@ -5,9 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +46,7 @@ public final class TwilioSms {
     /** Every text sent through Twilio so far, as its form fields (To, From, Body, …). */
     public List<Map<String, String>> sent() {
         return twilio.findAll(postRequestedFor(urlEqualTo(dk.hotline.twilio.TwilioStubs.MESSAGES_PATH))).stream()
-                .map(r -> form(r.getBodyAsString())).toList();
+                .map(r -> FormBody.parse(r.getBodyAsString())).toList();
     }
 
     /** The bodies sent to one number, in order. */
@@ -59,14 +56,5 @@ public final class TwilioSms {
 
     public static String newSid() {
         return String.format("SM%032x", SIDS.incrementAndGet());
-    }
-
-    private static Map<String, String> form(String body) {
-        var form = new HashMap<String, String>();
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.FormBody;
 import dk.hotline.testing.Json;
 import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestService;
@@ -145,7 +146,7 @@ class CallFlowTest {
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             Await.until("Maja's phone is rung", Duration.ofSeconds(10),
                     () -> twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).size() == 1);
-            var placed = formOf(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).get(0).getBodyAsString());
+            var placed = FormBody.parse(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).get(0).getBodyAsString());
             assertThat(placed).containsEntry("To", MAJA).containsEntry("From", TestConfig.HOTLINE_NUMBER);
 
             var majaLeg = new TwilioCall.LeaderLeg(service, newSid());
@@ -272,7 +273,7 @@ class CallFlowTest {
 
         Await.until("Maja is rung for the waiting caller", Duration.ofSeconds(10),
                 () -> twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).size() == 1);
-        var placed = formOf(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).get(0).getBodyAsString());
+        var placed = FormBody.parse(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).get(0).getBodyAsString());
         assertThat(placed).containsEntry("To", MAJA).containsEntry("From", TestConfig.HOTLINE_NUMBER);
         String connectUrl = placed.get("Url").replace("https://hotline.example.org", "");
         var leg = new TwilioCall.LeaderLeg(service, newSid());
@@ -344,15 +345,6 @@ class CallFlowTest {
         majaLeg.answer(dial.text("/Response/Dial/Number/@url"));
         majaLeg.press("1");
         return call;
-    }
-
-    private static Map<String, String> formOf(String body) {
-        var form = new java.util.HashMap<String, String>();
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
-        }
-        return form;
     }
 
     private long onCallNow(String name, String phone, List<String> languages) {
