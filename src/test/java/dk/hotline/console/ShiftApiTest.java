@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ShiftApiTest {
-    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100_000);
     private static TestService service;
     private static Coordinator coordinator;
     private static String bearer;
@@ -32,7 +30,7 @@ class ShiftApiTest {
         service = TestService.start("http://127.0.0.1:9", env -> env, new MutableClock(Instant.parse("2027-03-01T09:00:00Z")));
         coordinator = new Coordinator(service);
         bearer = service.bearer();
-        lea = leader("Lea");
+        lea = coordinator.leader("Lea");
     }
 
     @AfterAll
@@ -42,7 +40,7 @@ class ShiftApiTest {
 
     @Test
     void aCreatedShiftComesBackWithItsIdAndTheZonesOffset() {
-        long maja = leader("Maja");
+        long maja = coordinator.leader("Maja");
 
         var created = post(maja, "2027-03-27T16:00:00Z", "2027-03-27T20:00:00Z");
 
@@ -57,8 +55,8 @@ class ShiftApiTest {
 
     @Test
     void theListHoldsShiftsOverlappingTheWindowByStart() {
-        long emil = leader("Emil");
-        long ida = leader("Ida");
+        long emil = coordinator.leader("Emil");
+        long ida = coordinator.leader("Ida");
         post(ida, "2027-04-05T20:00:00+02:00", "2027-04-06T08:00:00+02:00");
         post(emil, "2027-04-06T12:00:00+02:00", "2027-04-06T16:00:00+02:00");
         post(ida, "2027-04-06T09:00:00+02:00", "2027-04-06T13:00:00+02:00");
@@ -74,7 +72,7 @@ class ShiftApiTest {
 
     @Test
     void anOverlappingShiftForTheSameLeaderIs409OnStart() {
-        long sofie = leader("Sofie");
+        long sofie = coordinator.leader("Sofie");
         assertThat(post(sofie, "2027-04-12T17:00:00+02:00", "2027-04-12T21:00:00+02:00").statusCode()).isEqualTo(201);
 
         var clash = post(sofie, "2027-04-12T20:00:00+02:00", "2027-04-12T22:00:00+02:00");
@@ -85,7 +83,7 @@ class ShiftApiTest {
 
     @Test
     void aDeletedShiftIsGoneAndASecondDeleteIs404() {
-        long noah = leader("Noah");
+        long noah = coordinator.leader("Noah");
         long id = Json.id(post(noah, "2027-04-19T17:00:00+02:00", "2027-04-19T21:00:00+02:00"));
 
         assertThat(service.api("DELETE", "/api/shifts/" + id, bearer, null).statusCode()).isEqualTo(204);
@@ -125,8 +123,8 @@ class ShiftApiTest {
 
     @Test
     void gapsAreTheHolesInTheRotaWithTheZonesOffset() {
-        long maja = leader("Maja G");
-        long emil = leader("Emil G");
+        long maja = coordinator.leader("Maja G");
+        long emil = coordinator.leader("Emil G");
         post(maja, "2027-06-01T09:00:00+02:00", "2027-06-01T12:00:00+02:00");
         post(emil, "2027-06-01T11:00:00+02:00", "2027-06-01T13:00:00+02:00");
 
@@ -152,11 +150,6 @@ class ShiftApiTest {
         assertThat(service.api("GET", "/api/shift-templates", null, null).statusCode()).isEqualTo(401);
         assertThat(service.api("POST", "/api/shift-templates", null, "{}").statusCode()).isEqualTo(401);
         assertThat(service.api("DELETE", "/api/shift-templates/1", null, null).statusCode()).isEqualTo(401);
-    }
-
-    /** A new active, available leader, created through the leader API, with a number no other leader here has. */
-    private static long leader(String name) {
-        return coordinator.leader(name, "+4520" + NEXT_NUMBER.getAndIncrement());
     }
 
     private static HttpResponse<String> post(long leaderId, String start, String end) {

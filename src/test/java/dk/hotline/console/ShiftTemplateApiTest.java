@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ShiftTemplateApiTest {
-    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100_000);
     private static TestService service;
     private static Coordinator coordinator;
     private static String bearer;
@@ -33,7 +31,7 @@ class ShiftTemplateApiTest {
         service = TestService.start("http://127.0.0.1:9", env -> env, new MutableClock(Instant.parse("2027-03-08T09:00:00Z")));
         coordinator = new Coordinator(service);
         bearer = service.bearer();
-        lea = leader("Lea");
+        lea = coordinator.leader("Lea");
     }
 
     @AfterAll
@@ -43,7 +41,7 @@ class ShiftTemplateApiTest {
 
     @Test
     void aNewTemplateMakesItsShiftsAt17LocalOnBothSidesOfTheMarchChange() {
-        long maja = leader("Maja");
+        long maja = coordinator.leader("Maja");
 
         var created = post("{\"leaderId\":" + maja + ",\"weekday\":\"SUNDAY\",\"start\":\"17:00\",\"end\":\"21:00\"}");
 
@@ -62,7 +60,7 @@ class ShiftTemplateApiTest {
 
     @Test
     void aWeekdayMayBeGivenAsItsIsoNumber() {
-        long emil = leader("Emil");
+        long emil = coordinator.leader("Emil");
 
         var created = post("{\"leaderId\":" + emil + ",\"weekday\":3,\"start\":\"22:00\",\"end\":\"02:00\"}");
 
@@ -75,7 +73,7 @@ class ShiftTemplateApiTest {
 
     @Test
     void deletingATemplateRemovesItsComingShifts() {
-        long ida = leader("Ida");
+        long ida = coordinator.leader("Ida");
         long id = Json.id(post("{\"leaderId\":" + ida + ",\"weekday\":\"friday\",\"start\":\"10:00\",\"end\":\"12:00\"}"));
         assertThat(shifts("2027-03-08T00:00:00+01:00", "2027-05-01T00:00:00+02:00", ida)).hasSize(6);
 
@@ -104,11 +102,6 @@ class ShiftTemplateApiTest {
     @Test
     void aTemplateIdThatIsNoNumberIsA400() {
         assertThat(service.api("DELETE", "/api/shift-templates/abc", bearer, null).statusCode()).isEqualTo(400);
-    }
-
-    /** A new active, available leader, created through the leader API, with a number no other leader here has. */
-    private static long leader(String name) {
-        return coordinator.leader(name, "+4520" + NEXT_NUMBER.getAndIncrement());
     }
 
     private static HttpResponse<String> post(String json) {

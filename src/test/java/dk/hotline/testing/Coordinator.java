@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /** A coordinator setting up leaders and shifts through the JSON API, for tests. */
 public final class Coordinator {
     private final TestService service;
     private final String bearer;
+    private final AtomicInteger nextNumber = new AtomicInteger(100_000);
 
     public Coordinator(TestService service) {
         this.service = service;
@@ -25,6 +27,11 @@ public final class Coordinator {
                 "{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\",\"languages\":[" + langs + "]}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Json.id(response);
+    }
+
+    /** A new leader who speaks the default language, with a number no other leader made so has; returns the id. */
+    public long leader(String name) {
+        return leader(name, "+4520" + nextNumber.getAndIncrement());
     }
 
     /** A new leader who speaks the default language; returns the id. */
