@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
     private static final String SID = "AC0123456789abcdef0123456789abcdef";
@@ -174,29 +176,30 @@ class ConfigLoaderTest {
                         "HOTLINE_AUTH_MAX_FAILURES", "PORT", "HOTLINE_FLOWS");
     }
 
+    /** Not base64; too short (10 bytes); too long (36 bytes). */
+    @ParameterizedTest
+    @ValueSource(strings = {"not base64 at all!", "c2VjcmV0LWtleQ==", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIz"})
+    void aBadEncryptionKeyIsNamedAtLoadButNeverEchoed(String key) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", key)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("HOTLINE_ENCRYPTION_KEY")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
+    }
+
     @Test
-    void aBadEncryptionKeyIsNamedAtLoadButNeverEchoed() {
-        for (String key : List.of("not base64 at all!", "c2VjcmV0LWtleQ==", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIz")) {
-            assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", key)))
-                    .as(key)
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("HOTLINE_ENCRYPTION_KEY")
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
-        }
+    void aKeyOf32BytesLoads() {
         assertThat(ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))
                 .secrets().encryptionKey()).isPresent();
     }
 
-    @Test
-    void aBadDatabaseUrlIsNamedAtLoadWithoutItsPassword() {
-        for (String url : List.of("mysql://u:hunter2-secret@h/db", "postgres://u:hunter2-secret@/db",
-                "postgres://u:hunter2-secret@h:5432/d b")) {
-            assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", url)))
-                    .as(url)
-                    .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("DATABASE_URL")
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2-secret"));
-        }
+    /** Not PostgreSQL; no host; a space in the database name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql://u:hunter2-secret@h/db", "postgres://u:hunter2-secret@/db", "postgres://u:hunter2-secret@h:5432/d b"})
+    void aBadDatabaseUrlIsNamedAtLoadWithoutItsPassword(String url) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", url)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_URL")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2-secret"));
     }
 
     @Test

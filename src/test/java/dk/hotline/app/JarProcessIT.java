@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dk.hotline.twilio.Webhook;
 
 /** The packaged jar, started as an operator starts it: a separate JVM configured by environment. */
 class JarProcessIT {
@@ -30,7 +31,7 @@ class JarProcessIT {
                 "HOTLINE_ENCRYPTION_KEY", TestConfig.ENCRYPTION_KEY,
                 "HOTLINE_DATA_DIR", dir.resolve("data").toString()))) {
             service.awaitHealthy(Duration.ofSeconds(60));
-            var call = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/twilio/voice"))
+            var call = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + Webhook.VOICE.path()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA00000000000000000000000000000abc&From=%2B4520123456"))
                     .build(), HttpResponse.BodyHandlers.ofString());

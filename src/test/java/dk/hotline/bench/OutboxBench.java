@@ -6,21 +6,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.zaxxer.hikari.HikariDataSource;
 import dk.hotline.outbox.MessageKind;
-import dk.hotline.db.Database;
-import dk.hotline.db.DatabaseUrl;
 import dk.hotline.outbox.Outbox;
+import dk.hotline.outbox.DispatcherFixture;
 import dk.hotline.outbox.OutboxDispatcher;
-import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
-import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.testing.TestDatabases;
-import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioStubs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Outbox dispatch throughput. N texts are queued with {@link Outbox} in one transaction on a new
@@ -47,8 +38,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class OutboxBench {
     private static final int POOL_SIZE = 10;
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(40);
-    private static final PhoneNumber FROM = PhoneNumber.parse("+4570000001");
-    private static final URI PUBLIC_URL = URI.create("https://hotline.example.org");
 
     private OutboxBench() {}
 
@@ -63,23 +52,22 @@ public final class OutboxBench {
         var twilio = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40));
         twilio.start();
         TwilioStubs.messageCreated(twilio);
-        var base = URI.create("http://127.0.0.1:" + twilio.port());
         var key = EncryptionKey.generate();
         var settings = new OutboxSettings(rate, 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(2), Duration.ofMillis(50));
 
         var rows = new ArrayList<List<String>>();
         try {
-            Run warm = run(twilio, base, key, settings, 1, Math.min(500, texts), 0);
+            Run warm = run(twilio, key, settings, 1, Math.min(500, texts), 0);
             System.err.printf(Locale.ROOT, "warm-up: %d texts in %.2f s%n", warm.texts, warm.drainNanos / 1e9);
             for (int dispatchers : new int[] {1, 2}) {
-                rows.add(run(twilio, base, key, settings, dispatchers, texts, 0).row());
+                rows.add(run(twilio, key, settings, dispatchers, texts, 0).row());
                 System.err.println("measured " + dispatchers + " dispatcher(s)");
             }
             if (history > 0) {
                 // Sent rows stay in the table (retention only blanks their number and body), so a
                 // table months old holds many: does claiming slow down as it grows?
-                rows.add(run(twilio, base, key, settings, 1, texts, history).row());
+                rows.add(run(twilio, key, settings, 1, texts, history).row());
                 System.err.println("measured 1 dispatcher over " + history + " old rows");
             }
         } finally {
@@ -114,25 +102,16 @@ public final class OutboxBench {
         }
     }
 
-    private static Run run(WireMockServer twilio, URI base, EncryptionKey key, OutboxSettings settings,
+    private static Run run(WireMockServer twilio, EncryptionKey key, OutboxSettings settings,
                            int dispatchers, int texts, int history) {
-        DatabaseUrl url = TestDatabases.create();
-        var cipher = new PersonalDataCipher(key);
-        var pools = new ArrayList<HikariDataSource>();
-        var gateways = new ArrayList<SdkTwilioGateway>();
-        var instances = new ArrayList<OutboxDispatcher>();
-        var registries = new ArrayList<SimpleMeterRegistry>();
-        try {
-            var setupPool = Database.pool(url, 2);
-            pools.add(setupPool);
-            Database.migrate(setupPool);
-            Jdbi setup = jdbi(setupPool);
+        try (var fixture = new DispatcherFixture(twilio, Clock.systemUTC(), key)) {
+            Jdbi setup = fixture.jdbi();
             if (history > 0) {
                 addHistory(setup, history);
             }
 
             long firstId = setup.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM outbox").mapTo(Long.class).one());
-            var outbox = new Outbox(cipher, new BlindIndex(key), Clock.systemUTC());
+            var outbox = fixture.outbox();
             long q0 = System.nanoTime();
             setup.useTransaction(tx -> {
                 var now = Clock.systemUTC().instant();
@@ -144,15 +123,15 @@ public final class OutboxBench {
             long enqueueNanos = System.nanoTime() - q0;
             twilio.resetRequests();
 
+            // Each instance as a service has it: its own pool, its own gateway, its own meters.
+            var instances = new ArrayList<OutboxDispatcher>();
+            var registries = new ArrayList<SimpleMeterRegistry>();
+            Jdbi lastPool = setup;
             for (int d = 0; d < dispatchers; d++) {
-                var pool = Database.pool(url, POOL_SIZE);
-                pools.add(pool);
-                var gateway = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, base);
-                gateways.add(gateway);
+                lastPool = fixture.db().newPool(POOL_SIZE);
                 var registry = new SimpleMeterRegistry();
                 registries.add(registry);
-                instances.add(new OutboxDispatcher(jdbi(pool), gateway, cipher, FROM, PUBLIC_URL, settings,
-                        Clock.systemUTC(), registry));
+                instances.add(fixture.dispatcher(lastPool, fixture.gateway(), settings, registry));
             }
 
             var cpu = BenchSupport.Cpu.start();
@@ -174,7 +153,6 @@ public final class OutboxBench {
             long drainNanos = System.nanoTime() - t0;
             cpu.stop();
             instances.forEach(OutboxDispatcher::close);
-            instances.clear();
 
             var requests = twilio.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(TwilioStubs.MESSAGES_PATH)));
             var bodies = new HashSet<String>();
@@ -186,8 +164,7 @@ public final class OutboxBench {
             }
             // What one round costs an instance when nothing is due, as every idle poll does.
             long idleNanos;
-            try (var probe = new OutboxDispatcher(jdbi(pools.get(pools.size() - 1)), gateways.get(0), cipher, FROM,
-                    PUBLIC_URL, settings, Clock.systemUTC(), new SimpleMeterRegistry())) {
+            try (var probe = fixture.dispatcher(lastPool, fixture.gateway(), settings, new SimpleMeterRegistry())) {
                 long[] rounds = new long[21];
                 for (int i = 0; i < rounds.length; i++) {
                     long r0 = System.nanoTime();
@@ -201,11 +178,6 @@ public final class OutboxBench {
                     .map(reg -> (long) reg.counter("hotline_outbox_sent_total", "kind", "sms").count()).toList();
             return new Run(dispatchers, history, texts, enqueueNanos, drainNanos, perDispatcher, counts[0], counts[1],
                     requests.size(), duplicates, cpu, idleNanos);
-        } finally {
-            instances.forEach(OutboxDispatcher::close);
-            gateways.forEach(SdkTwilioGateway::close);
-            pools.forEach(HikariDataSource::close);
-            TestDatabases.drop(url);
         }
     }
 
@@ -227,9 +199,5 @@ public final class OutboxBench {
                     .bind("n", n).execute();
             h.execute("ANALYZE outbox");
         });
-    }
-
-    private static Jdbi jdbi(HikariDataSource pool) {
-        return Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import dk.hotline.twilio.Webhook;
 
 /**
  * Incoming-call webhook and memory. Starts the whole service in this JVM (as the tests do: its own
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
  * {@code bench.clients} (comma-separated, default 1,16).
  */
 public final class WebhookBench {
-    private static final String PATH = "/twilio/voice";
+    private static final String PATH = Webhook.VOICE.path();
 
     private WebhookBench() {}
 

@@ -2,10 +2,9 @@ package dk.hotline.console;
 
 import dk.hotline.common.Language;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -13,24 +12,24 @@ import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.groups.GroupInterest;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.HotlineFixture;
+import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.TwilioSms;
-import dk.hotline.twilio.TwilioStubs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GroupInterestApiTest {
-    private static final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     /** Wednesday 25 November 2026, 11:00 in Copenhagen; the groups below start the week after. */
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private static HotlineFixture hotline;
     private static TestService service;
     private static Coordinator coordinator;
     private static TwilioSms sms;
@@ -39,11 +38,10 @@ class GroupInterestApiTest {
 
     @BeforeAll
     static void start() {
-        twilio.start();
-        TwilioStubs.messageCreated(twilio);
-        service = TestService.start(twilio.baseUrl(), UnaryOperator.identity(), clock);
-        coordinator = new Coordinator(service);
-        sms = new TwilioSms(service, twilio);
+        hotline = HotlineFixture.startAsConfigured(clock);
+        service = hotline.service();
+        coordinator = hotline.coordinator();
+        sms = hotline.sms();
         leader = coordinator.leader("Maja", "+4520000051", List.of("da"));
         var key = EncryptionKey.fromBase64(TestConfig.ENCRYPTION_KEY);
         interest = new GroupInterest(new PersonalDataCipher(key), new BlindIndex(key), clock);
@@ -51,8 +49,7 @@ class GroupInterestApiTest {
 
     @AfterAll
     static void stop() {
-        service.close();
-        twilio.stop();
+        hotline.close();
     }
 
     @Test
@@ -62,16 +59,27 @@ class GroupInterestApiTest {
         long english = add("+4540100012", "en");
 
         String masked = coordinator.get("/api/group-interest");
-        assertThat(masked).contains("\"phone\":\"+45 •••• ••11\",\"language\":\"da\",\"source\":\"sms\"")
-                .contains("\"phone\":\"+45 •••• ••12\",\"language\":\"en\",\"source\":\"voice\"")
-                .contains("\"invitedAt\":null,\"invitedGroupId\":null")
-                .doesNotContain("40100011").doesNotContain("40100012");
-        assertThat(masked.indexOf("••11")).as("oldest first").isLessThan(masked.indexOf("••12"));
-        assertThat(masked).contains("{\"id\":" + english + ",").contains("\"createdAt\":\"2026-11-25T1");
+        var list = Json.parse(masked);
+        var fromSms = Json.withText(list, "phone", "+45 •••• ••11");
+        var fromCall = Json.withText(list, "phone", "+45 •••• ••12");
+        assertThat(Json.text(fromSms, "language")).isEqualTo("da");
+        assertThat(Json.text(fromSms, "source")).isEqualTo("sms");
+        assertThat(Json.text(fromCall, "language")).isEqualTo("en");
+        assertThat(Json.text(fromCall, "source")).isEqualTo("voice");
+        for (JsonNode entry : List.of(fromSms, fromCall)) {
+            assertThat(Json.text(entry, "invitedAt")).isNull();
+            assertThat(Json.field(entry, "invitedGroupId").isNull()).isTrue();
+        }
+        assertThat(Json.elements(list).indexOf(fromSms)).as("oldest first").isLessThan(Json.elements(list).indexOf(fromCall));
+        assertThat(Json.number(fromCall, "id")).isEqualTo(english);
+        assertThat(Json.text(fromCall, "createdAt")).startsWith("2026-11-25T1");
+        // Privacy: neither number appears in clear anywhere in the masked list.
+        assertThat(masked).doesNotContain("40100011").doesNotContain("40100012");
 
         int auditsBefore = audits();
-        String revealed = coordinator.get("/api/group-interest?reveal=true");
-        assertThat(revealed).contains("\"phone\":\"+4540100011\"").contains("\"phone\":\"+4540100012\"");
+        var revealed = Json.parse(coordinator.get("/api/group-interest?reveal=true"));
+        assertThat(Json.number(Json.withText(revealed, "phone", "+4540100011"), "id")).isEqualTo(Json.number(fromSms, "id"));
+        assertThat(Json.number(Json.withText(revealed, "phone", "+4540100012"), "id")).isEqualTo(english);
         assertThat(audits() - auditsBefore).as("one audit row per entry shown").isEqualTo(entries());
         assertThat(service.api("GET", "/api/group-interest?reveal=yes", service.bearer(), null).statusCode()).isEqualTo(400);
         assertThat(service.api("GET", "/api/group-interest", null, null).statusCode()).isEqualTo(401);
@@ -89,10 +97,14 @@ class GroupInterestApiTest {
         assertThat(invite(danish, "{\"groupId\":" + group + "}").statusCode()).isEqualTo(200);
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        assertThat(first.body()).contains("\"id\":" + english).contains("\"phone\":\"+45 •••• ••21\"")
-                .contains("\"invitedAt\":\"2026-11-25T11:0").contains("\"invitedGroupId\":" + group);
+        var invited = Json.parse(first);
+        assertThat(Json.number(invited, "id")).isEqualTo(english);
+        assertThat(Json.text(invited, "phone")).isEqualTo("+45 •••• ••21");
+        assertThat(Json.text(invited, "invitedAt")).startsWith("2026-11-25T11:0");
+        assertThat(Json.number(invited, "invitedGroupId")).isEqualTo(group);
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("\"field\":\"groupId\"").contains("already invited");
+        assertThat(Json.errorField(again)).isEqualTo("groupId");
+        assertThat(Json.text(Json.parse(again), "error")).contains("already invited");
         Await.until("both invitations are sent", Duration.ofSeconds(10),
                 () -> sms.sentTo("+4540100021").size() == 1 && sms.sentTo("+4540100022").size() == 2);
         assertThat(sms.sentTo("+4540100021")).containsExactly("Torsdagsholdet: there is a place for you. The first time is "
@@ -100,7 +112,9 @@ class GroupInterestApiTest {
         assertThat(sms.sentTo("+4540100022")).containsExactly(service.text("da", "smsGroupConfirm"),
                 "Torsdagsholdet: Der er en plads til dig. Første gang er torsdag den 3/12 kl. 17.00. Svar på denne besked "
                         + "eller ring til dette nummer, hvis du vil være med.");
-        assertThat(coordinator.get("/api/group-interest")).contains("\"invitedGroupId\":" + group);
+        var list = Json.parse(coordinator.get("/api/group-interest"));
+        assertThat(Json.number(Json.withId(list, english), "invitedGroupId")).isEqualTo(group);
+        assertThat(Json.number(Json.withId(list, danish), "invitedGroupId")).isEqualTo(group);
     }
 
     @Test
@@ -111,7 +125,7 @@ class GroupInterestApiTest {
 
         var none = invite(person, "{\"groupId\":" + over + "}");
         assertThat(none.statusCode()).isEqualTo(409);
-        assertThat(none.body()).contains("no session ahead");
+        assertThat(Json.text(Json.parse(none), "error")).contains("no session ahead");
 
         assertThat(invite(person, "{\"groupId\":" + running + "}").statusCode()).isEqualTo(200);
         Await.until("the invitation is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4540100031").size() == 1);
@@ -121,9 +135,7 @@ class GroupInterestApiTest {
     @Test
     void aFullGroupAnOptedOutPersonUnknownIdsAndBadInputAreRefusedAndNothingIsSent() {
         long full = group("Fredagsholdet", "2026-12-04T17:00:00+01:00", 1, 6);
-        var joined = coordinator.post("/api/groups/" + full + "/participants",
-                "{\"name\":\"Deltager\",\"phone\":\"+4540100049\",\"smsConsent\":true}");
-        assertThat(joined.statusCode()).isEqualTo(201);
+        coordinator.participant(full, "Deltager", "+4540100049", true, null);
         long open = group("Lørdagsholdet", "2026-12-05T11:00:00+01:00", 6, 6);
         long person = add("+4540100041", "da");
         sms.receive("+4540100042", "GRUPPE");
@@ -134,9 +146,11 @@ class GroupInterestApiTest {
         var stopped = invite(optedOut, "{\"groupId\":" + open + "}");
 
         assertThat(isFull.statusCode()).isEqualTo(409);
-        assertThat(isFull.body()).contains("\"field\":\"groupId\"").contains("full");
+        assertThat(Json.errorField(isFull)).isEqualTo("groupId");
+        assertThat(Json.text(Json.parse(isFull), "error")).contains("full");
         assertThat(stopped.statusCode()).isEqualTo(409);
-        assertThat(stopped.body()).contains("\"field\":\"phone\"").contains("opted out");
+        assertThat(Json.errorField(stopped)).isEqualTo("phone");
+        assertThat(Json.text(Json.parse(stopped), "error")).contains("opted out");
         assertThat(invite(999_999, "{\"groupId\":" + open + "}").statusCode()).isEqualTo(404);
         assertThat(invite(person, "{\"groupId\":999999}").statusCode()).isEqualTo(404);
         assertBadRequest(invite(person, "{}"), "groupId");
@@ -148,8 +162,9 @@ class GroupInterestApiTest {
                 .bind("a", "group-invite:" + person + ":" + full).bind("b", "group-invite:" + optedOut + ":" + open)
                 .mapTo(Integer.class).one());
         assertThat(invites).isZero();
-        assertThat(coordinator.get("/api/group-interest")).doesNotContain("\"invitedGroupId\":" + full)
-                .doesNotContain("\"invitedGroupId\":" + open);
+        var invitedTo = Json.elements(Json.parse(coordinator.get("/api/group-interest"))).stream()
+                .map(e -> Json.field(e, "invitedGroupId")).filter(JsonNode::isIntegralNumber).map(JsonNode::asLong).toList();
+        assertThat(invitedTo).doesNotContain(full, open);
     }
 
     @Test
@@ -161,7 +176,7 @@ class GroupInterestApiTest {
         int left = service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM group_interest WHERE id = :id")
                 .bind("id", person).mapTo(Integer.class).one());
         assertThat(left).isZero();
-        assertThat(coordinator.get("/api/group-interest")).doesNotContain("\"id\":" + person + ",");
+        assertThat(Json.ids(Json.parse(coordinator.get("/api/group-interest")))).doesNotContain(person);
         assertThat(service.api("DELETE", "/api/group-interest/" + person, service.bearer(), null).statusCode()).isEqualTo(404);
     }
 
@@ -172,19 +187,11 @@ class GroupInterestApiTest {
 
     /** The id of the listed entry whose masked number is {@code masked}. */
     private static long idOf(String masked) {
-        String list = coordinator.get("/api/group-interest");
-        String marker = "\"phone\":\"" + masked + "\"";
-        assertThat(list).contains(marker);
-        String before = list.substring(0, list.indexOf(marker));
-        return Long.parseLong(before.replaceFirst("(?s).*\\{\"id\":(\\d+),$", "$1"));
+        return Json.number(Json.withText(Json.parse(coordinator.get("/api/group-interest")), "phone", masked), "id");
     }
 
     private static long group(String smsName, String first, int capacity, int weeks) {
-        var response = coordinator.post("/api/groups", "{\"name\":\"" + smsName + "\",\"smsName\":\"" + smsName
-                + "\",\"location\":\"Kbh\",\"leaderId\":" + leader + ",\"capacity\":" + capacity + ",\"firstSession\":\""
-                + first + "\",\"weeks\":" + weeks + ",\"durationMinutes\":120}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Long.parseLong(response.body().replaceFirst("(?s)^\\{\"id\":(\\d+).*", "$1"));
+        return Json.number(coordinator.group(smsName, smsName, leader, first, weeks, capacity), "id");
     }
 
     private static HttpResponse<String> invite(long entry, String json) {
@@ -192,8 +199,7 @@ class GroupInterestApiTest {
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"" + field + "\"");
+        assertThat(Json.badRequestField(response)).isEqualTo(field);
     }
 
     private static int audits() {

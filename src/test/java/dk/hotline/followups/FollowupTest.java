@@ -1,18 +1,16 @@
 package dk.hotline.followups;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.HotlineFixture;
+import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.TwilioCall;
 import dk.hotline.testing.TwilioSms;
-import dk.hotline.twilio.TwilioStubs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,30 +22,27 @@ import org.junit.jupiter.api.Test;
 
 /** Follow-up texts, fired as their Quartz triggers would fire them, with the clock set to the moment in question. */
 class FollowupTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     private static final MutableClock clock = new MutableClock(Instant.parse("2027-03-01T10:00:00Z"));
     private static final AtomicInteger CALLS = new AtomicInteger();
     private static final String MAJA = "+4520000061";
+    private static HotlineFixture hotline;
     private static TestService service;
     private static Coordinator coordinator;
     private static TwilioSms sms;
 
     @BeforeAll
     static void start() {
-        twilio.start();
-        TwilioStubs.messageCreated(twilio);
-        service = TestService.startWithClock(twilio.baseUrl(), clock);
-        coordinator = new Coordinator(service);
-        sms = new TwilioSms(service, twilio);
+        hotline = HotlineFixture.start(clock);
+        service = hotline.service();
+        coordinator = hotline.coordinator();
+        sms = hotline.sms();
         long maja = coordinator.leader("Maja", MAJA, List.of("da"));
         coordinator.shift(maja, Instant.parse("2027-03-01T07:00:00Z"), Instant.parse("2027-03-01T19:00:00Z"));
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        twilio.stop();
+        hotline.close();
     }
 
     @Test
@@ -66,7 +61,7 @@ class FollowupTest {
         assertThat(call.heard()).contains(service.text("da", "followupConfirmed"));
 
         var followup = only("pending", "call");
-        assertThat(followup.get("due").asText()).isEqualTo("2027-03-03T11:00:00+01:00");
+        assertThat(Json.text(followup, "due")).isEqualTo("2027-03-03T11:00:00+01:00");
         clock.set(at("2027-03-03T11:00:00+01:00"));
         service.runJob(FollowupJob.class);
         service.runJob(FollowupJob.class);
@@ -89,14 +84,14 @@ class FollowupTest {
 
         var followup = only("pending", "callback");
         // Two days after 21:30 is inside 21:00-08:00: it waits for 08:00.
-        assertThat(followup.get("due").asText()).isEqualTo("2027-03-04T08:00:00+01:00");
+        assertThat(Json.text(followup, "due")).isEqualTo("2027-03-04T08:00:00+01:00");
 
         clock.set(at("2027-03-02T09:00:00+01:00"));
         sms.receive("+4535000002", "STOP");
         clock.set(at("2027-03-04T08:00:00+01:00"));
         service.runJob(FollowupJob.class);
 
-        assertThat(status(followup.get("id").asLong())).isEqualTo("cancelled");
+        assertThat(status(Json.number(followup, "id"))).isEqualTo("cancelled");
         Await.until("the STOP is confirmed", Duration.ofSeconds(10), () -> sms.sentTo("+4535000002").size() == 1);
         assertThat(sms.sentTo("+4535000002")).containsExactly(service.text("da", "smsStopConfirm"));
     }
@@ -105,8 +100,7 @@ class FollowupTest {
     void aLeaderAsksForAFollowupOfAConversationAndTheSurvivorWritingFirstCancelsIt() {
         clock.set(at("2027-03-01T12:00:00+01:00"));
         sms.receive("+4535000003", "hej, kan jeg skrive her?");
-        Await.until("the text reaches Maja", Duration.ofSeconds(10), () -> !sms.sentTo(MAJA).isEmpty());
-        String tag = sms.sentTo(MAJA).get(sms.sentTo(MAJA).size() - 1).replaceFirst("^\\[(K\\d+)].*", "$1");
+        String tag = hotline.relayedTag(MAJA);
         sms.receive(MAJA, tag + " ja, det kan du");
         sms.receive(MAJA, tag + " OPFØLG 2");
         // Changing her mind moves the one follow-up; it never makes two.
@@ -126,7 +120,7 @@ class FollowupTest {
 
         clock.set(at("2027-03-04T13:00:00+01:00"));
         sms.receive(MAJA, tag + " followup 2");
-        long second = only("pending", "conversation").get("id").asLong();
+        long second = Json.number(only("pending", "conversation"), "id");
         clock.set(at("2027-03-04T13:05:00+01:00"));
         sms.receive("+4535000003", "tak for sms'en");
         clock.set(at("2027-03-06T13:00:00+01:00"));
@@ -142,14 +136,7 @@ class FollowupTest {
     }
 
     private static JsonNode only(String status, String source) {
-        var matching = new java.util.ArrayList<JsonNode>();
-        json(coordinator.get("/api/followups?status=" + status)).forEach(f -> {
-            if (source.equals(f.get("source").asText())) {
-                matching.add(f);
-            }
-        });
-        assertThat(matching).hasSize(1);
-        return matching.get(0);
+        return Json.withText(Json.parse(coordinator.get("/api/followups?status=" + status)), "source", source);
     }
 
     private static String status(long id) {
@@ -163,13 +150,5 @@ class FollowupTest {
 
     private static Instant at(String offsetTime) {
         return OffsetDateTime.parse(offsetTime).toInstant();
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(body, e);
-        }
     }
 }

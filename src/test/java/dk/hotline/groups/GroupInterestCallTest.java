@@ -10,6 +10,7 @@ import dk.hotline.twilio.TwilioStubs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dk.hotline.twilio.Webhook;
 
 /** Menu key 2: hear about the groups, and with a 1 be put on the interest list coordinators invite from. */
 class GroupInterestCallTest {
@@ -41,7 +42,7 @@ class GroupInterestCallTest {
         var menu = call.press("1");
 
         assertThat(call.heard()).contains(service.text("da", "groupInterestConfirmed"));
-        assertThat(menu.text("/Response/Gather/@action")).contains("/twilio/voice/menu");
+        assertThat(menu.text("/Response/Gather/@action")).startsWith(Webhook.MENU.path() + "?");
         var again = new TwilioCall(service, "CA00000000000000000000000000000a22", "+4536000001");
         again.arrive();
         again.press("2");
@@ -58,7 +59,7 @@ class GroupInterestCallTest {
 
         var menu = call.press("");
 
-        assertThat(menu.text("/Response/Gather/@action")).contains("/twilio/voice/menu");
+        assertThat(menu.text("/Response/Gather/@action")).startsWith(Webhook.MENU.path() + "?");
         assertThat(call.heard()).doesNotContain(service.text("da", "groupInterestConfirmed"));
         assertThat(entries("voice")).isEqualTo(before);
     }

@@ -4,26 +4,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.db.DatabaseUrl;
 import dk.hotline.db.LocalDatabase;
+import dk.hotline.testing.FormBody;
+import dk.hotline.testing.Json;
 import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,6 @@ import org.jdbi.v3.core.Jdbi;
  * and the check of what reached WireMock, playing Twilio, against when each reminder was due.
  */
 final class ReminderLoad {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String MESSAGES = "/2010-04-01/Accounts/[^/]+/Messages\\.json";
 
@@ -147,12 +146,17 @@ final class ReminderLoad {
         return dueByPhone.size();
     }
 
+    /** When the last reminder is due. */
+    Instant lastDue() {
+        return Collections.max(dueByPhone.values());
+    }
+
     /** One text as WireMock received it: to whom, and when it arrived. */
     record Received(String to, Instant at) {}
 
     static List<Received> received(WireMockServer twilio) {
         return twilio.findAll(postRequestedFor(urlPathMatching(MESSAGES))).stream()
-                .map(r -> new Received(form(r.getBodyAsString()).get("To"), r.getLoggedDate().toInstant())).toList();
+                .map(r -> new Received(FormBody.parse(r.getBodyAsString()).get("To"), r.getLoggedDate().toInstant())).toList();
     }
 
     static int receivedCount(WireMockServer twilio) {
@@ -210,7 +214,7 @@ final class ReminderLoad {
                 .header("Authorization", TestService.basic(TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return "Bearer " + json(response.body()).get("token").asText();
+        return "Bearer " + Json.text(Json.parse(response), "token");
     }
 
     private static String post(String baseUrl, String bearer, String path, String json) {
@@ -222,7 +226,7 @@ final class ReminderLoad {
     }
 
     private static long id(String body) {
-        return json(body).get("id").asLong();
+        return Json.number(Json.parse(body), "id");
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
@@ -234,22 +238,5 @@ final class ReminderLoad {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, String> form(String body) {
-        var form = new HashMap<String, String>();
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }

@@ -1,13 +1,11 @@
 package dk.hotline.groups;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.HotlineFixture;
+import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.TwilioSms;
@@ -29,9 +27,8 @@ import org.junit.jupiter.api.Test;
 class ReminderTest {
     private static final Duration DAY = Duration.ofHours(24);
     private static final Duration TWO_HOURS = Duration.ofHours(2);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     private static final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T10:00:00Z"));
+    private static HotlineFixture hotline;
     private static TestService service;
     private static Coordinator coordinator;
     private static TwilioSms sms;
@@ -39,18 +36,16 @@ class ReminderTest {
 
     @BeforeAll
     static void start() {
-        twilio.start();
-        TwilioStubs.messageCreated(twilio);
-        service = TestService.startWithClock(twilio.baseUrl(), clock);
-        coordinator = new Coordinator(service);
-        sms = new TwilioSms(service, twilio);
+        hotline = HotlineFixture.start(clock);
+        service = hotline.service();
+        coordinator = hotline.coordinator();
+        sms = hotline.sms();
         leader = coordinator.leader("Maja", "+4520000051", List.of("da"));
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        twilio.stop();
+        hotline.close();
     }
 
     @BeforeEach
@@ -95,10 +90,7 @@ class ReminderTest {
         long group = group("Morgengruppen B", "Morgenholdet", "2027-02-11T09:00:00+01:00", 1);
         long session = sessions(group).get(0);
         join(group, "Ida", "+4534000061", true, "da");
-        twilio.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(TwilioStubs.MESSAGES_PATH))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("To=%2B4534000061"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        TwilioStubs.messageTo(hotline.twilio(), "+4534000061", com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503));
 
         // Due 20:59 (2 hours before 09:00 is in quiet hours); Twilio is down, the outbox retries...
         clock.set(at("2027-02-10T20:59:00+01:00"));
@@ -192,10 +184,13 @@ class ReminderTest {
         assertThat(sms.sentTo("+4534000022").get(1)).isEqualTo(service.text("en", "smsAttendanceNo"));
         assertThat(attending(session, ida)).contains(true);
         assertThat(attending(session, sam)).contains(false);
-        var shown = json(coordinator.get("/api/groups/" + group));
-        assertThat(shown.get("sessions").get(0).get("attending").asInt()).isEqualTo(1);
-        assertThat(shown.get("sessions").get(0).get("notAttending").asInt()).isEqualTo(1);
-        assertThat(shown.get("members").toString()).contains("\"name\":\"Ida\"").doesNotContain("34000021");
+        String body = coordinator.get("/api/groups/" + group);
+        var shown = Json.withId(Json.field(Json.parse(body), "sessions"), session);
+        assertThat(Json.number(shown, "attending")).isEqualTo(1);
+        assertThat(Json.number(shown, "notAttending")).isEqualTo(1);
+        assertThat(Json.text(Json.withId(Json.field(Json.parse(body), "members"), ida), "name")).isEqualTo("Ida");
+        // Privacy: Ida's number in clear appears nowhere in the group's answer.
+        assertThat(body).doesNotContain("34000021");
         Await.until("the leader is told", Duration.ofSeconds(10), () -> !sms.sentTo("+4520000051").isEmpty());
         assertThat(sms.sentTo("+4520000051")).containsExactly("Onsdagsgruppen, onsdag 17/2 kl. 17.00: Sam kommer ikke.");
 
@@ -332,24 +327,15 @@ class ReminderTest {
     }
 
     private static long group(String name, String smsName, String first, int weeks) {
-        var response = coordinator.post("/api/groups", "{\"name\":\"" + name + "\",\"smsName\":\"" + smsName
-                + "\",\"location\":\"Kbh\",\"leaderId\":" + leader + ",\"firstSession\":\"" + first + "\",\"weeks\":" + weeks
-                + ",\"durationMinutes\":120}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response.body()).get("id").asLong();
+        return coordinator.group(name, smsName, leader, first, weeks);
     }
 
     private static List<Long> sessions(long group) {
-        var out = new java.util.ArrayList<Long>();
-        json(coordinator.get("/api/groups/" + group)).get("sessions").forEach(s -> out.add(s.get("id").asLong()));
-        return out;
+        return coordinator.sessions(group);
     }
 
     private static long join(long group, String name, String phone, boolean consent, String language) {
-        var response = coordinator.post("/api/groups/" + group + "/participants", "{\"name\":\"" + name + "\",\"phone\":\""
-                + phone + "\",\"smsConsent\":" + consent + ",\"language\":\"" + language + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response.body()).get("id").asLong();
+        return coordinator.participant(group, name, phone, consent, language);
     }
 
     private static List<String> outcomes(long session) {
@@ -374,13 +360,5 @@ class ReminderTest {
         return service.jdbi().withHandle(h -> h.createQuery(
                         "SELECT attending FROM session_attendance WHERE session_id = :s AND participant_id = :p")
                 .bind("s", session).bind("p", participant).mapTo(Boolean.class).findOne());
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(body, e);
-        }
     }
 }

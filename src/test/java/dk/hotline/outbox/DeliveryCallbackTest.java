@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dk.hotline.twilio.Webhook;
 
 /** The running service sends outbox rows by itself and keeps Twilio's delivery reports in order. */
 class DeliveryCallbackTest {
@@ -101,7 +102,7 @@ class DeliveryCallbackTest {
         service.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'sending', claimed_at = now() WHERE id = :id")
                 .bind("id", id).execute());
 
-        var response = service.postForm("/twilio/sms/status?outbox=" + id,
+        var response = service.postForm(Webhook.SMS_STATUS.url(id),
                 Map.of("MessageSid", "SM0000000000000000000000000000beef", "MessageStatus", "delivered"), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(403);
@@ -124,7 +125,7 @@ class DeliveryCallbackTest {
     }
 
     private static java.net.http.HttpResponse<String> callback(String sid, long id, String status) {
-        return service.twilio("/twilio/sms/status?outbox=" + id, Map.of(
+        return service.twilio(Webhook.SMS_STATUS.url(id), Map.of(
                 "AccountSid", TestConfig.ACCOUNT_SID, "MessageSid", sid, "SmsSid", sid, "MessageStatus", status,
                 "SmsStatus", status, "To", "+4520123456", "From", TestConfig.HOTLINE_NUMBER));
     }

@@ -3,22 +3,15 @@ package dk.hotline.outbox;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dk.hotline.outbox.DispatcherFixture.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.privacy.BlindIndex;
-import dk.hotline.privacy.EncryptionKey;
-import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.testing.MigratedDatabase;
 import dk.hotline.testing.MutableClock;
-import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioStubs;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dk.hotline.twilio.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,43 +26,35 @@ import org.junit.jupiter.api.Test;
 class OptOutTest {
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
     private static final PhoneNumber OTHER = PhoneNumber.parse("+4531987654");
-    private static final PhoneNumber HOTLINE = PhoneNumber.parse("+4570000001");
     private static final OutboxSettings SETTINGS = new OutboxSettings(
             1000, 3, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMillis(50));
 
-    private final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    private final EncryptionKey key = EncryptionKey.generate();
-    private final PersonalDataCipher cipher = new PersonalDataCipher(key);
-    private final Suppressions suppressions = new Suppressions(new BlindIndex(key), clock);
-    private MigratedDatabase db;
+    private DispatcherFixture fixture;
+    private WireMockServer twilio;
     private Outbox outbox;
+    private Suppressions suppressions;
     private OutboxDispatcher dispatcher;
-    private SdkTwilioGateway gateway;
 
     @BeforeEach
     void setUp() {
-        twilio.start();
+        fixture = new DispatcherFixture(clock);
+        twilio = fixture.twilio();
         TwilioStubs.messageCreated(twilio);
-        db = new MigratedDatabase();
-        outbox = new Outbox(cipher, new BlindIndex(key), clock);
-        gateway = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()));
-        dispatcher = new OutboxDispatcher(db.jdbi(), gateway, cipher, HOTLINE,
-                URI.create("https://hotline.example.org"), SETTINGS, clock, new SimpleMeterRegistry());
+        outbox = fixture.outbox();
+        suppressions = new Suppressions(new BlindIndex(fixture.key()), clock);
+        dispatcher = fixture.dispatcher(SETTINGS);
     }
 
     @AfterEach
     void tearDown() {
-        dispatcher.close();
-        gateway.close();
-        db.close();
-        twilio.stop();
+        fixture.close();
     }
 
     @Test
     void aQueuedTextToANumberThatOptedOutIsCancelledWhileTheStopConfirmationIsSent() {
         long reminder = queue("reminder:1", SURVIVOR, "Vi ses i morgen kl. 17");
-        long confirmation = db.jdbi().inTransaction(tx -> {
+        long confirmation = fixture.jdbi().inTransaction(tx -> {
             assertThat(suppressions.optOut(tx, SURVIVOR)).isTrue();
             return outbox.stopConfirmation(tx, "SM1", SURVIVOR, "Du får ikke flere beskeder.", clock.instant())
                     .orElseThrow();
@@ -88,7 +73,7 @@ class OptOutTest {
 
     @Test
     void aTextQueuedAfterTheOptOutIsNotSentEitherAndOthersStillAre() {
-        db.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
+        fixture.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
         long later = queue("followup:1", SURVIVOR, "Hej igen");
         long toOther = queue("reminder:2", OTHER, "Vi ses i morgen");
 
@@ -102,10 +87,10 @@ class OptOutTest {
 
     @Test
     void aTextDueLaterIsCheckedWhenItIsDueNotWhenItWasQueued() {
-        long tomorrow = db.jdbi().inTransaction(tx ->
+        long tomorrow = fixture.jdbi().inTransaction(tx ->
                 outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:3", SURVIVOR, "Vi ses i dag", clock.instant().plus(Duration.ofDays(1))).orElseThrow());
         drain();
-        db.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
+        fixture.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
 
         clock.advance(Duration.ofDays(1));
         drain();
@@ -116,11 +101,11 @@ class OptOutTest {
 
     @Test
     void afterOptingInAgainANewTextIsSent() {
-        db.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
+        fixture.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
         long whileOut = queue("reminder:4", SURVIVOR, "Vi ses");
         drain();
 
-        boolean lifted = db.jdbi().inTransaction(tx -> suppressions.optIn(tx, SURVIVOR));
+        boolean lifted = fixture.jdbi().inTransaction(tx -> suppressions.optIn(tx, SURVIVOR));
         long afterStart = queue("start:SM2", SURVIVOR, "Velkommen tilbage");
         drain();
 
@@ -135,7 +120,7 @@ class OptOutTest {
 
     @Test
     void optingOutAndInSayWhetherAnythingChanged() {
-        db.jdbi().useTransaction(tx -> {
+        fixture.jdbi().useTransaction(tx -> {
             assertThat(suppressions.isOptedOut(tx, SURVIVOR)).isFalse();
             assertThat(suppressions.optIn(tx, SURVIVOR)).as("nothing to lift").isFalse();
             assertThat(suppressions.optOut(tx, SURVIVOR)).isTrue();
@@ -149,7 +134,7 @@ class OptOutTest {
 
     @Test
     void aLongBacklogOfTextsToAnOptedOutNumberIsNeverSentAndAllEndCancelled() {
-        db.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
+        fixture.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
         int many = OutboxDispatcher.OPT_OUT_WINDOW * 2 + 7;
         for (int i = 0; i < many; i++) {
             queue("backlog:" + i, SURVIVOR, "Hej " + i);
@@ -163,7 +148,7 @@ class OptOutTest {
 
         assertThat(row(toOther)).containsEntry("status", "sent");
         assertThat(TwilioStubs.requestCount(twilio)).isEqualTo(1);
-        int cancelled = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE status = 'cancelled'")
+        int cancelled = fixture.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE status = 'cancelled'")
                 .mapTo(Integer.class).one());
         assertThat(cancelled).isEqualTo(many);
     }
@@ -171,9 +156,9 @@ class OptOutTest {
     @Test
     void aCallIsNotStoppedByATextOptOut() {
         TwilioStubs.callCreated(twilio);
-        db.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
-        long call = db.jdbi().inTransaction(tx ->
-                outbox.call(tx, MessageKind.CALLBACK_OFFER, "callback:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
+        fixture.jdbi().useTransaction(tx -> suppressions.optOut(tx, SURVIVOR));
+        long call = fixture.jdbi().inTransaction(tx ->
+                outbox.call(tx, MessageKind.CALLBACK_OFFER, "callback:1", SURVIVOR, Webhook.CALLBACK_LEADER.url(1), clock.instant()).orElseThrow());
 
         drain();
 
@@ -183,9 +168,9 @@ class OptOutTest {
     /** Dispatch rounds until nothing more is due now. */
     @Test
     void aTextStillPendingAtItsLastMomentIsCancelledNotSentLate() {
-        long late = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:late", SURVIVOR, "Påmindelse: i dag kl. 17.00.",
+        long late = fixture.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:late", SURVIVOR, "Påmindelse: i dag kl. 17.00.",
                 clock.instant(), clock.instant().plus(Duration.ofMinutes(10))).orElseThrow());
-        long onTime = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:on-time", OTHER, "Påmindelse: i dag kl. 17.00.",
+        long onTime = fixture.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:on-time", OTHER, "Påmindelse: i dag kl. 17.00.",
                 clock.instant(), clock.instant().plus(Duration.ofMinutes(30))).orElseThrow());
 
         // Held up (downtime, retries) until after the first one's last moment.
@@ -198,21 +183,14 @@ class OptOutTest {
     }
 
     private void drain() {
-        while (dispatcher.dispatchOnce() > 0) {
-            // next round
-        }
+        DispatcherFixture.drain(dispatcher);
     }
 
     private long queue(String key, PhoneNumber to, String body) {
-        return db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, key, to, body, clock.instant()).orElseThrow());
+        return fixture.queue(key, to, body);
     }
 
     private Map<String, Object> row(long id) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT status, attempts, error FROM outbox WHERE id = :id")
-                .bind("id", id).mapToMap().one());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return fixture.row(id);
     }
 }

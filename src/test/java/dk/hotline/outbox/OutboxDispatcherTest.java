@@ -3,16 +3,14 @@ package dk.hotline.outbox;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dk.hotline.outbox.DispatcherFixture.HOTLINE;
+import static dk.hotline.outbox.DispatcherFixture.PUBLIC_URL;
+import static dk.hotline.outbox.DispatcherFixture.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dk.hotline.privacy.BlindIndex;
-import dk.hotline.privacy.EncryptionKey;
-import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.testing.LogCapture;
-import dk.hotline.testing.MigratedDatabase;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.twilio.OutboundCall;
 import dk.hotline.twilio.OutboundSms;
@@ -20,9 +18,9 @@ import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.SendResult;
 import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioStubs;
+import dk.hotline.twilio.Webhook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,35 +36,28 @@ class OutboxDispatcherTest {
     private static final int SEND_THREADS = OutboxDispatcher.SEND_THREADS;
     private static final String OTHER_SID = "SM" + "0".repeat(31) + "1";
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
-    private static final PhoneNumber HOTLINE = PhoneNumber.parse("+4570000001");
     private static final OutboxSettings SETTINGS = new OutboxSettings(
             10, 3, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMillis(50));
 
-    private final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    private final EncryptionKey key = EncryptionKey.generate();
-    private final PersonalDataCipher cipher = new PersonalDataCipher(key);
-    private MigratedDatabase db;
+    private DispatcherFixture fixture;
+    private WireMockServer twilio;
     private Outbox outbox;
-    private OutboxDispatcher dispatcher;
     private SdkTwilioGateway gateway;
+    private OutboxDispatcher dispatcher;
 
     @BeforeEach
     void setUp() {
-        twilio.start();
-        db = new MigratedDatabase();
-        outbox = new Outbox(cipher, new BlindIndex(key), clock);
-        gateway = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()));
-        dispatcher = new OutboxDispatcher(db.jdbi(), gateway, cipher, HOTLINE,
-                URI.create("https://hotline.example.org"), SETTINGS, clock, new SimpleMeterRegistry());
+        fixture = new DispatcherFixture(clock);
+        twilio = fixture.twilio();
+        outbox = fixture.outbox();
+        gateway = fixture.gateway();
+        dispatcher = fixture.dispatcher(gateway, SETTINGS, new SimpleMeterRegistry());
     }
 
     @AfterEach
     void tearDown() {
-        dispatcher.close();
-        gateway.close();
-        db.close();
-        twilio.stop();
+        fixture.close();
     }
 
     @Test
@@ -82,7 +73,7 @@ class OutboxDispatcherTest {
                 .withRequestBody(containing("To=" + enc(SURVIVOR.e164())))
                 .withRequestBody(containing("From=" + enc(HOTLINE.e164())))
                 .withRequestBody(containing("Body=" + enc("Hej! Vi ses i morgen kl. 17 🙂 — æøå")))
-                .withRequestBody(containing("StatusCallback=" + enc("https://hotline.example.org/twilio/sms/status?outbox=" + id))));
+                .withRequestBody(containing("StatusCallback=" + enc(PUBLIC_URL + Webhook.SMS_STATUS.url(id)))));
         assertThat(TwilioStubs.requestCount(twilio)).as("no look-up for an ordinary send").isEqualTo(1);
         assertThat(row(id)).containsEntry("status", "sent").containsEntry("delivery_status", "queued");
         assertThat((String) row(id).get("twilio_sid")).startsWith("SM");
@@ -137,7 +128,7 @@ class OutboxDispatcherTest {
     @Test
     void textIsNotSentBeforeItsTime() {
         TwilioStubs.messageCreated(twilio);
-        long id = db.jdbi().inTransaction(tx ->
+        long id = fixture.jdbi().inTransaction(tx ->
                 outbox.sms(tx, MessageKind.RELAY_OUT, "later", SURVIVOR, "Hej", clock.instant().plus(Duration.ofHours(2))).orElseThrow());
 
         dispatcher.dispatchOnce();
@@ -151,8 +142,8 @@ class OutboxDispatcherTest {
 
     @Test
     void sameDedupeKeyQueuesOnce() {
-        var first = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:5", SURVIVOR, "Hej", clock.instant()));
-        var second = db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:5", SURVIVOR, "Hej", clock.instant()));
+        var first = fixture.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:5", SURVIVOR, "Hej", clock.instant()));
+        var second = fixture.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, "reminder:5", SURVIVOR, "Hej", clock.instant()));
 
         assertThat(first).isPresent();
         assertThat(second).isEmpty();
@@ -161,14 +152,14 @@ class OutboxDispatcherTest {
     @Test
     void rowsAreNotWrittenWhenTheCallersTransactionRollsBack() {
         try {
-            db.jdbi().useTransaction(tx -> {
+            fixture.jdbi().useTransaction(tx -> {
                 outbox.sms(tx, MessageKind.RELAY_OUT, "rolled-back", SURVIVOR, "Hej", clock.instant());
                 throw new IllegalStateException("the feature's own write failed");
             });
         } catch (IllegalStateException expected) {
             // the point of the test
         }
-        int rows = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Integer.class).one());
+        int rows = fixture.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox").mapTo(Integer.class).one());
         assertThat(rows).isZero();
     }
 
@@ -199,7 +190,7 @@ class OutboxDispatcherTest {
 
         // A row claimed without a free thread would wait for one while its claim ages.
         assertThat(claimed).isEqualTo(SEND_THREADS);
-        int left = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE status = 'pending'")
+        int left = fixture.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE status = 'pending'")
                 .mapTo(Integer.class).one());
         assertThat(left).isEqualTo(10 - SEND_THREADS);
     }
@@ -211,8 +202,7 @@ class OutboxDispatcherTest {
                 Duration.ofSeconds(5), Duration.ofMillis(50));
         // Each request takes one (clock) second, as a slow Twilio would.
         var slow = new SlowTwilio(gateway, clock, Duration.ofSeconds(1));
-        try (var timed = new OutboxDispatcher(db.jdbi(), slow, cipher, HOTLINE, URI.create("https://hotline.example.org"),
-                settings, clock, new SimpleMeterRegistry())) {
+        try (var timed = fixture.dispatcher(slow, settings, new SimpleMeterRegistry())) {
             for (int i = 0; i < 20; i++) {
                 queue("slow:" + i, "Hej " + i);
             }
@@ -222,7 +212,7 @@ class OutboxDispatcherTest {
             }
         }
 
-        var claimedAt = db.jdbi().withHandle(h -> h.createQuery("SELECT id, claimed_at FROM outbox")
+        var claimedAt = fixture.jdbi().withHandle(h -> h.createQuery("SELECT id, claimed_at FROM outbox")
                 .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getObject("claimed_at", java.time.OffsetDateTime.class).toInstant()))
                 .list());
         assertThat(slow.startedAt).hasSize(20);
@@ -260,7 +250,7 @@ class OutboxDispatcherTest {
                     .contains("id=" + id).containsPattern("sid=SM[0-9a-f]{32}"));
         }
 
-        db.jdbi().useHandle(h -> h.execute("DROP TRIGGER refuse_sent ON outbox"));
+        fixture.jdbi().useHandle(h -> h.execute("DROP TRIGGER refuse_sent ON outbox"));
         dispatcher.dispatchOnce();
 
         assertThat(TwilioStubs.requestCount(twilio)).isEqualTo(1);
@@ -320,7 +310,7 @@ class OutboxDispatcherTest {
     void rowThatCannotBeOpenedIsMarkedFailedWithoutAskingTwilio() {
         TwilioStubs.messageCreated(twilio);
         long id = queue("unopenable:1", "Hej");
-        db.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET recipient_sealed = :junk WHERE id = :id")
+        fixture.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET recipient_sealed = :junk WHERE id = :id")
                 .bind("junk", new byte[] {1, 2, 3}).bind("id", id).execute());
 
         dispatcher.dispatchOnce();
@@ -333,16 +323,16 @@ class OutboxDispatcherTest {
     @Test
     void callIsPlacedWithItsTwimlUrlAndStatusCallback() {
         TwilioStubs.callCreated(twilio);
-        long id = db.jdbi().inTransaction(tx ->
-                outbox.call(tx, MessageKind.CALLBACK_OFFER, "callback:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
+        long id = fixture.jdbi().inTransaction(tx ->
+                outbox.call(tx, MessageKind.CALLBACK_OFFER, "callback:1", SURVIVOR, Webhook.CALLBACK_LEADER.url(1), clock.instant()).orElseThrow());
 
         dispatcher.dispatchOnce();
 
         twilio.verify(1, postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))
                 .withRequestBody(containing("To=" + enc(SURVIVOR.e164())))
                 .withRequestBody(containing("From=" + enc(HOTLINE.e164())))
-                .withRequestBody(containing("Url=" + enc("https://hotline.example.org/twilio/voice/callback/1")))
-                .withRequestBody(containing("StatusCallback=" + enc("https://hotline.example.org/twilio/voice/status?outbox=" + id))));
+                .withRequestBody(containing("Url=" + enc(PUBLIC_URL + Webhook.CALLBACK_LEADER.url(1))))
+                .withRequestBody(containing("StatusCallback=" + enc(PUBLIC_URL + Webhook.VOICE_STATUS.url(id)))));
         assertThat(row(id)).containsEntry("status", "sent");
     }
 
@@ -357,7 +347,7 @@ class OutboxDispatcherTest {
             public SendResult sendSms(OutboundSms sms) {
                 clock.advance(SETTINGS.claimTimeout().plusSeconds(1));
                 Instant now = clock.instant();
-                var taken = db.jdbi().withExtension(OutboxDao.class,
+                var taken = fixture.jdbi().withExtension(OutboxDao.class,
                         dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), 10, otherClaim));
                 assertThat(taken).extracting(OutboxRow::id).containsExactly(id);
                 return gateway.sendSms(sms);
@@ -378,25 +368,19 @@ class OutboxDispatcherTest {
                 return gateway.findCall(call, notBefore);
             }
         };
-        try (var first = new OutboxDispatcher(db.jdbi(), meanwhile, cipher, HOTLINE, URI.create("https://hotline.example.org"),
-                SETTINGS, clock, new SimpleMeterRegistry())) {
+        try (var first = fixture.dispatcher(meanwhile, SETTINGS, new SimpleMeterRegistry())) {
             assertThat(first.dispatchOnce()).isEqualTo(1);
         }
         return otherClaim;
     }
 
     private int markSentAs(long id, UUID claim) {
-        return db.jdbi().withExtension(OutboxDao.class, dao -> dao.markSent(id, claim, OTHER_SID, "queued", clock.instant()));
+        return fixture.jdbi().withExtension(OutboxDao.class, dao -> dao.markSent(id, claim, OTHER_SID, "queued", clock.instant()));
     }
 
     /** Dispatches rounds at one clock instant until the rate (or the queue) is used up. */
     private int drainThisSecond() {
-        int total = 0;
-        int n;
-        while ((n = dispatcher.dispatchOnce()) > 0) {
-            total += n;
-        }
-        return total;
+        return DispatcherFixture.drain(dispatcher);
     }
 
     /**
@@ -404,7 +388,7 @@ class OutboxDispatcherTest {
      * away between Twilio's answer and our bookkeeping would.
      */
     private void refuseMarkingSent(int times) {
-        db.jdbi().useHandle(h -> {
+        fixture.jdbi().useHandle(h -> {
             h.execute("CREATE SEQUENCE sent_writes");
             h.execute("""
                     CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -423,7 +407,7 @@ class OutboxDispatcherTest {
     }
 
     private long queueTo(String key, PhoneNumber to, String body) {
-        return db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, key, to, body, clock.instant()).orElseThrow());
+        return fixture.queue(key, to, body);
     }
 
     @Test
@@ -446,13 +430,7 @@ class OutboxDispatcherTest {
     }
 
     private Map<String, Object> row(long id) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT status, attempts, twilio_sid, delivery_status, error_code, error FROM outbox WHERE id = :id")
-                .bind("id", id).mapToMap().one());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return fixture.row(id);
     }
 
     /** The real gateway, with each request taking {@code took} on the test clock; notes when each row's send began. */

@@ -8,19 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
-import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.testing.LogCapture;
-import dk.hotline.testing.MigratedDatabase;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.twilio.MessageJournal;
 import dk.hotline.twilio.OutboundSms;
 import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioStubs;
+import dk.hotline.twilio.Webhook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class OutboxRecoveryTest {
     private static final PhoneNumber SURVIVOR = PhoneNumber.parse("+4520123456");
-    private static final PhoneNumber HOTLINE = PhoneNumber.parse("+4570000001");
+    private static final PhoneNumber HOTLINE = DispatcherFixture.HOTLINE;
     private static final String BODY = "Hej! Vi ses i morgen kl. 17";
     private static final OutboxSettings SETTINGS = new OutboxSettings(
             10, 3, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMillis(50));
@@ -46,30 +43,23 @@ class OutboxRecoveryTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final MessageJournal journal = new MessageJournal(clock);
     private final WireMockServer twilio = TwilioStubs.withJournal(journal);
-    private final EncryptionKey key = EncryptionKey.generate();
-    private final PersonalDataCipher cipher = new PersonalDataCipher(key);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private MigratedDatabase db;
+    private DispatcherFixture fixture;
     private Outbox outbox;
     private SdkTwilioGateway gateway;
     private OutboxDispatcher dispatcher;
 
     @BeforeEach
     void setUp() {
-        twilio.start();
-        db = new MigratedDatabase();
-        outbox = new Outbox(cipher, new BlindIndex(key), clock);
-        gateway = new SdkTwilioGateway(TwilioStubs.ACCOUNT_SID, TwilioStubs.AUTH_TOKEN, URI.create(twilio.baseUrl()));
-        dispatcher = new OutboxDispatcher(db.jdbi(), gateway, cipher, HOTLINE,
-                URI.create("https://hotline.example.org"), SETTINGS, clock, metrics);
+        fixture = new DispatcherFixture(twilio, clock, EncryptionKey.generate());
+        outbox = fixture.outbox();
+        gateway = fixture.gateway();
+        dispatcher = fixture.dispatcher(gateway, SETTINGS, metrics);
     }
 
     @AfterEach
     void tearDown() {
-        dispatcher.close();
-        gateway.close();
-        db.close();
-        twilio.stop();
+        fixture.close();
     }
 
     @Test
@@ -182,8 +172,8 @@ class OutboxRecoveryTest {
         TwilioStubs.callCreated(twilio);
         // Twilio's list holds a call we placed a second after the claim, and a newer <Dial> leg.
         TwilioStubs.callList(twilio, "call-list.json");
-        long id = db.jdbi().inTransaction(tx ->
-                outbox.call(tx, MessageKind.CALLBACK_OFFER, "call:1", SURVIVOR, "/twilio/voice/callback/1", clock.instant()).orElseThrow());
+        long id = fixture.jdbi().inTransaction(tx ->
+                outbox.call(tx, MessageKind.CALLBACK_OFFER, "call:1", SURVIVOR, Webhook.CALLBACK_LEADER.url(1), clock.instant()).orElseThrow());
         claimedBySenderThatDies(id);
         clock.advance(SETTINGS.claimTimeout().plusSeconds(1));
 
@@ -201,13 +191,13 @@ class OutboxRecoveryTest {
     /** Claims row {@code id} as a dispatcher does and leaves it 'sending', as a sender killed mid-send would. */
     private void claimedBySenderThatDies(long id) {
         Instant now = clock.instant();
-        List<OutboxRow> claimed = db.jdbi().withExtension(OutboxDao.class,
+        List<OutboxRow> claimed = fixture.jdbi().withExtension(OutboxDao.class,
                 dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), 10, UUID.randomUUID()));
         assertThat(claimed).extracting(OutboxRow::id).containsExactly(id);
     }
 
     private long queue(String key, String body) {
-        return db.jdbi().inTransaction(tx -> outbox.sms(tx, MessageKind.RELAY_OUT, key, SURVIVOR, body, clock.instant()).orElseThrow());
+        return fixture.queue(key, SURVIVOR, body);
     }
 
     private int posts() {
@@ -219,14 +209,12 @@ class OutboxRecoveryTest {
     }
 
     private Instant outcomeUnknownSince(long id) {
-        OffsetDateTime since = db.jdbi().withHandle(h -> h.createQuery("SELECT outcome_unknown_since FROM outbox WHERE id = :id")
+        OffsetDateTime since = fixture.jdbi().withHandle(h -> h.createQuery("SELECT outcome_unknown_since FROM outbox WHERE id = :id")
                 .bind("id", id).mapTo(OffsetDateTime.class).one());
         return since == null ? null : since.toInstant();
     }
 
     private Map<String, Object> row(long id) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT status, attempts, twilio_sid, delivery_status, error_code FROM outbox WHERE id = :id")
-                .bind("id", id).mapToMap().one());
+        return fixture.row(id);
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dk.hotline.twilio.Webhook;
 
 /**
  * A caller's, a texter's and a leader's numbers go through the whole service (webhooks, API,
@@ -38,13 +39,13 @@ class NoNumberInClearTest {
 
             // A call comes in, rings, ends.
             var call = TestService.incomingCall("CA10000000000000000000000000000001", CALLER);
-            assertThat(service.twilio("/twilio/voice", call).statusCode()).isEqualTo(200);
+            assertThat(service.twilio(Webhook.VOICE.path(), call).statusCode()).isEqualTo(200);
             var status = new java.util.HashMap<>(call);
             status.put("CallStatus", "completed");
             status.put("CallDuration", "42");
-            assertThat(service.twilio("/twilio/voice/status", status).statusCode()).isEqualTo(204);
+            assertThat(service.twilio(Webhook.VOICE_STATUS.path(), status).statusCode()).isEqualTo(204);
             // A call with a bad signature is refused (its parameters hold the number too).
-            assertThat(service.postForm("/twilio/voice", call, Map.of("X-Twilio-Signature", "forged")).statusCode()).isEqualTo(403);
+            assertThat(service.postForm(Webhook.VOICE.path(), call, Map.of("X-Twilio-Signature", "forged")).statusCode()).isEqualTo(403);
 
             // A coordinator adds a leader, reads them back (masked and revealed), and gets a 409.
             String bearer = service.bearer();
@@ -59,7 +60,7 @@ class NoNumberInClearTest {
             long sent = service.jdbi().inTransaction(tx ->
                     outbox.sms(tx, MessageKind.RELAY_OUT, "round-trip:1", PhoneNumber.parse(TEXTER), "Hej", Clock.systemUTC().instant()).orElseThrow());
             Await.until("the text is sent", Duration.ofSeconds(10), () -> "sent".equals(column(service, sent, "status")));
-            assertThat(service.twilio("/twilio/sms/status?outbox=" + sent, Map.of("MessageSid", column(service, sent, "twilio_sid"),
+            assertThat(service.twilio(Webhook.SMS_STATUS.url(sent), Map.of("MessageSid", column(service, sent, "twilio_sid"),
                     "MessageStatus", "delivered", "To", TEXTER, "From", TestConfig.HOTLINE_NUMBER)).statusCode()).isEqualTo(204);
             twilio.resetAll();
             TwilioStubs.messageInvalidTo(twilio);

@@ -75,7 +75,7 @@ class PhoneMaskingConverterTest {
 
         assertThat(line).contains("dispatch failed java.lang.IllegalStateException: text to ••• failed");
         assertThat(line).contains("Caused by: java.lang.IllegalArgumentException: not a valid number: •••");
-        assertThat(line).contains("\\n\\tat dk.hotline.privacy.PhoneMaskingConverterTest");
+        assertThat(line).contains("\\n\\tat " + PhoneMaskingConverterTest.class.getName());
         assertThat(line).doesNotContain("4520123456").doesNotContain("20-12-34-56");
         assertThat(line.stripTrailing()).doesNotContain("\n").doesNotContain("\r");
     }

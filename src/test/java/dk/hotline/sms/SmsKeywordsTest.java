@@ -8,10 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SmsKeywordsTest {
@@ -47,86 +52,71 @@ class SmsKeywordsTest {
         assertThat(DEFAULTS.leaderCommand(null)).isEmpty();
     }
 
-    @Test
-    void danishLettersFoldAlikeOnBothSides(@TempDir Path dir) throws IOException {
+    /** The last is NFD: A followed by a combining ring, the same letter as Å. */
+    @ParameterizedTest(name = "\"{0}\" is GROUP")
+    @ValueSource(strings = {"STØTTEGRUPPE", "stoettegruppe.", "aa", "A\u030A"})
+    void danishLettersFoldAlikeOnBothSides(String body, @TempDir Path dir) throws IOException {
         write(dir, defaults().replace("GROUP: [GRUPPE]", "GROUP: [GRUPPE, \"støttegruppe\", Å]"));
-        var keywords = SmsKeywords.load(dir);
 
-        assertThat(keywords.survivorKeyword("STØTTEGRUPPE")).contains(Keyword.GROUP);
-        assertThat(keywords.survivorKeyword("stoettegruppe.")).contains(Keyword.GROUP);
-        assertThat(keywords.survivorKeyword("aa")).contains(Keyword.GROUP);
-        // NFD input: A followed by a combining ring is the same letter as Å.
-        assertThat(keywords.survivorKeyword("A\u030A")).contains(Keyword.GROUP);
+        assertThat(SmsKeywords.load(dir).survivorKeyword(body)).contains(Keyword.GROUP);
     }
 
-    @Test
-    void aCoordinatorCanAddWordsIncludingPhrases(@TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "\"{0}\" is CALLBACK")
+    @ValueSource(strings = {"Ring mig!", "ring op", "ring"})
+    void aCoordinatorCanAddWordsIncludingPhrases(String body, @TempDir Path dir) throws IOException {
         write(dir, defaults().replace("CALLBACK: [RING]", "CALLBACK:\n    - RING\n    - ring mig\n    - Ring  op"));
-        var keywords = SmsKeywords.load(dir);
 
-        assertThat(keywords.survivorKeyword("Ring mig!")).contains(Keyword.CALLBACK);
-        assertThat(keywords.survivorKeyword("ring op")).contains(Keyword.CALLBACK);
-        assertThat(keywords.survivorKeyword("ring")).contains(Keyword.CALLBACK);
+        assertThat(SmsKeywords.load(dir).survivorKeyword(body)).contains(Keyword.CALLBACK);
     }
 
-    @Test
-    void bareOnAndOffAreReadAsWrittenNotAsYamlBooleans(@TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource({"on, ON", "yes, ON", "off, OFF"})
+    void bareOnAndOffAreReadAsWrittenNotAsYamlBooleans(String body, Keyword expected, @TempDir Path dir) throws IOException {
         write(dir, defaults().replace("ON: [ON]", "ON: [ON, Yes]").replace("OFF: [OFF]", "OFF: OFF"));
-        var keywords = SmsKeywords.load(dir);
 
-        assertThat(keywords.leaderCommand("on")).contains(Keyword.ON);
-        assertThat(keywords.leaderCommand("yes")).contains(Keyword.ON);
-        assertThat(keywords.leaderCommand("off")).contains(Keyword.OFF);
+        assertThat(SmsKeywords.load(dir).leaderCommand(body)).contains(expected);
     }
 
-    @Test
-    void aWordForTwoKeywordsIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
-        String yaml = defaults().replace("START: [START]", "START: [START, Stop]");
-        write(dir, yaml);
+    /** A change to the default sms.yaml that load refuses, naming the file, the line and what is wrong. */
+    record Refusal(UnaryOperator<String> edit, String line, String... says) {}
 
-        assertThatThrownBy(() -> SmsKeywords.load(dir)).isInstanceOf(FlowException.class)
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, "START: [START, Stop]") + ": ")
-                .hasMessageContaining("'Stop' is already a word for STOP");
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                refusal("a word for two keywords", replacing("START: [START]", "START: [START, Stop]"),
+                        "START: [START, Stop]", "'Stop' is already a word for STOP"),
+                refusal("Danish spellings that fold together are the same word",
+                        replacing("HELP: [HJÆLP, HELP]", "HELP:\n    - HJÆLP\n    - hjaelp"),
+                        "- hjaelp", "'hjaelp' is already a word for HELP"),
+                refusal("an unknown keyword", replacing("GROUP: [GRUPPE]", "GROUP: [GRUPPE]\n  GROOP: [GRP]"),
+                        "GROOP", "survivor.GROOP: unknown keyword", "STOP"),
+                refusal("a leader command among survivor keywords", replacing("GROUP: [GRUPPE]", "GROUP: [GRUPPE]\n  ON: [TIL]"),
+                        "ON: [TIL]", "survivor.ON: unknown keyword"),
+                refusal("a keyword without a word", replacing("STOP: [STOP, AFMELD]", "STOP: []"),
+                        "STOP: []", "survivor.STOP: needs at least one word"),
+                refusal("a list in a list of words", replacing("STOP: [STOP, AFMELD]", "STOP: [STOP, [AFMELD]]"),
+                        "STOP: [STOP, [AFMELD]]", "survivor.STOP: "),
+                refusal("a map for a list of words", replacing("STOP: [STOP, AFMELD]", "STOP: {word: STOP}"),
+                        "STOP: {word: STOP}", "survivor.STOP: "),
+                refusal("a blank word", replacing("STOP: [STOP, AFMELD]", "STOP: [STOP, \"  \"]"),
+                        "STOP: [STOP, \"  \"]", "survivor.STOP: "),
+                refusal("a word of punctuation only", replacing("STOP: [STOP, AFMELD]", "STOP: [\"?!\"]"),
+                        "STOP: [\"?!\"]", "survivor.STOP: "),
+                refusal("an unknown section", yaml -> yaml + "leaders:\n  ON: [ON]\n", "leaders:", "unknown section"),
+                refusal("a keyword given twice", replacing("GROUP: [GRUPPE]", "GROUP: [GRUPPE]\n  STOP: [HOLD OP]"),
+                        "STOP: [HOLD OP]", "STOP"));
     }
 
-    @Test
-    void danishSpellingsThatFoldTogetherAreTheSameWord(@TempDir Path dir) throws IOException {
-        String yaml = defaults().replace("HELP: [HJÆLP, HELP]", "HELP:\n    - HJÆLP\n    - hjaelp");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void aMistakeInSmsYamlIsRefusedWithItsLine(Refusal refusal, @TempDir Path dir) throws IOException {
+        String yaml = refusal.edit().apply(defaults());
         write(dir, yaml);
 
-        assertThatThrownBy(() -> SmsKeywords.load(dir))
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, "- hjaelp") + ": ")
-                .hasMessageContaining("'hjaelp' is already a word for HELP");
-    }
-
-    @Test
-    void anUnknownKeywordIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
-        String yaml = defaults().replace("GROUP: [GRUPPE]", "GROUP: [GRUPPE]\n  GROOP: [GRP]");
-        write(dir, yaml);
-
-        assertThatThrownBy(() -> SmsKeywords.load(dir))
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, "GROOP") + ": ")
-                .hasMessageContaining("survivor.GROOP: unknown keyword").hasMessageContaining("STOP");
-    }
-
-    @Test
-    void aLeaderCommandAmongSurvivorKeywordsIsRefused(@TempDir Path dir) throws IOException {
-        String yaml = defaults().replace("GROUP: [GRUPPE]", "GROUP: [GRUPPE]\n  ON: [TIL]");
-        write(dir, yaml);
-
-        assertThatThrownBy(() -> SmsKeywords.load(dir))
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, "ON: [TIL]") + ": ")
-                .hasMessageContaining("survivor.ON: unknown keyword");
-    }
-
-    @Test
-    void everyKeywordNeedsAWord(@TempDir Path dir) throws IOException {
-        String yaml = defaults().replace("STOP: [STOP, AFMELD]", "STOP: []");
-        write(dir, yaml);
-
-        assertThatThrownBy(() -> SmsKeywords.load(dir))
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, "STOP: []") + ": ")
-                .hasMessageContaining("survivor.STOP: needs at least one word");
+        var refused = assertThatThrownBy(() -> SmsKeywords.load(dir)).isInstanceOf(FlowException.class)
+                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, refusal.line()) + ": ");
+        for (String said : refusal.says()) {
+            refused.hasMessageContaining(said);
+        }
     }
 
     @Test
@@ -135,37 +125,6 @@ class SmsKeywordsTest {
 
         assertThatThrownBy(() -> SmsKeywords.load(dir)).hasMessageStartingWith(dir.resolve("sms.yaml") + ": ")
                 .hasMessageContaining("survivor.STOP: missing");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"STOP: [STOP, [AFMELD]]", "STOP: {word: STOP}", "STOP: [STOP, \"  \"]", "STOP: [\"?!\"]"})
-    void malformedWordsAreRefusedWithTheirLine(String line, @TempDir Path dir) throws IOException {
-        String yaml = defaults().replace("STOP: [STOP, AFMELD]", line);
-        write(dir, yaml);
-
-        assertThatThrownBy(() -> SmsKeywords.load(dir))
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, line) + ": ")
-                .hasMessageContaining("survivor.STOP: ");
-    }
-
-    @Test
-    void anUnknownSectionIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
-        String yaml = defaults() + "leaders:\n  ON: [ON]\n";
-        write(dir, yaml);
-
-        assertThatThrownBy(() -> SmsKeywords.load(dir))
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, "leaders:") + ": ")
-                .hasMessageContaining("unknown section");
-    }
-
-    @Test
-    void aKeywordGivenTwiceIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
-        String yaml = defaults().replace("GROUP: [GRUPPE]", "GROUP: [GRUPPE]\n  STOP: [HOLD OP]");
-        write(dir, yaml);
-
-        assertThatThrownBy(() -> SmsKeywords.load(dir))
-                .hasMessageStartingWith(dir.resolve("sms.yaml") + ":" + lineOf(yaml, "STOP: [HOLD OP]") + ":")
-                .hasMessageContaining("STOP");
     }
 
     @Test
@@ -180,6 +139,18 @@ class SmsKeywordsTest {
     void missingFileSaysWhichFolderWasUsed(@TempDir Path dir) {
         assertThatThrownBy(() -> SmsKeywords.load(dir)).hasMessageContaining("sms.yaml").hasMessageContaining("HOTLINE_FLOWS")
                 .hasMessageContaining("is missing");
+    }
+
+    private static Arguments refusal(String name, UnaryOperator<String> edit, String line, String... says) {
+        return Arguments.of(Named.of(name, new Refusal(edit, line, says)));
+    }
+
+    /** Replaces a line of the defaults, which must be there (or the case would test nothing). */
+    private static UnaryOperator<String> replacing(String line, String with) {
+        return yaml -> {
+            assertThat(yaml).contains(line);
+            return yaml.replace(line, with);
+        };
     }
 
     private static String defaults() throws IOException {

@@ -148,8 +148,7 @@ public final class TestService implements AutoCloseable {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + response.body());
         }
-        String token = response.body().replaceFirst("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        return "Bearer " + token;
+        return "Bearer " + Json.text(Json.parse(response), "token");
     }
 
     public static String basic(String user, String password) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dk.hotline.twilio.Webhook;
 
 /**
  * Plays Twilio's part in one call: posts signed webhooks to the running service and follows the
@@ -28,7 +29,7 @@ public final class TwilioCall {
 
     /** The call comes in; redirects are followed until the service waits for the caller. */
     public Twiml arrive() {
-        return follow(post("/twilio/voice", Map.of()));
+        return follow(post(Webhook.VOICE.path(), Map.of()));
     }
 
     /** The caller presses a key in the current {@code <Gather>} (or none when {@code digits} is empty). */
@@ -67,7 +68,7 @@ public final class TwilioCall {
 
     /** The call is over: Twilio's final status callback. */
     public void hangUp(int durationSeconds) {
-        var response = service.twilio("/twilio/voice/status", form(Map.of("CallStatus", "completed",
+        var response = service.twilio(Webhook.VOICE_STATUS.path(), form(Map.of("CallStatus", "completed",
                 "CallDuration", String.valueOf(durationSeconds))));
         assertThat(response.statusCode()).isEqualTo(204);
     }

@@ -5,13 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import dk.hotline.twilio.Webhook;
 
 /** Texts in and out as Twilio sees them: signed inbound webhooks, and what WireMock was asked to send. */
 public final class TwilioSms {
@@ -39,7 +37,7 @@ public final class TwilioSms {
         form.put("To", TestConfig.HOTLINE_NUMBER);
         form.put("Body", body);
         form.put("NumMedia", String.valueOf(media));
-        var response = service.twilio("/twilio/sms", form);
+        var response = service.twilio(Webhook.SMS.path(), form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Twiml.parse(response.body()).count("/Response/*")).as("replies go through the outbox").isZero();
         return sid;
@@ -48,7 +46,7 @@ public final class TwilioSms {
     /** Every text sent through Twilio so far, as its form fields (To, From, Body, …). */
     public List<Map<String, String>> sent() {
         return twilio.findAll(postRequestedFor(urlEqualTo(dk.hotline.twilio.TwilioStubs.MESSAGES_PATH))).stream()
-                .map(r -> form(r.getBodyAsString())).toList();
+                .map(r -> FormBody.parse(r.getBodyAsString())).toList();
     }
 
     /** The bodies sent to one number, in order. */
@@ -58,14 +56,5 @@ public final class TwilioSms {
 
     public static String newSid() {
         return String.format("SM%032x", SIDS.incrementAndGet());
-    }
-
-    private static Map<String, String> form(String body) {
-        var form = new HashMap<String, String>();
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }

@@ -42,6 +42,13 @@ public final class TwilioStubs {
         server.stubFor(post(urlPathMatching(ANY_MESSAGES)).willReturn(json(201, "message-created.json")));
     }
 
+    /** Texts to {@code number} (E.164) get {@code answer}, whatever else is stubbed. */
+    public static void messageTo(WireMockServer server, String number, ResponseDefinitionBuilder answer) {
+        server.stubFor(post(urlPathMatching(ANY_MESSAGES))
+                .withRequestBody(WireMock.containing("To=" + java.net.URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .atPriority(1).willReturn(answer));
+    }
+
     /** Calls to any number are accepted: 201, status {@code queued}, sid {@code CA…}. */
     public static void callCreated(WireMockServer server) {
         server.stubFor(post(urlPathMatching(ANY_CALLS)).willReturn(json(201, "call-created.json")));

@@ -8,6 +8,7 @@ import dk.hotline.testing.Twiml;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dk.hotline.twilio.Webhook;
 
 /** The voice fallback URL's answer, built without any database. */
 class FallbackAnswerTest {
@@ -21,7 +22,7 @@ class FallbackAnswerTest {
 
         assertThat(twiml.text("/Response/Dial/Number")).isEqualTo("+4533000000");
         assertThat(twiml.text("/Response/Dial/@callerId")).isEqualTo("+4570000001");
-        assertThat(twiml.text("/Response/Dial/Number/@url")).isEqualTo("/twilio/voice/backup/screen");
+        assertThat(twiml.text("/Response/Dial/Number/@url")).isEqualTo(Webhook.BACKUP_SCREEN.url());
         assertThat(twiml.text("/Response/Say[last()]")).contains("1 1 2");
         assertThat(twiml.count("/Response/Hangup")).isEqualTo(1);
     }
@@ -33,7 +34,7 @@ class FallbackAnswerTest {
         var screening = Twiml.parse(answer.screening());
 
         assertThat(screening.text("/Response/Gather/Say")).contains("Tryk 1");
-        assertThat(screening.text("/Response/Gather/@action")).isEqualTo("/twilio/voice/backup/screen/answer");
+        assertThat(screening.text("/Response/Gather/@action")).isEqualTo(Webhook.BACKUP_SCREEN_ANSWER.url());
         assertThat(screening.count("/Response/Hangup")).as("no key: the backup's leg ends").isEqualTo(1);
         assertThat(Twiml.parse(answer.screened("1")).count("/Response/*")).as("1 bridges").isZero();
         assertThat(Twiml.parse(answer.screened(null)).count("/Response/Hangup")).isEqualTo(1);

@@ -2,6 +2,7 @@ package dk.hotline.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.hotline.testing.Json;
 import dk.hotline.testing.TestService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dk.hotline.twilio.Webhook;
 
 /** Without Twilio credentials there is no recording to fetch: the audio answer says so. */
 class VoicemailDryRunTest {
@@ -26,16 +28,15 @@ class VoicemailDryRunTest {
             var form = new LinkedHashMap<>(TestService.incomingCall(CALL, "+4529876543"));
             form.put("RecordingSid", "RE" + "0123456789abcdef0123456789abcdef");
             form.put("RecordingDuration", "15");
-            assertThat(service.postForm("/twilio/voice", form, Map.of()).statusCode()).isEqualTo(200);
-            assertThat(service.postForm("/twilio/voice/voicemail/done?lang=da", form, Map.of()).statusCode()).isEqualTo(200);
+            assertThat(service.postForm(Webhook.VOICE.path(), form, Map.of()).statusCode()).isEqualTo(200);
+            assertThat(service.postForm(Webhook.VOICEMAIL_DONE.url("da"), form, Map.of()).statusCode()).isEqualTo(200);
             String bearer = service.bearer();
-            String list = service.api("GET", "/api/voicemails", bearer, null).body();
-            String id = list.replaceFirst("(?s).*\"id\":(\\d+).*", "$1");
+            long id = Json.number(Json.withText(Json.parse(service.api("GET", "/api/voicemails", bearer, null)), "callSid", CALL), "id");
 
             var audio = service.api("GET", "/api/voicemails/" + id + "/audio", bearer, null);
 
             assertThat(audio.statusCode()).isEqualTo(404);
-            assertThat(audio.body()).contains("dry-run");
+            assertThat(Json.text(Json.parse(audio), "error")).contains("dry-run");
         }
     }
 }
