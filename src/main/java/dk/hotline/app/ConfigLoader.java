@@ -82,7 +82,10 @@ public final class ConfigLoader {
                 new AuthSettings(
                         r.duration("auth.tokenTtl"),
                         r.positiveInt("auth.maxFailures"),
-                        r.duration("auth.lockout")),
+                        r.duration("auth.lockout"),
+                        r.duration("auth.sessionIdle"),
+                        r.duration("auth.sessionMax"),
+                        r.duration("auth.passwordLinkTtl")),
                 r.positiveInt("retention.days"),
                 new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
                 secrets);
