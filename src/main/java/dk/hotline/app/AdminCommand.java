@@ -31,9 +31,9 @@ final class AdminCommand {
             var infrastructure = new Infrastructure(toClose);
             var pool = infrastructure.database(config.secrets().databaseUrl(), config.dataDir(), infrastructure.metrics());
             Database.migrate(pool);
-            var accounts = AccountsModule.create(Database.jdbi(pool), config.auth(), Optional.empty(), Optional.empty(),
-                    Clock.systemUTC()).accounts();
-            var link = accounts.resetByEmail(args.get(1));
+            var links = AccountsModule.create(Database.jdbi(pool), config.auth(), Optional.empty(), Optional.empty(),
+                    Clock.systemUTC()).links();
+            var link = links.resetByEmail(args.get(1));
             out.println("Open this link within " + config.auth().passwordLinkTtl().toHours() + " hours to set a new "
                     + "password (it works once):");
             out.println(config.publicUrl() + "/password/" + link.token());

@@ -111,7 +111,7 @@ public final class Hotline implements AutoCloseable {
         var voice = VoiceModule.create(jdbi, sealing, flows, outbox, rota, routing, followups, groups, config.hotlineNumber(),
                 config.fallback(), config.queue(), zone, clock);
         var pages = new Pages(config.publicUrl(), ConsoleModule.MENU);
-        var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts.accounts(), config.publicUrl(),
+        var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
                 rota, outbox, voice, sms, groups, followups,
                 gateway instanceof DryRunTwilioGateway dryRun ? java.util.Optional.of(dryRun) : java.util.Optional.empty(),
                 recordings, zone, clock);

@@ -4,6 +4,7 @@ import dk.hotline.common.InvalidInputException;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.Accounts;
 import dk.hotline.web.JsonBody;
+import dk.hotline.web.PasswordLinks;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -20,12 +21,14 @@ import org.jdbi.v3.core.Jdbi;
 final class AccountApi {
     private final Jdbi jdbi;
     private final Accounts accounts;
+    private final PasswordLinks links;
     private final Leaders leaders;
     private final URI publicUrl;
 
-    AccountApi(Jdbi jdbi, Accounts accounts, Leaders leaders, URI publicUrl) {
+    AccountApi(Jdbi jdbi, Accounts accounts, PasswordLinks links, Leaders leaders, URI publicUrl) {
         this.jdbi = jdbi;
         this.accounts = accounts;
+        this.links = links;
         this.leaders = leaders;
         this.publicUrl = publicUrl;
     }
@@ -48,7 +51,7 @@ final class AccountApi {
             ctx.status(204);
         });
         routes.post("/api/accounts/{id}/password-link", ctx -> {
-            var link = accounts.passwordLink(id(ctx));
+            var link = links.passwordLink(id(ctx));
             ctx.status(201).json(Map.of("passwordLink", linkUrl(link.token()), "expiresAt", link.expiresAt()));
         });
     }

@@ -9,7 +9,7 @@ import dk.hotline.sms.SmsModule;
 import dk.hotline.twilio.DryRunTwilioGateway;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.VoiceModule;
-import dk.hotline.web.Accounts;
+import dk.hotline.web.AccountsModule;
 import dk.hotline.web.FeatureRoutes;
 import dk.hotline.web.NavEntry;
 import dk.hotline.web.Pages;
@@ -31,7 +31,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/", "menu.today", false));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
-    public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, Accounts accounts, URI publicUrl,
+    public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
                                        RotaModule rota, OutboxModule outbox,
                                        VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
                                        Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
@@ -50,7 +50,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new GroupInterestApi(jdbi, groups.interest(), groups.invitations(), audit, zone)::register,
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
-                new AccountApi(jdbi, accounts, rota.leaders(), publicUrl)::register);
+                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),

@@ -3,12 +3,10 @@ package dk.hotline.web;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
     private static final String DEFAULT_ADMIN = "admin@hotline.local";
-    static final int MIN_PASSWORD_LENGTH = 12;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** An account as coordinators see it: never its password hash. */
     public record Account(long id, String email, Role role, Optional<Long> leaderId, boolean active, Instant createdAt) {}
 
     /** What a coordinator asks for: a password, or none (then a link to set it is made). */
     public record NewAccount(String email, String password, String role, Long leaderId) {}
-
-    /** A one-time link to set a password: its secret is shown once, and only its hash is kept. */
-    public record PasswordLink(String token, Instant expiresAt) {}
 
     private final Jdbi jdbi;
     private final AuthSettings settings;
@@ -84,7 +77,7 @@ public final class Accounts {
      * a leader account names the leader it is for (the caller has checked that leader exists).
      */
     public Created create(NewAccount in) {
-        String email = email(in.email());
+        String email = AccountInput.email(in.email());
         Role role = in.role() == null ? null : Role.of(in.role().trim().toLowerCase(java.util.Locale.ROOT), "role");
         if (role == null) {
             throw new InvalidInputException("role", "required: coordinator or leader");
@@ -93,7 +86,7 @@ public final class Accounts {
             throw new InvalidInputException("leaderId", role == Role.LEADER ? "required for a leader account"
                     : "only a leader account has a leader");
         }
-        String password = in.password() == null ? null : password(in.password(), "password");
+        String password = in.password() == null ? null : AccountInput.password(in.password(), "password");
         Instant now = clock.instant();
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(AccountDao.class);
@@ -101,14 +94,15 @@ public final class Accounts {
             String hash = PasswordCheck.hash(password == null ? Secrets.random() : password);
             long id = dao.create(email, hash, role.code(), in.leaderId(), now)
                     .orElseThrow(() -> new ConflictException("email", "an account with this e-mail exists"));
-            Optional<PasswordLink> link = password == null ? Optional.of(newLink(dao, id, now)) : Optional.empty();
+            Optional<PasswordLinks.PasswordLink> link = password == null
+                    ? Optional.of(PasswordLinks.issue(dao, id, now, settings)) : Optional.empty();
             log.info("event=account.created role={} account={}", role.code(), id);
             return new Created(account(dao.byId(id).orElseThrow()), link);
         });
     }
 
     /** The new account, and its link to set a password when it was made without one. */
-    public record Created(Account account, Optional<PasswordLink> passwordLink) {}
+    public record Created(Account account, Optional<PasswordLinks.PasswordLink> passwordLink) {}
 
     /**
      * Removes an account that has nothing in the audit log; one that has (it revealed a number) is
@@ -151,36 +145,9 @@ public final class Accounts {
         });
     }
 
-    /** A new one-time link to set the account's password; earlier links stop working. */
-    public PasswordLink passwordLink(long id) {
-        return jdbi.inTransaction(tx -> {
-            var dao = tx.attach(AccountDao.class);
-            dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
-            var link = newLink(dao, id, clock.instant());
-            log.info("event=account.password_link account={}", id);
-            return link;
-        });
-    }
-
-    /** Whether a password link can still be used, to show its form. */
-    public boolean linkOpen(String token) {
-        return jdbi.withExtension(AccountDao.class, dao -> dao.passwordLinkOpen(Secrets.sha256(token), clock.instant()));
-    }
-
-    /** Sets a password with a link, once; the account's sessions and tokens end. */
-    public void setPasswordWithLink(String token, String password) {
-        String checked = password(password, "password");
-        jdbi.useTransaction(tx -> {
-            var dao = tx.attach(AccountDao.class);
-            long id = dao.usePasswordLink(Secrets.sha256(token), clock.instant())
-                    .orElseThrow(() -> new NotFoundException("this link has been used or has expired"));
-            setPassword(dao, id, checked);
-        });
-    }
-
     /** Changes one's own password, knowing the current one. */
     public void changePassword(long id, String current, String password) {
-        String checked = password(password, "password");
+        String checked = AccountInput.password(password, "password");
         jdbi.useTransaction(tx -> {
             var dao = tx.attach(AccountDao.class);
             var row = dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
@@ -192,32 +159,11 @@ public final class Accounts {
         });
     }
 
-    /**
-     * For {@code admin reset-password} on the server: a link to set the password of the account
-     * with this address, which also switches it back on.
-     */
-    public PasswordLink resetByEmail(String email) {
-        return jdbi.inTransaction(tx -> {
-            var dao = tx.attach(AccountDao.class);
-            var row = dao.byEmail(email.trim()).orElseThrow(() -> new NotFoundException("no account with that e-mail"));
-            dao.setActive(row.id(), true, clock.instant());
-            return newLink(dao, row.id(), clock.instant());
-        });
-    }
-
-    private void setPassword(AccountDao dao, long id, String password) {
+    void setPassword(AccountDao dao, long id, String password) {
         dao.setPassword(id, PasswordCheck.hash(password), clock.instant());
         dao.deleteSessions(id);
         dao.deleteTokens(id);
         log.info("event=account.password_set account={}", id);
-    }
-
-    private PasswordLink newLink(AccountDao dao, long id, Instant now) {
-        dao.closePasswordLinks(id, now);
-        String token = Secrets.random();
-        Instant expires = now.plus(settings.passwordLinkTtl());
-        dao.storePasswordLink(Secrets.sha256(token), id, now, expires);
-        return new PasswordLink(token, expires);
     }
 
     static Principal principal(AccountDao.Row row) {
@@ -227,27 +173,5 @@ public final class Accounts {
     private static Account account(AccountDao.Row row) {
         return new Account(row.id(), row.email(), Role.of(row.role()), Optional.ofNullable(row.leaderId()), row.active(),
                 row.createdAt());
-    }
-
-    private static String email(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException("email", "required");
-        }
-        String email = raw.trim();
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("email", "not an e-mail address");
-        }
-        return email;
-    }
-
-    /** At least 12 characters; at most 72 bytes in UTF-8, all of which bcrypt reads. */
-    static String password(String raw, String field) {
-        if (raw == null || raw.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException(field, "at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (raw.getBytes(StandardCharsets.UTF_8).length > PasswordCheck.MAX_PASSWORD_BYTES) {
-            throw new InvalidInputException(field, "at most " + PasswordCheck.MAX_PASSWORD_BYTES + " bytes");
-        }
-        return raw;
     }
 }

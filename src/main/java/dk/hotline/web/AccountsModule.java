@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Jdbi;
  * Accounts and signing in: passwords, API tokens, console sessions. On an empty database the first
  * coordinator is made here.
  */
-public record AccountsModule(Accounts accounts, PasswordCheck passwords, ApiTokens tokens, ConsoleSessions sessions) {
+public record AccountsModule(Accounts accounts, PasswordLinks links, PasswordCheck passwords, ApiTokens tokens,
+                             ConsoleSessions sessions) {
     /** What retention erases of sign-ins, and what it keeps. */
     public static final List<RetentionRule> RETENTION = AccountRetention.RULES;
 
@@ -18,7 +19,8 @@ public record AccountsModule(Accounts accounts, PasswordCheck passwords, ApiToke
                                         Optional<String> adminPassword, Clock clock) {
         var accounts = new Accounts(jdbi, settings, clock);
         accounts.bootstrap(adminEmail, adminPassword);
-        return new AccountsModule(accounts, new PasswordCheck(jdbi, settings, clock), new ApiTokens(jdbi, settings, clock),
+        return new AccountsModule(accounts, new PasswordLinks(jdbi, accounts, settings, clock),
+                new PasswordCheck(jdbi, settings, clock), new ApiTokens(jdbi, settings, clock),
                 new ConsoleSessions(jdbi, settings, clock));
     }
 }

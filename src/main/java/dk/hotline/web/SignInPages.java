@@ -74,10 +74,10 @@ final class SignInPages {
 
     private void showSetPassword(Context ctx) {
         String token = ctx.pathParam("token");
-        if (!accounts.accounts().linkOpen(token)) {
+        if (!accounts.links().linkOpen(token)) {
             ctx.status(HttpStatus.NOT_FOUND);
         }
-        pages.render(ctx, "password.jte", "password.title", new SignInForm("", accounts.accounts().linkOpen(token)
+        pages.render(ctx, "password.jte", "password.title", new SignInForm("", accounts.links().linkOpen(token)
                 ? Optional.empty() : Optional.of(pages.messages(ctx).get("password.expired")), Optional.empty(), formToken(ctx)));
     }
 
@@ -88,7 +88,7 @@ final class SignInPages {
             if (!password.equals(ctx.formParam("repeat"))) {
                 throw new InvalidInputException("repeat", "differs");
             }
-            accounts.accounts().setPasswordWithLink(ctx.pathParam("token"), password);
+            accounts.links().setPasswordWithLink(ctx.pathParam("token"), password);
         } catch (InvalidInputException | NotFoundException e) {
             ctx.status(e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
             pages.render(ctx, "password.jte", "password.title",
@@ -126,7 +126,7 @@ final class SignInPages {
         return switch (((InvalidInputException) e).field()) {
             case "repeat" -> t.get("password.differs");
             case "current" -> t.get("account.wrongCurrent");
-            default -> t.get("password.rules", Accounts.MIN_PASSWORD_LENGTH);
+            default -> t.get("password.rules", AccountInput.MIN_PASSWORD_LENGTH);
         };
     }
 

@@ -82,11 +82,19 @@ public final class WebApp implements AutoCloseable {
         }));
     }
 
-    /** The matched route pattern ({@code /api/leaders/{id}}), or "unmatched" for a 404. */
+    /**
+     * The matched route pattern ({@code /api/leaders/{id}}); for a request stopped before its route
+     * (a 401 on {@code /api/*}), the pattern that stopped it; "unmatched" for a 404. The handlers
+     * that run for every path ({@code *}: sessions, headers) name nothing.
+     */
     static String route(io.javalin.http.Context ctx) {
         try {
-            var endpoint = ctx.endpoint();
-            return endpoint == null ? "unmatched" : endpoint.path;
+            var endpoints = ctx.endpoints();
+            if (endpoints.matchedHttpEndpoint() != null) {
+                return endpoints.matchedHttpEndpoint().path;
+            }
+            return endpoints.list().stream().map(e -> e.path).filter(path -> !"*".equals(path))
+                    .reduce((first, last) -> last).orElse("unmatched");
         } catch (RuntimeException e) {
             return "unmatched";
         }
