@@ -1,9 +1,7 @@
 package dk.hotline.app;
 
-import dk.hotline.db.DatabaseUrl;
 import dk.hotline.groups.ReminderSettings;
 import dk.hotline.outbox.OutboxSettings;
-import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.rota.RotaCheckSettings;
 import dk.hotline.routing.RoutingSettings;
 import dk.hotline.sms.SmsSettings;
@@ -11,20 +9,15 @@ import dk.hotline.voice.FallbackSettings;
 import dk.hotline.voice.QueueSettings;
 import dk.hotline.web.AuthSettings;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads {@code config/hotline.yaml} (or {@code HOTLINE_CONFIG}), applies environment overrides and
  * validates everything, so the service never starts half-configured.
  */
 public final class ConfigLoader {
-    static final URI TWILIO_API = URI.create("https://api.twilio.com");
-    /** bcrypt's limit on a password's length. */
-    private static final int MAX_PASSWORD_BYTES = 72;
 
     private ConfigLoader() {}
 
@@ -42,7 +35,7 @@ public final class ConfigLoader {
         int port = portOf(r);
         URI publicUrl = r.url(settings.describe("publicUrl"), r.text("publicUrl"))
                 .orElse(URI.create("http://localhost:" + port));
-        var secrets = secrets(settings, r);
+        var secrets = SecretsReader.read(settings, r);
         var config = new HotlineConfig(
                 mode,
                 port,
@@ -82,7 +75,10 @@ public final class ConfigLoader {
                 new AuthSettings(
                         r.duration("auth.tokenTtl"),
                         r.positiveInt("auth.maxFailures"),
-                        r.duration("auth.lockout")),
+                        r.duration("auth.lockout"),
+                        r.duration("auth.sessionIdle"),
+                        r.duration("auth.sessionMax"),
+                        r.duration("auth.passwordLinkTtl")),
                 r.positiveInt("retention.days"),
                 new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
                 secrets);
@@ -118,66 +114,6 @@ public final class ConfigLoader {
         throw r.bad("port", raw, "must be a TCP port, 0-65535 (0 = any free port)");
     }
 
-    private static HotlineConfig.Secrets secrets(Settings s, ConfigReader r) {
-        String sid = s.env("TWILIO_ACCOUNT_SID");
-        String token = s.env("TWILIO_AUTH_TOKEN");
-        if (sid.isEmpty() != token.isEmpty()) {
-            throw new ConfigException("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both (live) or neither (dry-run); only "
-                    + (sid.isEmpty() ? "TWILIO_AUTH_TOKEN" : "TWILIO_ACCOUNT_SID") + " is set");
-        }
-        if (!sid.isEmpty() && !sid.matches("AC[0-9a-fA-F]{32}")) {
-            throw new ConfigException("TWILIO_ACCOUNT_SID: must be AC followed by 32 hex digits");
-        }
-        Optional<HotlineConfig.TwilioCredentials> twilio = sid.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new HotlineConfig.TwilioCredentials(sid, token));
-        String adminPassword = s.env("HOTLINE_ADMIN_PASSWORD");
-        if (!adminPassword.isEmpty() && adminPassword.length() < 12) {
-            throw new ConfigException("HOTLINE_ADMIN_PASSWORD: must be at least 12 characters");
-        }
-        if (adminPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            // bcrypt reads no further; it refuses longer passwords rather than cut them.
-            throw new ConfigException("HOTLINE_ADMIN_PASSWORD: must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
-        }
-        String databaseUrl = s.env("DATABASE_URL");
-        String encryptionKey = s.env("HOTLINE_ENCRYPTION_KEY");
-        checkDatabaseUrl(databaseUrl);
-        checkEncryptionKey(encryptionKey);
-        return new HotlineConfig.Secrets(
-                optional(databaseUrl),
-                twilio,
-                r.url("TWILIO_API_BASE_URL", s.env("TWILIO_API_BASE_URL")).orElse(TWILIO_API),
-                optional(encryptionKey),
-                optional(s.env("HOTLINE_ADMIN_EMAIL")),
-                optional(adminPassword));
-    }
-
-    /** Checked here, so a bad value stops startup (exit 2) before anything touches the database. */
-    private static void checkDatabaseUrl(String raw) {
-        if (raw.isEmpty()) {
-            return;
-        }
-        try {
-            DatabaseUrl.parse(raw);
-        } catch (IllegalArgumentException e) {
-            // DatabaseUrl's messages say where the URL is wrong, never what it holds (a password).
-            throw new ConfigException("DATABASE_URL: " + e.getMessage().replaceFirst("^DATABASE_URL: ", ""));
-        }
-    }
-
-    private static void checkEncryptionKey(String raw) {
-        if (raw.isEmpty()) {
-            return;
-        }
-        try {
-            EncryptionKey.fromBase64(raw);
-        } catch (IllegalArgumentException e) {
-            // EncryptionKey's messages never echo the key.
-            throw new ConfigException("HOTLINE_ENCRYPTION_KEY: " + e.getMessage()
-                    + "; it must be standard base64 of 32 random bytes (openssl rand -base64 32)");
-        }
-    }
-
     private static void requireProductionSettings(HotlineConfig c) {
         if (c.secrets().twilio().isEmpty()) {
             throw new ConfigException("HOTLINE_ENV=production: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are required");
@@ -191,9 +127,5 @@ public final class ConfigLoader {
         if (c.hotlineNumber().isEmpty()) {
             throw new ConfigException("HOTLINE_ENV=production: HOTLINE_NUMBER (number) is required");
         }
-    }
-
-    private static Optional<String> optional(String value) {
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 }

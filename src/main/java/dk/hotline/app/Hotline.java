@@ -28,6 +28,7 @@ import dk.hotline.twilio.Webhook;
 import dk.hotline.twilio.WebhookHandler;
 import dk.hotline.voice.VoiceModule;
 import dk.hotline.web.AccountsModule;
+import dk.hotline.web.Pages;
 import dk.hotline.web.Routes;
 import dk.hotline.web.WebApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -109,16 +110,18 @@ public final class Hotline implements AutoCloseable {
                 jobs, clock);
         var voice = VoiceModule.create(jdbi, sealing, flows, outbox, rota, routing, followups, groups, config.hotlineNumber(),
                 config.fallback(), config.queue(), zone, clock);
-        var api = ConsoleModule.create(jdbi, new AuditLog(clock), rota, outbox, voice, sms, groups, followups,
+        var pages = new Pages(config.publicUrl(), ConsoleModule.MENU);
+        var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
+                rota, outbox, voice, sms, groups, followups,
                 gateway instanceof DryRunTwilioGateway dryRun ? java.util.Optional.of(dryRun) : java.util.Optional.empty(),
-                recordings, zone);
+                recordings, zone, clock);
 
         reminders = groups.reminders();
         var retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
         jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
         web = WebApp.create(new Routes(infrastructure.twilioSignature(config), config.publicUrl(),
-                webhooks(voice.webhooks(), sms.webhooks()), pool, accounts.coordinators(), api), metrics);
+                webhooks(voice.webhooks(), sms.webhooks()), pool, accounts, pages, console.api(), console.pages()), metrics);
         web.start(config.port());
         toClose.add(web);
 

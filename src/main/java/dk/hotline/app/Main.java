@@ -1,6 +1,7 @@
 package dk.hotline.app;
 
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && "admin".equals(args[0])) {
+            try {
+                System.exit(AdminCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+            } catch (ConfigException e) {
+                log.error("event=config_error {}", e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         Hotline hotline;
         try {
             hotline = Hotline.start(ConfigLoader.load(System.getenv()), Clock.systemUTC());

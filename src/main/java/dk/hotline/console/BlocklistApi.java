@@ -6,8 +6,8 @@ import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.sms.Blocklist;
-import dk.hotline.web.BearerAuth;
 import dk.hotline.web.JsonBody;
+import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public final class BlocklistApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = blocklist.list(tx);
             if (reveal) {
-                all.forEach(e -> audit.revealed(tx, BearerAuth.coordinator(ctx), "blocklist:" + e.id()));
+                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "blocklist:" + e.id()));
             }
             return all.stream().map(e -> View.of(e, reveal)).toList();
         }));
@@ -53,7 +53,7 @@ public final class BlocklistApi {
     private void add(Context ctx) {
         var input = JsonBody.read(ctx, Input.class);
         PhoneNumber phone = phone(input.phone());
-        long coordinator = BearerAuth.coordinator(ctx);
+        long coordinator = Principal.of(ctx).accountId();
         var entry = jdbi.inTransaction(tx -> blocklist.add(tx, phone, input.reason(), coordinator));
         ctx.status(201).json(View.of(entry, false));
     }

@@ -7,8 +7,8 @@ import dk.hotline.followups.CallbackCalls;
 import dk.hotline.followups.CallbackRequest;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.privacy.AuditLog;
-import dk.hotline.web.BearerAuth;
 import dk.hotline.web.JsonBody;
+import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public final class CallbackApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = callbacks.list(tx, status);
             if (reveal) {
-                all.forEach(r -> audit.revealed(tx, BearerAuth.coordinator(ctx), "callback:" + r.id()));
+                all.forEach(r -> audit.revealed(tx, Principal.of(ctx).accountId(), "callback:" + r.id()));
             }
             return all.stream().map(r -> View.of(r, reveal)).toList();
         }));
@@ -72,7 +72,7 @@ public final class CallbackApi {
 
     private void done(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
-        long coordinator = BearerAuth.coordinator(ctx);
+        long coordinator = Principal.of(ctx).accountId();
         ctx.json(jdbi.inTransaction(tx -> {
             var request = callbacks.byId(tx, id).orElseThrow(() -> new NotFoundException("no such callback request"));
             callbacks.done(tx, id, coordinator);

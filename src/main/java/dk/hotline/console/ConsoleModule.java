@@ -9,25 +9,34 @@ import dk.hotline.sms.SmsModule;
 import dk.hotline.twilio.DryRunTwilioGateway;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.VoiceModule;
-import dk.hotline.web.ApiRoutes;
+import dk.hotline.web.AccountsModule;
+import dk.hotline.web.FeatureRoutes;
+import dk.hotline.web.NavEntry;
+import dk.hotline.web.Pages;
+import java.net.URI;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The JSON API coordinators use ({@code /api}): each resource a small handler class that reads the
- * request, calls one feature service and writes the answer. Every reveal of a number is audited.
+ * What coordinators and leaders use: the JSON API ({@code /api}) and the console's pages. Each
+ * resource or page is a small handler class that reads the request, calls the features' services
+ * and writes the answer; every reveal of a number is audited.
  */
-public final class ConsoleModule {
-    private ConsoleModule() {}
+public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
+    /** The console's menu, in its order. */
+    public static final List<NavEntry> MENU = List.of(
+            new NavEntry("/", "menu.today", false));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
-    public static ApiRoutes create(Jdbi jdbi, AuditLog audit, RotaModule rota, OutboxModule outbox,
-                                              VoiceModule voice, SmsModule sms, GroupsModule groups,
-                                              FollowupsModule followups, Optional<DryRunTwilioGateway> dryRun,
-                                              TwilioRecordings recordings, ZoneId zone) {
-        var all = List.<ApiRoutes>of(
+    public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
+                                       RotaModule rota, OutboxModule outbox,
+                                       VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
+                                       Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
+                                       Clock clock) {
+        var api = List.<FeatureRoutes>of(
                 new LeaderApi(jdbi, rota.leaders(), audit)::register,
                 new ShiftApi(rota.shifts(), rota.rota(), zone)::register,
                 new ShiftTemplateApi(rota.templates())::register,
@@ -40,7 +49,11 @@ public final class ConsoleModule {
                 new FollowupApi(followups.followups(), zone)::register,
                 new GroupInterestApi(jdbi, groups.interest(), groups.invitations(), audit, zone)::register,
                 new DryRunApi(dryRun)::register,
-                new BlocklistApi(jdbi, sms.blocklist(), audit)::register);
-        return routes -> all.forEach(api -> api.register(routes));
+                new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
+                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register);
+        var consolePages = List.<FeatureRoutes>of(
+                new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register);
+        return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
+                routes -> consolePages.forEach(r -> r.register(routes)));
     }
 }

@@ -4,8 +4,8 @@ import dk.hotline.common.NotFoundException;
 import dk.hotline.groups.GroupInterest;
 import dk.hotline.groups.GroupInvitations;
 import dk.hotline.privacy.AuditLog;
-import dk.hotline.web.BearerAuth;
 import dk.hotline.web.JsonBody;
+import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public final class GroupInterestApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = interest.list(tx);
             if (reveal) {
-                all.forEach(e -> audit.revealed(tx, BearerAuth.coordinator(ctx), "group-interest:" + e.id()));
+                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "group-interest:" + e.id()));
             }
             return all.stream().map(e -> view(e, reveal)).toList();
         }));

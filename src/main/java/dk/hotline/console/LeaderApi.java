@@ -4,8 +4,8 @@ import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
-import dk.hotline.web.BearerAuth;
 import dk.hotline.web.JsonBody;
+import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
@@ -41,7 +41,7 @@ public final class LeaderApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = leaders.all(tx);
             if (reveal) {
-                all.forEach(l -> audit.revealed(tx, BearerAuth.coordinator(ctx), "leader:" + l.id()));
+                all.forEach(l -> audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + l.id()));
             }
             return all.stream().map(l -> LeaderView.of(l, reveal)).toList();
         }));
@@ -53,7 +53,7 @@ public final class LeaderApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var leader = leaders.byId(tx, id).orElseThrow(LeaderApi::notFound);
             if (reveal) {
-                audit.revealed(tx, BearerAuth.coordinator(ctx), "leader:" + id);
+                audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + id);
             }
             return LeaderView.of(leader, reveal);
         }));

@@ -6,7 +6,7 @@ import dk.hotline.privacy.AuditLog;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemail;
 import dk.hotline.voice.Voicemails;
-import dk.hotline.web.BearerAuth;
+import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadGatewayResponse;
 import io.javalin.http.Context;
@@ -49,7 +49,7 @@ public final class VoicemailApi {
 
     private void audio(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
-        long coordinator = BearerAuth.coordinator(ctx);
+        long coordinator = Principal.of(ctx).accountId();
         Voicemail voicemail = jdbi.inTransaction(tx -> voicemails.byId(tx, id))
                 .orElseThrow(() -> new NotFoundException("no such voicemail"));
         if (voicemail.erased()) {

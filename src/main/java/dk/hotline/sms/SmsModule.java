@@ -21,7 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * Texts to the hotline's number: keywords and opt-out, leaders' own commands, and the relay that
  * lets survivors and leaders text without seeing each other's numbers.
  */
-public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blocklist, InboundTexts inbound) {
+public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blocklist, InboundTexts inbound,
+                        Conversations conversations) {
     /** What retention erases of texts, and what it keeps. */
     public static final List<RetentionRule> RETENTION = TextRetention.RULES;
 
@@ -44,6 +45,6 @@ public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blockli
         return new SmsModule(
                 Map.of(Webhook.SMS, new InboundSmsHandler(jdbi, rota.leaders(), survivors, leaders, clock),
                         Webhook.SMS_STATUS, new MessageStatusHandler(jdbi, outbox.outbox())),
-                blocklist, new InboundTexts(jdbi, sealing.cipher()));
+                blocklist, new InboundTexts(jdbi, sealing.cipher()), new Conversations(jdbi));
     }
 }

@@ -43,6 +43,13 @@ interface CallLogDao {
             FROM calls WHERE arrived_at >= :from AND arrived_at < :to ORDER BY arrived_at""")
     List<CallRow> between(@Bind("from") Instant from, @Bind("to") Instant to);
 
+    /** Calls not yet over that came in since {@code since} (older ones lost their end), by arrival. */
+    @SqlQuery("""
+            SELECT call_sid, caller_sealed, language, menu_path, outcome, status, answered_by, arrived_at, answered_at,
+                   ring_started_at, queued_at, ended_at, duration_secs
+            FROM calls WHERE ended_at IS NULL AND arrived_at >= :since ORDER BY arrived_at""")
+    List<CallRow> notEnded(@Bind("since") Instant since);
+
     @SqlUpdate("""
             UPDATE calls SET menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || :choice,
                              language = :language, updated_at = :now

@@ -45,6 +45,11 @@ public enum CallOutcome implements Coded {
         return code;
     }
 
+    /** Whether the caller wanted a person and got none, and no other way on. */
+    public boolean missed() {
+        return missed;
+    }
+
     /** The codes of the outcomes that count as missed. */
     static String[] missedCodes() {
         return Arrays.stream(values()).filter(o -> o.missed).map(CallOutcome::code).toArray(String[]::new);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Each call as coordinators see it: path through the menu, who was rung, who answered, the outcome. */
@@ -28,6 +29,21 @@ public final class CallRecords {
     public record CallRecord(String callSid, Instant arrivedAt, String caller, Language language, String menuPath,
                              List<String> leadersOffered, String answeredBy, Long secondsToAnswer, Integer durationSeconds,
                              CallOutcome outcome, String status) {}
+
+    /** Where a call that is going on now is: in the menu, ringing leaders, waiting in the queue, or talking. */
+    public enum Stage { MENU, RINGING, QUEUED, TALKING }
+
+    /** A call going on now; {@code leaderId} who is talking, once one is. */
+    public record LiveCall(String callSid, Instant arrivedAt, Stage stage, Optional<Long> leaderId) {}
+
+    /** Calls going on now that came in since {@code since}, by arrival. */
+    public List<LiveCall> live(Instant since) {
+        return jdbi.withExtension(CallLogDao.class, dao -> dao.notEnded(since)).stream()
+                .map(r -> new LiveCall(r.callSid(), r.arrivedAt(), r.answeredAt() != null ? Stage.TALKING
+                        : r.queuedAt() != null ? Stage.QUEUED : r.ringStartedAt() != null ? Stage.RINGING : Stage.MENU,
+                        Optional.ofNullable(r.answeredBy())))
+                .toList();
+    }
 
     public List<CallRecord> between(Instant from, Instant to) {
         return jdbi.inTransaction(tx -> {

@@ -10,13 +10,16 @@ import javax.sql.DataSource;
 
 /**
  * What the web tier serves, given by the composition root: every webhook's handler, the JSON API,
- * and what checks requests (Twilio's signature against the public URL, coordinators' tokens). The
- * signature is absent in dry-run development without an auth token (nothing to check against).
+ * the console's pages, and what checks requests (Twilio's signature against the public URL,
+ * tokens, sessions). The signature is absent in dry-run development without an auth token
+ * (nothing to check against).
  */
 public record Routes(
         Optional<TwilioSignature> twilioSignature,
         URI publicUrl,
         Map<Webhook, WebhookHandler> webhooks,
         DataSource database,
-        Coordinators coordinators,
-        ApiRoutes api) {}
+        AccountsModule accounts,
+        Pages pages,
+        FeatureRoutes api,
+        FeatureRoutes consolePages) {}

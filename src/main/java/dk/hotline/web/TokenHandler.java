@@ -14,10 +14,12 @@ import java.util.Optional;
 final class TokenHandler implements Handler {
     private record Credentials(String email, String password) {}
 
-    private final Coordinators coordinators;
+    private final PasswordCheck passwords;
+    private final ApiTokens tokens;
 
-    TokenHandler(Coordinators coordinators) {
-        this.coordinators = coordinators;
+    TokenHandler(PasswordCheck passwords, ApiTokens tokens) {
+        this.passwords = passwords;
+        this.tokens = tokens;
     }
 
     @Override
@@ -26,12 +28,13 @@ final class TokenHandler implements Handler {
         if (credentials.isEmpty()) {
             throw unauthorized(ctx, "HTTP Basic credentials (e-mail and password) are required");
         }
-        var outcome = coordinators.signIn(credentials.get().email(), credentials.get().password());
-        if (outcome instanceof Coordinators.SignIn.Token t) {
+        var outcome = passwords.signIn(credentials.get().email(), credentials.get().password());
+        if (outcome instanceof PasswordCheck.SignIn.Verified v) {
+            var t = tokens.issue(v.principal());
             ctx.status(201).json(Map.of("token", t.token(), "expiresAt", t.expiresAt().toString()));
-        } else if (outcome instanceof Coordinators.SignIn.Blocked b) {
+        } else if (outcome instanceof PasswordCheck.SignIn.Blocked b) {
             throw tooMany(ctx, b.retryAfter(), "too many failed sign-ins; try again later");
-        } else if (outcome instanceof Coordinators.SignIn.Busy b) {
+        } else if (outcome instanceof PasswordCheck.SignIn.Busy b) {
             throw tooMany(ctx, b.retryAfter(), "too many sign-ins at once; try again shortly");
         } else {
             throw unauthorized(ctx, "wrong e-mail or password");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,8 @@ public final class WebApp implements AutoCloseable {
     }
 
     public static WebApp create(Routes r, PrometheusMeterRegistry metrics) {
-        var bearer = new BearerAuth(r.coordinators());
+        var bearer = new BearerAuth(r.accounts().tokens());
+        var sessions = new SessionAuth(r.accounts().sessions());
         return new WebApp(Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -52,7 +54,13 @@ public final class WebApp implements AutoCloseable {
                         .record(ms.longValue(), TimeUnit.MILLISECONDS);
                 log.info("event=http method={} route={} status={} ms={}", ctx.method(), route, ctx.statusCode(), ms.intValue());
             });
-            ErrorMapping.register(config);
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/console/assets";
+                files.location = Location.CLASSPATH;
+            });
+            ErrorMapping.register(config, r.pages());
 
             var routes = config.routes;
             r.twilioSignature().ifPresent(signature ->
@@ -63,17 +71,30 @@ public final class WebApp implements AutoCloseable {
             routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             routes.before("/api/*", bearer);
-            routes.post("/api/tokens", new TokenHandler(r.coordinators()));
+            routes.post("/api/tokens", new TokenHandler(r.accounts().passwords(), r.accounts().tokens()));
             routes.get(OpenApiDocument.PATH, OpenApiDocument.fromClasspath());
             r.api().register(routes);
+
+            routes.before(sessions);
+            new SignInPages(r.accounts(), r.pages()).register(routes);
+            r.consolePages().register(routes);
+            routes.after(new SecurityHeaders(r.pages().cookies().secure()));
         }));
     }
 
-    /** The matched route pattern ({@code /api/leaders/{id}}), or "unmatched" for a 404. */
+    /**
+     * The matched route pattern ({@code /api/leaders/{id}}); for a request stopped before its route
+     * (a 401 on {@code /api/*}), the pattern that stopped it; "unmatched" for a 404. The handlers
+     * that run for every path ({@code *}: sessions, headers) name nothing.
+     */
     static String route(io.javalin.http.Context ctx) {
         try {
-            var endpoint = ctx.endpoint();
-            return endpoint == null ? "unmatched" : endpoint.path;
+            var endpoints = ctx.endpoints();
+            if (endpoints.matchedHttpEndpoint() != null) {
+                return endpoints.matchedHttpEndpoint().path;
+            }
+            return endpoints.list().stream().map(e -> e.path).filter(path -> !"*".equals(path))
+                    .reduce((first, last) -> last).orElse("unmatched");
         } catch (RuntimeException e) {
             return "unmatched";
         }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Json;
 import dk.hotline.testing.TestService;
+import dk.hotline.twilio.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dk.hotline.twilio.Webhook;
 
 class DryRunApiTest {
     @Test

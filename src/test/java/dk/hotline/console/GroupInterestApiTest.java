@@ -1,15 +1,14 @@
 package dk.hotline.console;
 
-import dk.hotline.common.Language;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.hotline.common.Language;
+import dk.hotline.groups.GroupInterest;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.groups.GroupInterest;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
 import dk.hotline.testing.HotlineFixture;

@@ -62,11 +62,11 @@ class RetentionTest {
         try (var db = new MigratedDatabase()) {
             Instant start = clock.instant();
             db.jdbi().useHandle(h -> {
-                h.createUpdate("INSERT INTO coordinators (id, email, password_hash, created_at) VALUES (1, 'k@example.org', 'x', :t)")
+                h.createUpdate("INSERT INTO accounts (id, email, password_hash, created_at, updated_at) VALUES (1, 'k@example.org', 'x', :t, :t)")
                         .bind("t", start).execute();
                 h.createUpdate("INSERT INTO login_throttle (email_hash, failures, blocked_until) VALUES ('\\x01', 5, :t)")
                         .bind("t", start).execute();
-                h.createUpdate("INSERT INTO api_tokens (token_hash, coordinator_id, created_at, expires_at) VALUES ('\\x01', 1, :t, :e)")
+                h.createUpdate("INSERT INTO api_tokens (token_hash, account_id, created_at, expires_at) VALUES ('\\x01', 1, :t, :e)")
                         .bind("t", start).bind("e", start.plus(Duration.ofHours(12))).execute();
                 h.createUpdate("INSERT INTO audit_log (coordinator_id, action, subject, at) VALUES (1, 'reveal', 'leader:1', :t)")
                         .bind("t", start).execute();
@@ -76,7 +76,7 @@ class RetentionTest {
             db.jdbi().useHandle(h -> {
                 h.createUpdate("INSERT INTO login_throttle (email_hash, failures, blocked_until) VALUES ('\\x02', 5, :t)")
                         .bind("t", now.minus(Duration.ofMinutes(1))).execute();
-                h.createUpdate("INSERT INTO api_tokens (token_hash, coordinator_id, created_at, expires_at) VALUES ('\\x02', 1, :t, :e)")
+                h.createUpdate("INSERT INTO api_tokens (token_hash, account_id, created_at, expires_at) VALUES ('\\x02', 1, :t, :e)")
                         .bind("t", now).bind("e", now.plus(Duration.ofHours(12))).execute();
             });
 

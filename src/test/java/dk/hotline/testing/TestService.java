@@ -1,8 +1,7 @@
 package dk.hotline.testing;
 
-import dk.hotline.common.Language;
-
 import dk.hotline.app.Hotline;
+import dk.hotline.common.Language;
 import dk.hotline.db.DatabaseUrl;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -90,6 +89,11 @@ public final class TestService implements AutoCloseable {
     /** When the session's reminder trigger for this offset is set to fire, if one is scheduled. */
     public java.util.Optional<java.time.Instant> reminderScheduledAt(long sessionId, java.time.Duration offset) {
         return hotline.reminders().scheduledAt(sessionId, offset);
+    }
+
+    /** The environment the service was started with (to start a command against the same database). */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
     }
 
     public String publicUrl() {

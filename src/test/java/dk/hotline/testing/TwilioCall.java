@@ -2,9 +2,9 @@ package dk.hotline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.hotline.twilio.Webhook;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dk.hotline.twilio.Webhook;
 
 /**
  * Plays Twilio's part in one call: posts signed webhooks to the running service and follows the

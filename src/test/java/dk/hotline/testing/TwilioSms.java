@@ -5,11 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dk.hotline.twilio.Webhook;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import dk.hotline.twilio.Webhook;
 
 /** Texts in and out as Twilio sees them: signed inbound webhooks, and what WireMock was asked to send. */
 public final class TwilioSms {

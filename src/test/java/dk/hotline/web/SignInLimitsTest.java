@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Sign-in under pressure: floods of checks, and instances starting together. */
 class SignInLimitsTest {
-    private static final AuthSettings AUTH = new AuthSettings(Duration.ofHours(12), 5, Duration.ofSeconds(30));
+    private static final AuthSettings AUTH = new AuthSettings(Duration.ofHours(12), 5, Duration.ofSeconds(30),
+            Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofDays(2));
     private static final String EMAIL = "koordinator@example.org";
     private static final String PASSWORD = "a-long-test-password";
 
@@ -40,25 +42,25 @@ class SignInLimitsTest {
     @Test
     void signInIsBusyWhileEveryPasswordCheckIsTakenAndCountsNothing() {
         var noFreeCheck = new Semaphore(0);
-        var coordinators = new Coordinators(db.jdbi(), AUTH, clock, noFreeCheck);
-        coordinators.bootstrap(Optional.of(EMAIL), Optional.of(PASSWORD));
+        new Accounts(db.jdbi(), AUTH, clock).bootstrap(Optional.of(EMAIL), Optional.of(PASSWORD));
+        var passwords = new PasswordCheck(db.jdbi(), AUTH, clock, noFreeCheck);
 
-        assertThat(coordinators.signIn(EMAIL, PASSWORD)).isInstanceOf(Coordinators.SignIn.Busy.class);
+        assertThat(passwords.signIn(EMAIL, PASSWORD)).isInstanceOf(PasswordCheck.SignIn.Busy.class);
         assertThat(throttleRows()).as("a turned-away attempt is not held against the address").isZero();
 
         noFreeCheck.release();
-        assertThat(coordinators.signIn(EMAIL, PASSWORD)).isInstanceOf(Coordinators.SignIn.Token.class);
-        assertThat(coordinators.signIn(EMAIL, "wrong-password")).as("the check is given back after each sign-in")
-                .isInstanceOf(Coordinators.SignIn.Refused.class);
-        assertThat(coordinators.signIn(EMAIL, PASSWORD)).isInstanceOf(Coordinators.SignIn.Token.class);
+        assertThat(passwords.signIn(EMAIL, PASSWORD)).isInstanceOf(PasswordCheck.SignIn.Verified.class);
+        assertThat(passwords.signIn(EMAIL, "wrong-password")).as("the check is given back after each sign-in")
+                .isInstanceOf(PasswordCheck.SignIn.Refused.class);
+        assertThat(passwords.signIn(EMAIL, PASSWORD)).isInstanceOf(PasswordCheck.SignIn.Verified.class);
     }
 
     @Test
     void busySignInIsAnswered429WithRetryAfter() throws Exception {
-        var coordinators = new Coordinators(db.jdbi(), AUTH, clock, new Semaphore(0));
+        var passwords = new PasswordCheck(db.jdbi(), AUTH, clock, new Semaphore(0));
         var app = Javalin.create(config -> {
-            ErrorMapping.register(config);
-            config.routes.post("/api/tokens", new TokenHandler(coordinators));
+            ErrorMapping.register(config, new Pages(URI.create("http://localhost"), List.of()));
+            config.routes.post("/api/tokens", new TokenHandler(passwords, new ApiTokens(db.jdbi(), AUTH, clock)));
         }).start(0);
         try {
             var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -76,12 +78,13 @@ class SignInLimitsTest {
 
     @Test
     void onlyTheInstanceThatCreatedTheFirstCoordinatorLogsItsGeneratedPassword() throws Exception {
-        var second = new Coordinators(db.jdbi(), AUTH, clock);
+        var second = new Accounts(db.jdbi(), AUTH, clock);
         var pool = Executors.newSingleThreadExecutor();
         try (var logs = new LogCapture(); var first = db.jdbi().open()) {
             // The first instance has inserted the account and not yet committed, as when both start at once.
             first.begin();
-            first.attach(CoordinatorDao.class).create("admin@hotline.local", "first-instance-hash", clock.instant());
+            first.attach(AccountDao.class).create("admin@hotline.local", "first-instance-hash", "coordinator", null,
+                    clock.instant());
             var secondStart = pool.submit(() -> second.bootstrap(Optional.empty(), Optional.empty()));
             Await.until("the second instance's insert waits for the first's", Duration.ofSeconds(30), this::someoneWaitsForALock);
             first.commit();
@@ -92,7 +95,7 @@ class SignInLimitsTest {
         } finally {
             pool.shutdownNow();
         }
-        String hash = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM coordinators").mapTo(String.class).one());
+        String hash = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts").mapTo(String.class).one());
         assertThat(hash).isEqualTo("first-instance-hash");
     }
 

@@ -1,0 +1,41 @@
+package dk.hotline.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Bearer tokens for the JSON API, stored only as SHA-256; a token carries its account's role. */
+public final class ApiTokens {
+    public record Token(String token, Instant expiresAt) {}
+
+    private final Jdbi jdbi;
+    private final AuthSettings settings;
+    private final Clock clock;
+
+    ApiTokens(Jdbi jdbi, AuthSettings settings, Clock clock) {
+        this.jdbi = jdbi;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Token issue(Principal principal) {
+        // As PostgreSQL keeps it: it rounds nanoseconds, which would put a new row's time after "now".
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String token = Secrets.random();
+        Instant expires = now.plus(settings.tokenTtl());
+        jdbi.useTransaction(tx -> {
+            var dao = tx.attach(AccountDao.class);
+            dao.deleteExpiredTokens(now);
+            dao.storeToken(Secrets.sha256(token), principal.accountId(), now, expires);
+        });
+        return new Token(token, expires);
+    }
+
+    /** Whose token this is, if it is known, not expired, and its account is active. */
+    Optional<Principal> owner(String token) {
+        return jdbi.withExtension(AccountDao.class, dao -> dao.tokenOwner(Secrets.sha256(token), clock.instant()))
+                .map(Accounts::principal);
+    }
+}
