@@ -81,6 +81,8 @@ class GroupApiTest {
         join(id, "+4532000002", false);
         join(id, "+4532000003", true);
         sms.receive("+4532000003", "STOP");
+        // Sent by the outbox's own threads, in parallel with what follows: wait for it so the last check is not a race.
+        Await.until("the STOP confirmation is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4532000003").size() == 1);
         long session = coordinator.sessions(id).get(0);
 
         var cancelled = coordinator.post("/api/groups/" + id + "/sessions/" + session + "/cancel", null);
