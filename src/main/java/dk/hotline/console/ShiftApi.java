@@ -9,7 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 
-/** {@code /api/shifts} (list, add, remove single shifts) and {@code /api/rota/gaps} (where nobody is on call). */
+/** {@code /api/shifts} (list, add, move or hand over, remove single shifts) and {@code /api/rota/gaps} (where nobody is on call). */
 public final class ShiftApi {
     private final Shifts shifts;
     private final Rota rota;
@@ -24,6 +24,8 @@ public final class ShiftApi {
     public void register(RoutesConfig routes) {
         routes.get("/api/shifts", this::list);
         routes.post("/api/shifts", ctx -> ctx.status(201).json(ShiftView.of(shifts.create(JsonBody.read(ctx, ShiftInput.class)), zone)));
+        routes.patch("/api/shifts/{id}", ctx -> ctx.json(ShiftView.of(
+                shifts.change(ctx.pathParamAsClass("id", Long.class).get(), JsonBody.read(ctx, ShiftInput.class)), zone)));
         routes.delete("/api/shifts/{id}", ctx -> {
             if (!shifts.delete(ctx.pathParamAsClass("id", Long.class).get())) {
                 throw new NotFoundException("no such shift");

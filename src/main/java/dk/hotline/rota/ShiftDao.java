@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The shifts table. Shifts of deleted leaders are left in place but never shown or counted. */
 @RegisterConstructorMapper(Shift.class)
@@ -20,6 +21,27 @@ interface ShiftDao {
             RETURNING id""")
     long insert(@Bind("leader") long leaderId, @Bind("start") Instant start, @Bind("end") Instant end,
                 @Bind("now") Instant now);
+
+    /** The shift, locked until the transaction ends; none if it is gone or its leader deleted. */
+    @SqlQuery("""
+            SELECT s.id, s.leader_id, l.name AS leader_name, s.starts_at AS start, s.ends_at AS "end"
+            FROM shifts s JOIN leaders l ON l.id = s.leader_id
+            WHERE s.id = :id AND l.deleted_at IS NULL
+            FOR UPDATE OF s""")
+    Optional<Shift> lock(@Bind("id") long id);
+
+    /**
+     * Gives a shift new times or another leader. One that came from a template leaves it: its
+     * occurrence is remembered as skipped (extending the rota does not bring it back), and removing
+     * the template later does not remove a shift a coordinator has changed by hand.
+     */
+    @SqlUpdate("""
+            WITH skipped AS (INSERT INTO shift_template_skips (template_id, starts_at)
+                             SELECT template_id, starts_at FROM shifts WHERE id = :id AND template_id IS NOT NULL
+                             ON CONFLICT DO NOTHING)
+            UPDATE shifts SET leader_id = :leader, starts_at = :start, ends_at = :end, template_id = NULL
+            WHERE id = :id""")
+    int change(@Bind("id") long id, @Bind("leader") long leaderId, @Bind("start") Instant start, @Bind("end") Instant end);
 
     /** Shifts that overlap [from, to), inactive leaders included: the coordinator sees the whole plan. */
     @SqlQuery("""

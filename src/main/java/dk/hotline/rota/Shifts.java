@@ -2,16 +2,18 @@ package dk.hotline.rota;
 
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.NotFoundException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Single shifts as coordinators plan them: list, add, remove. */
+/** Single shifts as coordinators plan them: list, add, move or hand over, remove. */
 public final class Shifts {
     private static final Logger log = LoggerFactory.getLogger(Shifts.class);
     private static final String EXCLUSION_VIOLATION = "23P01";
@@ -42,17 +44,51 @@ public final class Shifts {
         Shift shift = jdbi.inTransaction(tx -> {
             var dao = tx.attach(ShiftDao.class);
             String name = dao.leaderName(leaderId).orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
-            try {
-                return new Shift(dao.insert(leaderId, start, end, clock.instant()), leaderId, name, start, end);
-            } catch (UnableToExecuteStatementException e) {
-                if (e.getCause() instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-                    throw new ConflictException("start", "this leader already has a shift at that time");
-                }
-                throw e;
-            }
+            return new Shift(exclusive("start", () -> dao.insert(leaderId, start, end, clock.instant())), leaderId, name, start,
+                    end);
         });
         log.info("event=rota.shift_created shift={} leader={}", shift.id(), leaderId);
         return shift;
+    }
+
+    /**
+     * Moves a shift (new {@code start} and {@code end}) or hands it over (another {@code leaderId}),
+     * or both: the fields given change, those left null stay. The same checks as {@link #create}:
+     * the end after the start, a leader who exists, and no overlap with another shift of that
+     * leader (409; on {@code start} when the times changed, else on {@code leaderId}).
+     */
+    public Shift change(long id, ShiftInput in) {
+        Instant newStart = in.start() == null ? null : TimeInput.instant("start", in.start());
+        Instant newEnd = in.end() == null ? null : TimeInput.instant("end", in.end());
+        Shift shift = jdbi.inTransaction(tx -> {
+            var dao = tx.attach(ShiftDao.class);
+            Shift old = dao.lock(id).orElseThrow(() -> new NotFoundException("no such shift"));
+            long leaderId = in.leaderId() == null ? old.leaderId() : in.leaderId();
+            Instant start = newStart == null ? old.start() : newStart;
+            Instant end = newEnd == null ? old.end() : newEnd;
+            if (!end.isAfter(start)) {
+                throw new InvalidInputException("end", "must be after start");
+            }
+            String name = leaderId == old.leaderId() ? old.leaderName()
+                    : dao.leaderName(leaderId).orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
+            boolean moved = !start.equals(old.start()) || !end.equals(old.end());
+            exclusive(moved ? "start" : "leaderId", () -> dao.change(id, leaderId, start, end));
+            return new Shift(id, leaderId, name, start, end);
+        });
+        log.info("event=rota.shift_changed shift={} leader={}", id, shift.leaderId());
+        return shift;
+    }
+
+    /** A write the exclusion constraint may refuse: one leader, one shift at a time (409 on {@code field}). */
+    private static <T> T exclusive(String field, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                throw new ConflictException(field, "this leader already has a shift at that time");
+            }
+            throw e;
+        }
     }
 
     public boolean delete(long id) {

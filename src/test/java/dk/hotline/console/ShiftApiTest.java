@@ -94,6 +94,35 @@ class ShiftApiTest {
         assertThat(Json.elements(Json.parse(list))).isEmpty();
     }
 
+    @Test
+    void aPatchMovesAShiftOrHandsItOverAndAnOverlapIs409() {
+        long noah = coordinator.leader("Noah P");
+        long alma = coordinator.leader("Alma P");
+        long id = Json.id(post(noah, "2027-04-20T17:00:00+02:00", "2027-04-20T21:00:00+02:00"));
+        post(alma, "2027-04-21T17:00:00+02:00", "2027-04-21T21:00:00+02:00");
+
+        var moved = patch(id, "{\"start\":\"2027-04-21T16:00:00Z\",\"end\":\"2027-04-21T20:00:00Z\"}");
+        var handedOver = patch(id, "{\"leaderId\":" + alma + "}");
+        var back = patch(id, "{\"start\":\"2027-04-20T17:00:00+02:00\",\"end\":\"2027-04-20T21:00:00+02:00\"}");
+
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(Json.text(Json.parse(moved), "start")).isEqualTo("2027-04-21T18:00:00+02:00");
+        assertThat(Json.text(Json.parse(moved), "leaderName")).isEqualTo("Noah P");
+        assertThat(handedOver.statusCode()).as("Alma is on at 17:00-21:00 that day").isEqualTo(409);
+        assertThat(Json.errorField(handedOver)).isEqualTo("leaderId");
+        assertThat(back.statusCode()).isEqualTo(200);
+        var handed = patch(id, "{\"leaderId\":" + alma + "}");
+        assertThat(handed.statusCode()).isEqualTo(200);
+        assertThat(Json.number(Json.parse(handed), "leaderId")).isEqualTo(alma);
+        assertThat(Json.text(Json.parse(handed), "start")).isEqualTo("2027-04-20T17:00:00+02:00");
+        assertThat(patch(id, "{\"start\":\"2027-04-21T18:00:00+02:00\",\"end\":\"2027-04-21T19:00:00+02:00\"}").statusCode())
+                .as("onto Alma's own shift").isEqualTo(409);
+        assertThat(Json.badRequestField(patch(id, "{\"end\":\"2027-04-20T16:00:00+02:00\"}"))).isEqualTo("end");
+        assertThat(Json.badRequestField(patch(id, "{\"room\":1}"))).isEqualTo("room");
+        assertThat(patch(999_999, "{\"leaderId\":" + alma + "}").statusCode()).isEqualTo(404);
+        assertThat(service.api("PATCH", "/api/shifts/" + id, null, "{}").statusCode()).isEqualTo(401);
+    }
+
     /** {@code LEA} stands for the id of a leader who exists. */
     @ParameterizedTest(name = "{0} names {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -154,6 +183,10 @@ class ShiftApiTest {
 
     private static HttpResponse<String> post(long leaderId, String start, String end) {
         return postJson("{\"leaderId\":" + leaderId + ",\"start\":\"" + start + "\",\"end\":\"" + end + "\"}");
+    }
+
+    private static HttpResponse<String> patch(long id, String json) {
+        return service.api("PATCH", "/api/shifts/" + id, bearer, json);
     }
 
     private static HttpResponse<String> postJson(String json) {

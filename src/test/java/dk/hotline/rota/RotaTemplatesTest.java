@@ -4,6 +4,7 @@ import static dk.hotline.rota.RotaFixtures.COPENHAGEN;
 import static dk.hotline.rota.RotaFixtures.leader;
 import static dk.hotline.rota.RotaFixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dk.hotline.testing.MigratedDatabase;
 import dk.hotline.testing.MutableClock;
@@ -165,6 +166,27 @@ class RotaTemplatesTest {
 
         assertThat(between("2027-01-11T00:00", "2027-01-12T00:00")).isEmpty();
         assertThat(between("2027-01-18T00:00", "2027-01-19T00:00")).hasSize(1);
+    }
+
+    @Test
+    void aMovedOrHandedOverOccurrenceLeavesItsTemplate() {
+        long maja = leader(db.jdbi(), "Maja");
+        long emil = leader(db.jdbi(), "Emil");
+        var t = template(maja, "MONDAY", "17:00", "21:00");
+        var secondWeek = between("2027-01-11T00:00", "2027-01-12T00:00").get(0);
+        var thirdWeek = between("2027-01-18T00:00", "2027-01-19T00:00").get(0);
+
+        shifts.change(secondWeek.id(), new ShiftInput(null, "2027-01-11T18:00:00+01:00", "2027-01-11T22:00:00+01:00"));
+        shifts.change(thirdWeek.id(), new ShiftInput(emil, null, null));
+        templates.extend(clock.instant(), 6);
+
+        assertThat(between("2027-01-11T00:00", "2027-01-12T00:00")).as("not made again at 17:00 beside the moved one")
+                .extracting(Shift::leaderName, s -> s.start()).containsExactly(tuple("Maja", local("2027-01-11T18:00")));
+        assertThat(between("2027-01-18T00:00", "2027-01-19T00:00")).as("Emil's now, and not Maja's again")
+                .extracting(Shift::leaderName).containsExactly("Emil");
+        templates.delete(t.id());
+        assertThat(between("2027-01-11T00:00", "2027-01-19T00:00")).as("changed by hand: no longer the template's")
+                .extracting(Shift::id).containsExactly(secondWeek.id(), thirdWeek.id());
     }
 
     @Test

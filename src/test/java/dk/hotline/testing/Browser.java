@@ -112,6 +112,12 @@ public final class Browser implements AutoCloseable {
                 return false;
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
                 return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Mid-navigation Chromium may say the old page's node "does not belong to the document": gone too.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
             }
         });
         return this;
