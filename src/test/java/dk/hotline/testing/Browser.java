@@ -112,6 +112,12 @@ public final class Browser implements AutoCloseable {
                 return false;
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
                 return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Asked while the old page was being taken down: Chromium may say so instead of "stale".
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
             }
         });
         return this;
