@@ -28,7 +28,8 @@ import org.jdbi.v3.core.Jdbi;
 public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     /** The console's menu, in its order. */
     public static final List<NavEntry> MENU = List.of(
-            new NavEntry("/", "menu.today", false));
+            new NavEntry("/", "menu.today", false),
+            new NavEntry("/groups", "menu.groups", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
     public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
@@ -51,8 +52,10 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
                 new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register);
+        var times = new LocalTimes(zone);
         var consolePages = List.<FeatureRoutes>of(
-                new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register);
+                new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
+                new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }
