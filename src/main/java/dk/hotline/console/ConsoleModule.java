@@ -53,9 +53,12 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
                 new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register);
         var times = new LocalTimes(zone);
+        var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
-                new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register);
+                new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register,
+                groupPage::register,
+                new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }
