@@ -56,6 +56,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
         var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
+                // Before /groups/{id}, which would otherwise take "interest" for an id.
+                new GroupInterestPage(jdbi, pages, groups.groups(), groups.interest(), groups.invitations(), times)::register,
                 new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register,
                 groupPage::register,
                 new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register);
