@@ -29,7 +29,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     /** The console's menu, in its order. */
     public static final List<NavEntry> MENU = List.of(
             new NavEntry("/", "menu.today", false),
-            new NavEntry("/rota", "menu.rota", false));
+            new NavEntry("/rota", "menu.rota", false),
+            new NavEntry("/groups", "menu.groups", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
     public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
@@ -52,9 +53,16 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
                 new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register);
+        var times = new LocalTimes(zone);
+        var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
-                new RotaPage(new RotaPageView(jdbi, rota, zone), pages, rota, zone, clock)::register);
+                new RotaPage(new RotaPageView(jdbi, rota, zone), pages, rota, zone, clock)::register,
+                // Before /groups/{id}, which would otherwise take "interest" for an id.
+                new GroupInterestPage(jdbi, pages, groups.groups(), groups.interest(), groups.invitations(), times)::register,
+                new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register,
+                groupPage::register,
+                new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }

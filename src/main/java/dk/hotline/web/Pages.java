@@ -55,10 +55,15 @@ public final class Pages {
         Optional<Principal> principal = Principal.find(ctx);
         List<Page.Link> links = principal.map(p -> menu.stream()
                 .filter(entry -> p.coordinator() || !entry.coordinatorsOnly())
-                .map(entry -> new Page.Link(entry.path(), t.get(entry.labelKey()), entry.path().equals(ctx.path())))
+                .map(entry -> new Page.Link(entry.path(), t.get(entry.labelKey()), within(ctx.path(), entry.path())))
                 .toList()).orElse(List.of());
         String csrf = Optional.<String>ofNullable(ctx.attribute(CSRF)).orElse("");
         return new Page(t.get(titleKey), t, principal, csrf, ctx.path(), links);
+    }
+
+    /** Whether {@code path} is the menu entry's page or one under it (a group's page is under Groups). */
+    private static boolean within(String path, String entry) {
+        return path.equals(entry) || !entry.equals("/") && path.startsWith(entry + "/");
     }
 
     /** The reader's language; a {@code ?lang=} is remembered. */
