@@ -50,7 +50,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new GroupInterestApi(jdbi, groups.interest(), groups.invitations(), audit, zone)::register,
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
-                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register);
+                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register,
+                new AuditApi(jdbi, audit, accounts.accounts(), zone)::register);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
