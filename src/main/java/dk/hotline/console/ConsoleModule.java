@@ -28,7 +28,8 @@ import org.jdbi.v3.core.Jdbi;
 public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     /** The console's menu, in its order. */
     public static final List<NavEntry> MENU = List.of(
-            new NavEntry("/", "menu.today", false));
+            new NavEntry("/", "menu.today", false),
+            new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
     public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
@@ -53,7 +54,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register,
                 new AuditApi(jdbi, audit, accounts.accounts(), zone)::register);
         var consolePages = List.<FeatureRoutes>of(
-                new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register);
+                new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
+                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }

@@ -112,6 +112,12 @@ public final class Browser implements AutoCloseable {
                 return false;
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
                 return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Asked while the old page is being torn down, Chromium may say so in its own words.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
             }
         });
         return this;
