@@ -29,6 +29,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     /** The console's menu, in its order. */
     public static final List<NavEntry> MENU = List.of(
             new NavEntry("/", "menu.today", false),
+            new NavEntry("/leaders", "menu.leaders", true),
+            NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
             new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
@@ -55,6 +57,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new AuditApi(jdbi, audit, accounts.accounts(), zone)::register);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
+                new LeadersPage(jdbi, pages, rota.leaders())::register,
+                new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
                 new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
