@@ -31,6 +31,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/", "menu.today", false),
             new NavEntry("/leaders", "menu.leaders", true),
             NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
+            new NavEntry("/accounts", "menu.accounts", true),
             new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
@@ -59,6 +60,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
                 new LeadersPage(jdbi, pages, rota.leaders())::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
+                new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
                 new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
