@@ -57,11 +57,7 @@ final class AccountApi {
     }
 
     private void create(Context ctx) {
-        var in = JsonBody.read(ctx, Accounts.NewAccount.class);
-        if (in.leaderId() != null && jdbi.withHandle(tx -> leaders.byId(tx, in.leaderId())).isEmpty()) {
-            throw new InvalidInputException("leaderId", "no such leader");
-        }
-        var created = accounts.create(in);
+        var created = NewAccounts.make(jdbi, accounts, leaders, JsonBody.read(ctx, Accounts.NewAccount.class));
         var body = new LinkedHashMap<String, Object>();
         var view = View.of(created.account());
         body.put("id", view.id());
@@ -86,7 +82,7 @@ final class AccountApi {
     }
 
     private String linkUrl(String token) {
-        return publicUrl + "/password/" + token;
+        return NewAccounts.linkUrl(publicUrl, token);
     }
 
     private static long id(Context ctx) {

@@ -44,7 +44,7 @@ public final class BlocklistApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = blocklist.list(tx);
             if (reveal) {
-                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "blocklist:" + e.id()));
+                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "blocklist:" + e.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(e -> View.of(e, reveal)).toList();
         }));

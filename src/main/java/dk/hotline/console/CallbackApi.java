@@ -64,7 +64,7 @@ public final class CallbackApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = callbacks.list(tx, status);
             if (reveal) {
-                all.forEach(r -> audit.revealed(tx, Principal.of(ctx).accountId(), "callback:" + r.id()));
+                all.forEach(r -> audit.revealed(tx, Principal.of(ctx).accountId(), "callback:" + r.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(r -> View.of(r, reveal)).toList();
         }));

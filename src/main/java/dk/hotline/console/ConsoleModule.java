@@ -30,7 +30,11 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     public static final List<NavEntry> MENU = List.of(
             new NavEntry("/", "menu.today", false),
             new NavEntry("/rota", "menu.rota", false),
-            new NavEntry("/groups", "menu.groups", true));
+            new NavEntry("/groups", "menu.groups", true),
+            new NavEntry("/leaders", "menu.leaders", true),
+            NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
+            new NavEntry("/accounts", "menu.accounts", true),
+            new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
     public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
@@ -52,7 +56,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new GroupInterestApi(jdbi, groups.interest(), groups.invitations(), audit, zone)::register,
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
-                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register);
+                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register,
+                new AuditApi(jdbi, audit, accounts.accounts(), zone)::register);
         var times = new LocalTimes(zone);
         var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var consolePages = List.<FeatureRoutes>of(
@@ -62,7 +67,11 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new GroupInterestPage(jdbi, pages, groups.groups(), groups.interest(), groups.invitations(), times)::register,
                 new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register,
                 groupPage::register,
-                new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register);
+                new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register,
+                new LeadersPage(jdbi, pages, rota.leaders())::register,
+                new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
+                new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
+                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }

@@ -57,7 +57,7 @@ public final class GroupInterestApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = interest.list(tx);
             if (reveal) {
-                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "group-interest:" + e.id()));
+                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "group-interest:" + e.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(e -> view(e, reveal)).toList();
         }));

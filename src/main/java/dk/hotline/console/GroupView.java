@@ -28,6 +28,6 @@ public record GroupView(long id, String name, String smsName, String location, S
 
     /** The error beside the field with id {@code target}, or "". */
     public String errorFor(String target) {
-        return FormErrors.of(errors, target);
+        return FormError.messageFor(errors, target);
     }
 }

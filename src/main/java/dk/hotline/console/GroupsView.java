@@ -21,6 +21,6 @@ public record GroupsView(List<Row> groups, List<Choice> leaders, Form form, List
 
     /** The error beside the field with id {@code target}, or "". */
     public String errorFor(String target) {
-        return FormErrors.of(errors, target);
+        return FormError.messageFor(errors, target);
     }
 }

@@ -15,6 +15,6 @@ public record InterestView(List<Row> entries, List<GroupsView.Choice> groups, Li
 
     /** The error beside the field with id {@code target}, or "". */
     public String errorFor(String target) {
-        return FormErrors.of(errors, target);
+        return FormError.messageFor(errors, target);
     }
 }

@@ -41,7 +41,7 @@ public final class LeaderApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = leaders.all(tx);
             if (reveal) {
-                all.forEach(l -> audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + l.id()));
+                all.forEach(l -> audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + l.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(l -> LeaderView.of(l, reveal)).toList();
         }));
@@ -53,7 +53,7 @@ public final class LeaderApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var leader = leaders.byId(tx, id).orElseThrow(LeaderApi::notFound);
             if (reveal) {
-                audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + id);
+                audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + id, Reveal.reason(ctx));
             }
             return LeaderView.of(leader, reveal);
         }));

@@ -2,8 +2,12 @@ package dk.hotline.console;
 
 import dk.hotline.common.InvalidInputException;
 import io.javalin.http.Context;
+import java.util.Optional;
 
-/** The {@code ?reveal=true} switch that shows numbers in clear, and is audited wherever it is used. */
+/**
+ * The {@code ?reveal=true} switch that shows numbers in clear, and is audited wherever it is used,
+ * with the optional {@code &reason=…} the audit row keeps.
+ */
 final class Reveal {
     private Reveal() {}
 
@@ -16,5 +20,10 @@ final class Reveal {
             return true;
         }
         throw new InvalidInputException("reveal", "must be true or false");
+    }
+
+    /** Why the coordinator asks, when they said: {@code ?reason=}. */
+    static Optional<String> reason(Context ctx) {
+        return Optional.ofNullable(ctx.queryParam("reason"));
     }
 }

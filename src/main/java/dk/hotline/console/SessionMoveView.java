@@ -9,6 +9,6 @@ import java.util.List;
 public record SessionMoveView(long groupId, String groupName, long sessionId, String when, String start, List<FormError> errors) {
     /** The error beside the field with id {@code target}, or "". */
     public String errorFor(String target) {
-        return FormErrors.of(errors, target);
+        return FormError.messageFor(errors, target);
     }
 }

@@ -41,6 +41,15 @@ public final class PhoneNumber {
         return e164;
     }
 
+    /** The full number grouped to be read and dialled ({@code +45 20 11 22 34}), for a reveal a coordinator asked for. Never log it. */
+    public String readable() {
+        try {
+            return UTIL.format(UTIL.parse(e164, DEFAULT_REGION), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     /** Country code and the last two digits only, e.g. {@code +45 •••• ••34}. */
     public String masked() {
         int country = countryCodeLength();

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The audit log is kept on purpose: it is the organisation's record of which coordinator saw
  * whose number and when, which it must be able to show (GDPR art. 5(2) accountability, and a data
- * subject's right to know who accessed their data). It holds coordinator ids and subject ids,
- * never a number.
+ * subject's right to know who accessed their data). It holds coordinator ids, subject ids and
+ * the reason the coordinator gave in their own words (the console asks for no name or number
+ * there), never a number.
  */
 public final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);

@@ -113,7 +113,7 @@ public final class Accounts {
             var dao = tx.attach(AccountDao.class);
             var row = dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
             if (Role.COORDINATOR.code().equals(row.role()) && row.active() && dao.otherActiveCoordinators(id) == 0) {
-                throw new ConflictException("id", "the last active coordinator cannot be removed");
+                throw new ConflictException("active", "the last active coordinator cannot be removed");
             }
             try {
                 dao.delete(id);

@@ -54,7 +54,7 @@ public final class Pages {
         Messages t = messages(ctx);
         Optional<Principal> principal = Principal.find(ctx);
         List<Page.Link> links = principal.map(p -> menu.stream()
-                .filter(entry -> p.coordinator() || !entry.coordinatorsOnly())
+                .filter(entry -> entry.shownTo(p))
                 .map(entry -> new Page.Link(entry.path(), t.get(entry.labelKey()), within(ctx.path(), entry.path())))
                 .toList()).orElse(List.of());
         String csrf = Optional.<String>ofNullable(ctx.attribute(CSRF)).orElse("");

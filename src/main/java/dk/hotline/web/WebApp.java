@@ -54,7 +54,15 @@ public final class WebApp implements AutoCloseable {
                         .record(ms.longValue(), TimeUnit.MILLISECONDS);
                 log.info("event=http method={} route={} status={} ms={}", ctx.method(), route, ctx.statusCode(), ms.intValue());
             });
-            config.staticFiles.enableWebjars();
+            // htmx from its WebJar (the version is in the path, so it may be kept a month). Not
+            // enableWebjars(): Javalin logs its handler's max-age of 31622400 seconds, which the
+            // log's masking takes for a phone number.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "max-age=2592000");
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/console/assets";

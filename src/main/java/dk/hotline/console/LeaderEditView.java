@@ -1,0 +1,4 @@
+package dk.hotline.console;
+
+/** The page that changes one leader: the form, the number they have (masked), and the switch to (de)activate them. */
+public record LeaderEditView(long id, String name, String phone, boolean active, LeaderForm form) {}
