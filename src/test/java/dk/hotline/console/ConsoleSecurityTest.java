@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,6 +58,19 @@ class ConsoleSecurityTest {
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(login.headers().firstValue("Strict-Transport-Security")).as("the public URL is https").isPresent();
         assertThat(login.body()).as("no inline script on a page").doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+    }
+
+    @Test
+    void noPageNorApiAnswerIsKeptInTheBrowsersCacheButOurOwnFilesAre() throws Exception {
+        var session = signIn();
+
+        // A coordinator's laptop may be shared: Back, or the cache on disk, must not show the page again.
+        for (String path : List.of("/", "/leaders", "/groups", "/rota", "/login")) {
+            assertThat(get(path, session.cookies()).headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+        }
+        assertThat(get("/api/leaders", Map.of()).headers().firstValue("Cache-Control")).as("even a refusal").hasValue("no-store");
+        assertThat(get("/assets/console.css", Map.of()).headers().firstValue("Cache-Control"))
+                .as("the style sheet may be kept").isNotEqualTo(java.util.Optional.of("no-store"));
     }
 
     @Test
