@@ -5,6 +5,8 @@ import dk.hotline.rota.Leaders;
 import dk.hotline.web.Accounts;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.PasswordLinks;
+import dk.hotline.web.Principal;
+import dk.hotline.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -42,6 +44,7 @@ final class AccountApi {
     record Change(Boolean active) {}
 
     void register(RoutesConfig routes) {
+        routes.get("/api/me", ctx -> ctx.json(View.of(accounts.byId(Principal.of(ctx).accountId()))), Role.LEADER);
         routes.get("/api/accounts", ctx -> ctx.json(accounts.all().stream().map(View::of).toList()));
         routes.post("/api/accounts", this::create);
         routes.get("/api/accounts/{id}", ctx -> ctx.json(View.of(accounts.byId(id(ctx)))));

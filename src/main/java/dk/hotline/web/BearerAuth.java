@@ -7,9 +7,10 @@ import io.javalin.http.UnauthorizedResponse;
 import java.util.Set;
 
 /**
- * Runs before every {@code /api} route except the open ones: a valid bearer token or 401. The API
- * is the coordinators' for now: a leader account's token gets 403 everywhere in it (see the
- * README), until resources scoped to a leader's own data are opened to it.
+ * Runs before every {@code /api} route except the open ones: a valid bearer token or 401. Once the
+ * route is known ({@link #leadersOnlyWhereOpened}), a leader account's token gets 403 unless the
+ * route carries {@link Role#LEADER}: the API is the coordinators' except where a handler was
+ * written to answer a leader with their own data only.
  */
 final class BearerAuth implements Handler {
     /** Signing in, and the API's description (it holds no data). */
@@ -34,9 +35,14 @@ final class BearerAuth implements Handler {
             ctx.header("WWW-Authenticate", "Bearer realm=\"hotline\"");
             throw new UnauthorizedResponse("a valid bearer token is required (POST /api/tokens)");
         }
-        if (!owner.get().coordinator()) {
+        owner.get().attach(ctx);
+    }
+
+    /** After matching: a leader's token only reaches routes marked {@link Role#LEADER}. */
+    static void leadersOnlyWhereOpened(Context ctx) {
+        var principal = Principal.find(ctx);
+        if (principal.isPresent() && !principal.get().coordinator() && !ctx.routeRoles().contains(Role.LEADER)) {
             throw new ForbiddenResponse("coordinators only");
         }
-        owner.get().attach(ctx);
     }
 }

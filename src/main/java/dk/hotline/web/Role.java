@@ -2,9 +2,15 @@ package dk.hotline.web;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dk.hotline.common.Coded;
+import io.javalin.security.RouteRole;
 
-/** What an account may do: a coordinator everything; a leader what concerns their own leader. */
-public enum Role implements Coded {
+/**
+ * What an account may do: a coordinator everything; a leader what concerns their own leader. As a
+ * Javalin route role, {@code LEADER} on an {@code /api} route opens it to leader tokens (its
+ * handler then limits the answer to the leader's own data); every other API route is the
+ * coordinators'.
+ */
+public enum Role implements Coded, RouteRole {
     COORDINATOR("coordinator"),
     LEADER("leader");
 

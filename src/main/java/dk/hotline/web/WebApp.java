@@ -79,6 +79,7 @@ public final class WebApp implements AutoCloseable {
             routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             routes.before("/api/*", bearer);
+            routes.beforeMatched("/api/*", BearerAuth::leadersOnlyWhereOpened);
             routes.post("/api/tokens", new TokenHandler(r.accounts().passwords(), r.accounts().tokens()));
             routes.get(OpenApiDocument.PATH, OpenApiDocument.fromClasspath());
             r.api().register(routes);

@@ -33,7 +33,7 @@ class AccountApiTest {
     }
 
     @Test
-    void aLeaderAccountSignsInButItsTokenOpensNothingOfTheCoordinatorsApi() throws Exception {
+    void aLeaderAccountsTokenOpensOnlyWhatIsItsOwn() throws Exception {
         long maja = new Coordinator(service).leader("Maja");
 
         var created = api("POST", "/api/accounts", "{\"email\":\"maja@example.org\",\"password\":\"" + PASSWORD
@@ -49,6 +49,11 @@ class AccountApiTest {
         String leaderBearer = "Bearer " + Json.parse(token).get("token").asText();
         assertThat(service.api("GET", "/api/leaders", leaderBearer, null).statusCode()).isEqualTo(403);
         assertThat(service.api("GET", "/api/accounts", leaderBearer, null).statusCode()).isEqualTo(403);
+        assertThat(service.api("GET", "/api/accounts/" + account.get("id").asLong(), leaderBearer, null).statusCode())
+                .as("not even its own account through the coordinators' resource").isEqualTo(403);
+        var me = Json.parse(service.api("GET", "/api/me", leaderBearer, null));
+        assertThat(me.get("email").asText()).isEqualTo("maja@example.org");
+        assertThat(me.get("leaderId").asLong()).isEqualTo(maja);
     }
 
     @Test
