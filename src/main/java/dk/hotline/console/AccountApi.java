@@ -43,8 +43,11 @@ final class AccountApi {
 
     record Change(Boolean active) {}
 
+    record PasswordChange(String current, String password) {}
+
     void register(RoutesConfig routes) {
         routes.get("/api/me", ctx -> ctx.json(View.of(accounts.byId(Principal.of(ctx).accountId()))), Role.LEADER);
+        routes.post("/api/me/password", this::changePassword, Role.LEADER);
         routes.get("/api/accounts", ctx -> ctx.json(accounts.all().stream().map(View::of).toList()));
         routes.post("/api/accounts", this::create);
         routes.get("/api/accounts/{id}", ctx -> ctx.json(View.of(accounts.byId(id(ctx)))));
@@ -82,6 +85,13 @@ final class AccountApi {
             throw new InvalidInputException("active", "required: true or false");
         }
         ctx.json(View.of(accounts.setActive(id(ctx), in.active())));
+    }
+
+    /** As the console's own form: knowing the current one; every session and token of the account ends, this one too. */
+    private void changePassword(Context ctx) {
+        var in = JsonBody.read(ctx, PasswordChange.class);
+        accounts.changePassword(Principal.of(ctx).accountId(), in.current(), in.password());
+        ctx.status(204);
     }
 
     private String linkUrl(String token) {

@@ -6,11 +6,16 @@ import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.Principal;
+import dk.hotline.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@code /api/leaders}: list, create, read, change and remove group leaders. */
+/**
+ * {@code /api/leaders}: list, create, read, change and remove group leaders. A leader account's
+ * token reads its own leader and switches its own availability; nothing else here.
+ */
 public final class LeaderApi {
     private final Jdbi jdbi;
     private final Leaders leaders;
@@ -25,9 +30,8 @@ public final class LeaderApi {
     public void register(RoutesConfig routes) {
         routes.get("/api/leaders", this::list);
         routes.post("/api/leaders", ctx -> ctx.status(201).json(LeaderView.of(leaders.create(JsonBody.read(ctx, LeaderInput.class)), false)));
-        routes.get("/api/leaders/{id}", this::one);
-        routes.patch("/api/leaders/{id}", ctx -> ctx.json(LeaderView.of(
-                leaders.update(id(ctx), JsonBody.read(ctx, LeaderInput.class)).orElseThrow(LeaderApi::notFound), false)));
+        routes.get("/api/leaders/{id}", this::one, Role.LEADER);
+        routes.patch("/api/leaders/{id}", this::change, Role.LEADER);
         routes.delete("/api/leaders/{id}", ctx -> {
             if (!leaders.delete(id(ctx))) {
                 throw notFound();
@@ -49,7 +53,7 @@ public final class LeaderApi {
 
     private void one(Context ctx) {
         boolean reveal = Reveal.requested(ctx);
-        long id = id(ctx);
+        long id = ownOrCoordinator(ctx);
         ctx.json(jdbi.inTransaction(tx -> {
             var leader = leaders.byId(tx, id).orElseThrow(LeaderApi::notFound);
             if (reveal) {
@@ -57,6 +61,29 @@ public final class LeaderApi {
             }
             return LeaderView.of(leader, reveal);
         }));
+    }
+
+    /**
+     * A coordinator changes anything; a leader account only its own availability, the same switch
+     * as on its page ({@code /leaders/me}).
+     */
+    private void change(Context ctx) {
+        long id = ownOrCoordinator(ctx);
+        var in = JsonBody.read(ctx, LeaderInput.class);
+        boolean onlyAvailability = in.name() == null && in.phone() == null && in.languages() == null && in.active() == null;
+        if (!Principal.of(ctx).coordinator() && !onlyAvailability) {
+            throw new ForbiddenResponse("a leader account changes only its own availability");
+        }
+        ctx.json(LeaderView.of(leaders.update(id, in).orElseThrow(LeaderApi::notFound), false));
+    }
+
+    /** The leader in the path, when the caller may act for it; 403 for another leader's account. */
+    private static long ownOrCoordinator(Context ctx) {
+        long id = id(ctx);
+        if (!Principal.of(ctx).actsFor(id)) {
+            throw new ForbiddenResponse("another leader's");
+        }
+        return id;
     }
 
     private static long id(Context ctx) {

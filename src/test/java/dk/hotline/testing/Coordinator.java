@@ -96,4 +96,14 @@ public final class Coordinator {
     public HttpResponse<String> post(String path, String json) {
         return service.api("POST", path, bearer, json);
     }
+
+    /** Makes a leader account for {@code leaderId} with {@code password} and returns its API token as an Authorization header. */
+    public String leaderAccount(long leaderId, String email, String password) {
+        var created = post("/api/accounts", "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\",\"role\":\"leader\",\"leaderId\":" + leaderId + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var token = service.api("POST", "/api/tokens", TestService.basic(email, password), null);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+        return "Bearer " + Json.parse(token).get("token").asText();
+    }
 }
