@@ -5,6 +5,7 @@ import dk.hotline.rota.Rota;
 import dk.hotline.rota.ShiftInput;
 import dk.hotline.rota.Shifts;
 import dk.hotline.web.JsonBody;
+import dk.hotline.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.ZoneId;
@@ -22,7 +23,8 @@ public final class ShiftApi {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/shifts", this::list);
+        // Leaders see the whole week, as on the rota page: who covers the hours around their own.
+        routes.get("/api/shifts", this::list, Role.LEADER);
         routes.post("/api/shifts", ctx -> ctx.status(201).json(ShiftView.of(shifts.create(JsonBody.read(ctx, ShiftInput.class)), zone)));
         routes.patch("/api/shifts/{id}", ctx -> ctx.json(ShiftView.of(
                 shifts.change(ctx.pathParamAsClass("id", Long.class).get(), JsonBody.read(ctx, ShiftInput.class)), zone)));
@@ -32,7 +34,7 @@ public final class ShiftApi {
             }
             ctx.status(204);
         });
-        routes.get("/api/rota/gaps", this::gaps);
+        routes.get("/api/rota/gaps", this::gaps, Role.LEADER);
     }
 
     private void list(Context ctx) {

@@ -62,6 +62,24 @@ class LeaderTokenApiTest {
     }
 
     @Test
+    void aLeaderSeesTheRotaAsOnItsPageButChangesNothingInIt() throws Exception {
+        String token = coordinator.leaderAccount(sofie, "sofie.rota@example.org", PASSWORD);
+        coordinator.shift(emil, java.time.Instant.parse("2026-12-07T16:00:00Z"), java.time.Instant.parse("2026-12-07T20:00:00Z"));
+        String window = "?from=2026-12-07T00:00:00%2B01:00&to=2026-12-08T00:00:00%2B01:00";
+
+        var shifts = service.api("GET", "/api/shifts" + window, token, null);
+        assertThat(shifts.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(shifts).get(0).get("leaderName").asText()).isEqualTo("Emil Dahl");
+        assertThat(service.api("GET", "/api/rota/gaps" + window, token, null).statusCode()).isEqualTo(200);
+        long shift = Json.parse(shifts).get(0).get("id").asLong();
+        assertThat(service.api("PATCH", "/api/shifts/" + shift, token, "{\"leaderId\":" + sofie + "}").statusCode())
+                .isEqualTo(403);
+        assertThat(service.api("POST", "/api/shifts", token, "{\"leaderId\":" + sofie
+                + ",\"start\":\"2026-12-08T17:00:00+01:00\",\"end\":\"2026-12-08T21:00:00+01:00\"}").statusCode()).isEqualTo(403);
+        assertThat(Json.parse(coordinator.get("/api/shifts" + window)).get(0).get("leaderName").asText()).isEqualTo("Emil Dahl");
+    }
+
+    @Test
     void aLeaderChangesItsOwnPasswordAndItsOldTokenStopsWorking() throws Exception {
         String token = coordinator.leaderAccount(emil, "emil@example.org", PASSWORD);
 
