@@ -27,25 +27,9 @@ import org.jdbi.v3.core.Jdbi;
  * does and removing one (after a question) as {@code DELETE …/participants/{pid}} does, through
  * the same {@link Groups} calls.
  */
-final class GroupPage {
+record GroupPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalTimes times, Clock clock) {
     /** What a redirect back here may say was done; anything else in {@code ?done=} is ignored. */
     private static final Set<String> DONE = Set.of("created", "added", "removed", "cancelled", "moved");
-
-    private final Jdbi jdbi;
-    private final Pages pages;
-    private final Groups groups;
-    private final Leaders leaders;
-    private final LocalTimes times;
-    private final Clock clock;
-
-    GroupPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalTimes times, Clock clock) {
-        this.jdbi = jdbi;
-        this.pages = pages;
-        this.groups = groups;
-        this.leaders = leaders;
-        this.times = times;
-        this.clock = clock;
-    }
 
     void register(RoutesConfig routes) {
         routes.get("/groups/{id}", ctx -> {

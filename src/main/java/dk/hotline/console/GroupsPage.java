@@ -26,23 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * and next session, and a form that creates one as {@code POST /api/groups} does (through the same
  * {@link Groups#create}); the first session is a local date and time in the rota's zone.
  */
-final class GroupsPage {
-    private final Jdbi jdbi;
-    private final Pages pages;
-    private final Groups groups;
-    private final Leaders leaders;
-    private final LocalTimes times;
-    private final Clock clock;
-
-    GroupsPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalTimes times, Clock clock) {
-        this.jdbi = jdbi;
-        this.pages = pages;
-        this.groups = groups;
-        this.leaders = leaders;
-        this.times = times;
-        this.clock = clock;
-    }
-
+record GroupsPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalTimes times, Clock clock) {
     void register(RoutesConfig routes) {
         routes.get("/groups", ctx -> {
             Principal.coordinator(ctx);
