@@ -15,7 +15,7 @@ import java.util.Set;
  * Knowing both names for every key lets each error say where a bad value came from.
  */
 final class Settings {
-    /** Keys whose environment variable is not HOTLINE_ + the key (the names CONTRACT.md fixed). */
+    /** Keys whose environment variable is not HOTLINE_ + the key (the names other systems already set: PORT, HOTLINE_FLOWS). */
     private static final Map<String, String> ENV_NAMES = Map.of("port", "PORT", "flows", "HOTLINE_FLOWS");
     /** Secrets are read only from the environment; one written into the YAML is an error. */
     private static final Set<String> SECRET_KEYS = Set.of("authtoken", "twilioauthtoken", "password", "adminpassword",

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * Where tests get a real PostgreSQL, in the order CONTRACT.md gives: HOTLINE_TEST_DATABASE_URL,
+ * Where tests get a real PostgreSQL, in this order (the README names it): HOTLINE_TEST_DATABASE_URL,
  * else 127.0.0.1:5432 as postgres, else an embedded one. Each test class makes its own database
  * and drops it after.
  */
