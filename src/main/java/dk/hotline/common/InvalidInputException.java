@@ -5,4 +5,9 @@ public final class InvalidInputException extends ServiceException {
     public InvalidInputException(String field, String message) {
         super(field, message);
     }
+
+    /** With a {@link #reason()} code for pages, and what their words may name. */
+    public InvalidInputException(String field, String reason, String message, Object... details) {
+        super(field, reason, message, java.util.List.of(details));
+    }
 }

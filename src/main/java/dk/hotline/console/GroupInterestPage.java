@@ -49,7 +49,7 @@ final class GroupInterestPage {
         routes.get("/groups/interest", ctx -> {
             Principal.coordinator(ctx);
             String done = Optional.ofNullable(ctx.queryParam("done")).filter(DONE::contains).orElse("");
-            show(ctx, List.of(), 0, "", done.isEmpty() ? "" : pages.messages(ctx).get("groupInterest.done." + done));
+            show(ctx, FormErrors.NONE, 0, "", done.isEmpty() ? "" : pages.messages(ctx).get("groupInterest.done." + done));
         });
         routes.post("/groups/interest/{id}/invite", this::invite);
         routes.get("/groups/interest/{id}/remove", this::confirmRemoval);
@@ -71,8 +71,9 @@ final class GroupInterestPage {
             invitations.invite(id, GroupsPage.number("groupId", chosen));
         } catch (InvalidInputException | ConflictException e) {
             ctx.status(e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
-            var error = new FormError("group-" + id, Refusals.words(pages.messages(ctx), "groups.error", e, null));
-            show(ctx, List.of(error), id, chosen, "");
+            // Each entry has its own group choice: the refusal is beside this entry's.
+            show(ctx, FormErrors.of(e, pages.messages(ctx), "groups", Map.of("groupId", "group-" + id, "phone", "group-" + id)),
+                    id, chosen, "");
             return;
         }
         ctx.redirect("/groups/interest?done=invited", HttpStatus.SEE_OTHER);
@@ -91,7 +92,7 @@ final class GroupInterestPage {
     }
 
     /** The list; {@code errors} about entry {@code refused}, whose chosen group {@code chosen} stays chosen. */
-    private void show(Context ctx, List<FormError> errors, long refused, String chosen, String notice) {
+    private void show(Context ctx, FormErrors errors, long refused, String chosen, String notice) {
         var t = pages.messages(ctx);
         var locale = t.language().locale();
         List<Group> all = groups.all();

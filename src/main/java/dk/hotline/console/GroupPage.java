@@ -5,7 +5,6 @@ import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
 import dk.hotline.common.NotFoundException;
 import dk.hotline.common.ServiceException;
-import dk.hotline.groups.Group;
 import dk.hotline.groups.Groups;
 import dk.hotline.groups.ParticipantInput;
 import dk.hotline.rota.Leaders;
@@ -16,7 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -35,7 +34,7 @@ record GroupPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalTi
         routes.get("/groups/{id}", ctx -> {
             Principal.coordinator(ctx);
             String done = Optional.ofNullable(ctx.queryParam("done")).filter(DONE::contains).orElse("");
-            show(ctx, id(ctx, "id"), GroupView.ParticipantForm.EMPTY, List.of(),
+            show(ctx, id(ctx, "id"), GroupView.ParticipantForm.EMPTY, FormErrors.NONE,
                     done.isEmpty() ? "" : pages.messages(ctx).get("group.done." + done));
         });
         routes.post("/groups/{id}/participants", this::add);
@@ -65,21 +64,15 @@ record GroupPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalTi
                     form.language().isBlank() ? null : form.language()));
         } catch (InvalidInputException | ConflictException e) {
             ctx.status(e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
-            show(ctx, id, form, List.of(refusal(ctx, id, e)), "");
+            show(ctx, id, form, refusal(ctx, e), "");
             return;
         }
         ctx.redirect("/groups/" + id + "?done=added#participants", HttpStatus.SEE_OTHER);
     }
 
-    private FormError refusal(Context ctx, long groupId, ServiceException e) {
-        String field = e.field() == null ? "" : e.field();
-        String target = switch (field) {
-            case "name", "phone", "language" -> field;
-            case "smsConsent" -> "smsConsent-yes";
-            default -> "";
-        };
-        int capacity = groups.byId(groupId).map(Group::capacity).orElse(0);
-        return new FormError(target, Refusals.words(pages.messages(ctx), "groups.error", e, capacity));
+    /** The participant form's fields; the consent question's first radio button; a full group is no field of it. */
+    private FormErrors refusal(Context ctx, ServiceException e) {
+        return FormErrors.of(e, pages.messages(ctx), "groups", Map.of("smsConsent", "smsConsent-yes", "capacity", ""));
     }
 
     private void confirmRemoval(Context ctx) {
@@ -96,7 +89,7 @@ record GroupPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalTi
     }
 
     /** The group's page; {@code errors} from a refused form, {@code notice} after something was done. */
-    void show(Context ctx, long id, GroupView.ParticipantForm form, List<FormError> errors, String notice) {
+    void show(Context ctx, long id, GroupView.ParticipantForm form, FormErrors errors, String notice) {
         var group = groups.byId(id).orElseThrow(() -> new NotFoundException("no such group"));
         Messages t = pages.messages(ctx);
         var locale = t.language().locale();

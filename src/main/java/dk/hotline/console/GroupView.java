@@ -8,7 +8,7 @@ import java.util.List;
  * to add one (as typed, when it was refused, with the errors).
  */
 public record GroupView(long id, String name, String smsName, String location, String leader, int capacity, int participants,
-                        List<SessionRow> sessions, List<MemberRow> members, ParticipantForm form, List<FormError> errors,
+                        List<SessionRow> sessions, List<MemberRow> members, ParticipantForm form, FormErrors errors,
                         String notice) {
     /** A session: its day, its start–end, its status in words, and the answers to its reminders. */
     public record SessionRow(long id, String day, String time, String status, boolean cancelled, int attending, int notAttending,
@@ -28,6 +28,6 @@ public record GroupView(long id, String name, String smsName, String location, S
 
     /** The error beside the field with id {@code target}, or "". */
     public String errorFor(String target) {
-        return FormError.messageFor(errors, target);
+        return errors.at(target);
     }
 }

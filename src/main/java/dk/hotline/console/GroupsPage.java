@@ -30,7 +30,7 @@ record GroupsPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalT
     void register(RoutesConfig routes) {
         routes.get("/groups", ctx -> {
             Principal.coordinator(ctx);
-            show(ctx, GroupsView.Form.EMPTY, List.of());
+            show(ctx, GroupsView.Form.EMPTY, FormErrors.NONE);
         });
         routes.post("/groups", this::create);
     }
@@ -46,14 +46,13 @@ record GroupsPage(Jdbi jdbi, Pages pages, Groups groups, Leaders leaders, LocalT
                     integer("weeks", form.weeks()), integer("durationMinutes", form.durationMinutes())));
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            String target = e.field() == null ? "" : e.field();
-            show(ctx, form, List.of(new FormError(target, Refusals.words(pages.messages(ctx), "groups.error", e, null))));
+            show(ctx, form, FormErrors.of(e, pages.messages(ctx), "groups", Map.of()));
             return;
         }
         ctx.redirect("/groups/" + created.id() + "?done=created", HttpStatus.SEE_OTHER);
     }
 
-    private void show(Context ctx, GroupsView.Form form, List<FormError> errors) {
+    private void show(Context ctx, GroupsView.Form form, FormErrors errors) {
         var locale = pages.messages(ctx).language().locale();
         Instant now = clock.instant();
         List<Leader> all = jdbi.inTransaction(leaders::all);

@@ -6,7 +6,7 @@ import java.util.List;
  * What Grupper / Groups shows: the groups with their next session, and the form to create one
  * (as typed, when it was refused, with the errors).
  */
-public record GroupsView(List<Row> groups, List<Choice> leaders, Form form, List<FormError> errors) {
+public record GroupsView(List<Row> groups, List<Choice> leaders, Form form, FormErrors errors) {
     /** A group in the list: its leader's name, places taken, and its next session ("" when none is ahead). */
     public record Row(long id, String name, String smsName, String leader, int capacity, int participants, String nextSession) {}
 
@@ -21,6 +21,6 @@ public record GroupsView(List<Row> groups, List<Choice> leaders, Form form, List
 
     /** The error beside the field with id {@code target}, or "". */
     public String errorFor(String target) {
-        return FormError.messageFor(errors, target);
+        return errors.at(target);
     }
 }

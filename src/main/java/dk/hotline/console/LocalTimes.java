@@ -41,7 +41,7 @@ final class LocalTimes {
             throw new InvalidInputException(field, "not a date and time");
         }
         if (zone.getRules().getValidOffsets(at).isEmpty()) {
-            throw new InvalidInputException(field, "does not exist on that day: the clocks go forward");
+            throw new InvalidInputException(field, "clocks", "does not exist on that day: the clocks go forward");
         }
         return ZonedDateTime.of(at, zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }

@@ -1,14 +1,13 @@
 package dk.hotline.console;
 
-import java.util.List;
 
 /**
  * The page that moves one session: which group and when it is now, the new start as typed (a
  * local date and time), and the errors when it was refused.
  */
-public record SessionMoveView(long groupId, String groupName, long sessionId, String when, String start, List<FormError> errors) {
+public record SessionMoveView(long groupId, String groupName, long sessionId, String when, String start, FormErrors errors) {
     /** The error beside the field with id {@code target}, or "". */
     public String errorFor(String target) {
-        return FormError.messageFor(errors, target);
+        return errors.at(target);
     }
 }

@@ -11,7 +11,7 @@ import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Moving and cancelling one session of a group, for coordinators, through the same {@link
@@ -38,7 +38,7 @@ final class SessionPage {
         routes.get("/groups/{id}/sessions/{sid}/move", ctx -> {
             Principal.coordinator(ctx);
             var found = find(ctx);
-            showMove(ctx, found, times.input(found.session().start()), List.of());
+            showMove(ctx, found, times.input(found.session().start()), FormErrors.NONE);
         });
         routes.post("/groups/{id}/sessions/{sid}/move", this::move);
         routes.get("/groups/{id}/sessions/{sid}/cancel", this::confirmCancel);
@@ -54,14 +54,13 @@ final class SessionPage {
                     .orElseThrow(SessionPage::noSession);
         } catch (InvalidInputException | ConflictException e) {
             ctx.status(e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
-            String target = "start".equals(e.field()) ? "start" : "";
-            showMove(ctx, found, typed, List.of(new FormError(target, Refusals.words(pages.messages(ctx), "groups.error", e, null))));
+            showMove(ctx, found, typed, FormErrors.of(e, pages.messages(ctx), "groups", Map.of("status", "")));
             return;
         }
         ctx.redirect("/groups/" + found.group().id() + "?done=moved#sessions", HttpStatus.SEE_OTHER);
     }
 
-    private void showMove(Context ctx, Found found, String start, List<FormError> errors) {
+    private void showMove(Context ctx, Found found, String start, FormErrors errors) {
         var s = found.session();
         String when = times.day(s.start(), pages.messages(ctx).language().locale()) + " " + times.span(s.start(), s.end());
         pages.render(ctx, "group_move.jte", "session.move.title",
@@ -88,7 +87,7 @@ final class SessionPage {
         } catch (ConflictException e) {
             ctx.status(HttpStatus.CONFLICT);
             groupPage.show(ctx, group, GroupView.ParticipantForm.EMPTY,
-                    List.of(new FormError("", Refusals.words(pages.messages(ctx), "groups.error", e, null))), "");
+                    FormErrors.of(e, pages.messages(ctx), "groups", Map.of("status", "", "start", "")), "");
             return;
         }
         ctx.redirect("/groups/" + group + "?done=cancelled#sessions", HttpStatus.SEE_OTHER);

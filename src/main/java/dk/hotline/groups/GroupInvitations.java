@@ -64,18 +64,18 @@ public final class GroupInvitations {
             // Locked as when a participant is added, so a full group stays full for both.
             var group = dao.byIdForUpdate(groupId).orElseThrow(() -> new NotFoundException("no such group"));
             if (dao.participantCount(groupId) >= group.capacity()) {
-                throw new ConflictException("groupId", "the group is full (" + group.capacity() + ")");
+                throw new ConflictException("groupId", "full", "the group is full (" + group.capacity() + ")", group.capacity());
             }
             Instant now = clock.instant();
             var session = dao.nextSession(groupId, now)
-                    .orElseThrow(() -> new ConflictException("groupId", "the group has no session ahead"));
+                    .orElseThrow(() -> new ConflictException("groupId", "noSessionAhead", "the group has no session ahead"));
             if (suppressions.isOptedOut(tx, entry.phone())) {
-                throw new ConflictException("phone", "this person has opted out of texts (STOP); no invitation was sent");
+                throw new ConflictException("phone", "optedOut", "this person has opted out of texts (STOP); no invitation was sent");
             }
             String when = session.startsAt().atZone(zone).format(entry.language() == Language.ENGLISH ? ENGLISH : DANISH);
             String body = texts.fill(entry.language(), Text.SMS_GROUP_INVITE, Map.of("group", group.smsName(), "when", when));
             if (outbox.sms(tx, MessageKind.GROUP_INVITE, interestId + ":" + groupId, entry.phone(), body, now).isEmpty()) {
-                throw new ConflictException("groupId", "already invited to this group");
+                throw new ConflictException("groupId", "invitedBefore", "already invited to this group");
             }
             interest.markInvited(tx, interestId, groupId, now);
             log.info("event=groups.invited interest={} group={}", interestId, groupId);

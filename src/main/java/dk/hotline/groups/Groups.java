@@ -54,7 +54,7 @@ public final class Groups {
         String name = text("name", in.name(), 100);
         String smsName = text("smsName", in.smsName(), 40);
         revealingWords.stream().filter(w -> smsName.toLowerCase(Locale.ROOT).contains(w)).findFirst().ifPresent(w -> {
-            throw new InvalidInputException("smsName", "is used in texts and must not contain '" + w + "'");
+            throw new InvalidInputException("smsName", "revealing", "is used in texts and must not contain '" + w + "'", w);
         });
         String location = text("location", in.location(), 200);
         int capacity = in.capacity() == null ? DEFAULT_CAPACITY : range("capacity", in.capacity(), 1, 50);
@@ -105,10 +105,10 @@ public final class Groups {
             var dao = tx.attach(GroupDao.class);
             var group = dao.byIdForUpdate(groupId).orElseThrow(() -> new NotFoundException("no such group"));
             if (dao.participantCount(groupId) >= group.capacity()) {
-                throw new ConflictException("capacity", "the group is full (" + group.capacity() + ")");
+                throw new ConflictException("capacity", "full", "the group is full (" + group.capacity() + ")", group.capacity());
             }
             return dao.addParticipant(groupId, name, cipher.sealPhone(phone), index.of(phone), in.smsConsent(), language.code(),
-                    clock.instant()).orElseThrow(() -> new ConflictException("phone", "already in this group"));
+                    clock.instant()).orElseThrow(() -> new ConflictException("phone", "duplicate", "already in this group"));
         });
     }
 

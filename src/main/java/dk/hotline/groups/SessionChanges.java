@@ -70,7 +70,7 @@ public final class SessionChanges {
     public Optional<Group> moveSession(long groupId, long sessionId, String newStart) {
         Instant start = Groups.time("start", newStart, zone).toInstant();
         if (!start.isAfter(clock.instant())) {
-            throw new InvalidInputException("start", "must be in the future");
+            throw new InvalidInputException("start", "past", "must be in the future");
         }
         var result = changeSession(groupId, sessionId, (tx, group, old) -> {
             var dao = tx.attach(GroupDao.class);
@@ -78,13 +78,13 @@ public final class SessionChanges {
                 return;
             }
             if (dao.sessionAt(groupId, start).isPresent()) {
-                throw new ConflictException("start", "the group already meets at that time");
+                throw new ConflictException("start", "taken", "the group already meets at that time");
             }
             try {
                 dao.move(sessionId, start, start.plus(Duration.between(old.startsAt(), old.endsAt())));
             } catch (UnableToExecuteStatementException e) {
                 // Another move to the same time committed between the check and this write.
-                throw new ConflictException("start", "the group already meets at that time");
+                throw new ConflictException("start", "taken", "the group already meets at that time");
             }
             // Answers were to the old time; the reminders for the new one ask again.
             dao.forgetAnswers(sessionId);
@@ -127,10 +127,10 @@ public final class SessionChanges {
 
     private void requireChangeable(GroupDao.SessionRow session) {
         if (!"scheduled".equals(session.status())) {
-            throw new ConflictException("status", "the session is " + session.status());
+            throw new ConflictException("status", session.status(), "the session is " + session.status());
         }
         if (!session.startsAt().isAfter(clock.instant())) {
-            throw new ConflictException("start", "the session has begun");
+            throw new ConflictException("start", "begun", "the session has begun");
         }
     }
 

@@ -44,6 +44,11 @@ public final class Messages {
         return args.length == 0 ? text : new MessageFormat(text, language.locale()).format(args);
     }
 
+    /** Whether the texts have {@code key}, in this language or in Danish. */
+    public boolean has(String key) {
+        return BUNDLES.get(language).containsKey(key) || BUNDLES.get(Language.DANISH).containsKey(key);
+    }
+
     /** Every key of a language's file, for the test that both files agree. */
     static Set<String> keys(Language language) {
         return new TreeSet<>(BUNDLES.get(language).stringPropertyNames());
