@@ -11,5 +11,5 @@ public record ConversationView(String tag, List<Fact> facts, List<Line> texts) {
      * One text: when, which way (in from the texter, out from a leader), the leader who answered,
      * how far it came, and its length in characters and SMS parts.
      */
-    public record Line(String at, String direction, boolean in, String leader, String status, String length) {}
+    public record Line(String at, String direction, String leader, String status, String length) {}
 }

@@ -96,8 +96,8 @@ final class TextsPage {
         facts.add(new ConversationView.Fact(t.get("texts.col.last"), when.format(c.lastActivityAt().atZone(zone))));
         facts.add(new ConversationView.Fact(t.get("texts.col.waiting"), t.get(c.awaitingAnswer() ? "texts.waiting.yes" : "texts.waiting.no")));
         var lines = detail.texts().stream().map(text -> new ConversationView.Line(when.format(text.at().atZone(zone)),
-                        t.get("texts.direction." + text.direction()), text.direction().equals("in"),
-                        text.leaderId().map(id -> name(id, names, t)).orElse(""), status(text, t),
+                        t.get("texts.direction." + text.direction()),
+                        text.leaderId().map(id -> name(id, names, t)).orElse("–"), status(text, t),
                         text.characters().map(n -> t.get("texts.length", n, text.segments().orElseThrow()))
                                 .orElse(t.get("texts.erased"))))
                 .toList();
