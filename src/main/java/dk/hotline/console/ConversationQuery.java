@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * What the list of conversations is asked for, on {@code /texts} and through {@code
  * /api/conversations} alike: {@code state} ({@code open} or {@code closed}, both when left out),
- * {@code from} and {@code to} local dates in the rota's zone (a conversation active on any of those
- * days, both included), and a {@code page} of 50, newest activity first. Dates and page are read as
- * the audit log reads them.
+ * {@code from} and {@code to} local dates in the rota's zone, both included (a conversation going on
+ * then: started by the end of {@code to}, its last text on or after the start of {@code from}), and
+ * a {@code page} of 50, newest activity first. Dates and page are read as the audit log reads them.
  */
 record ConversationQuery(Optional<String> state, AuditQuery days) {
     static final int PAGE_SIZE = 50;

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Beskeder / Texts and Udsendt / Outbox, from texts that really went through Twilio's webhooks:
  * a survivor texts while Anna is on call and Anna answers; later another texts while Bo is on call,
- * and Bo has not answered yet; a third texts HJÆLP from a number Twilio refuses. The pages and the
+ * and Bo has not answered yet; a third texts HJÆLP from a number Twilio refuses; a fourth texts Bo,
+ * then STOP, so Bo's answer is cancelled. The pages and the
  * API show times, counts, lengths and states, never a word of a text or a number in clear; a leader
  * account sees only the conversations offered to it. Checked with axe-core and photographed.
  */
@@ -39,14 +40,18 @@ class TextsPageBrowserTest {
     private static final String FIRST = "+4535111071";
     private static final String SECOND = "+4535111072";
     private static final String REFUSED = "+4535111079";
+    private static final String THIRD = "+4535111073";
     private static final String FIRST_TEXT = "Jeg har brug for at tale med nogen i aften";
     private static final String ANSWER = "Jeg er her, skriv bare løs";
     private static final String SECOND_TEXT = "Kan nogen ringe til mig senere";
+    private static final String THIRD_TEXT = "Jeg vil hellere skrive end ringe";
+    private static final String TOO_LATE = "Det er helt i orden at skrive";
     private static HotlineFixture hotline;
     private static TestService service;
     private static Coordinator coordinator;
     private static long annas;
     private static long bos;
+    private static long stopped;
     private static String annaBearer;
 
     @BeforeAll
@@ -77,11 +82,21 @@ class TextsPageBrowserTest {
         bos = Long.parseLong(hotline.relayedTag(BO).substring(1));
         clock.set(Instant.parse("2027-06-01T10:40:00Z"));
         sms.receive(REFUSED, "HJÆLP");
+        // 12:45 to 12:55: a fourth texts, Bo gets it, the texter opts out, and Bo's answer is not sent.
+        clock.set(Instant.parse("2027-06-01T10:45:00Z"));
+        sms.receive(THIRD, THIRD_TEXT);
+        Await.until("the fourth's text reaches Bo too", Duration.ofSeconds(10), () -> sms.sentTo(BO).size() == 2);
+        String stoppedTag = hotline.relayedTag(BO);
+        stopped = Long.parseLong(stoppedTag.substring(1));
+        clock.set(Instant.parse("2027-06-01T10:50:00Z"));
+        sms.receive(THIRD, "STOP");
+        clock.set(Instant.parse("2027-06-01T10:55:00Z"));
+        sms.receive(BO, stoppedTag + " " + TOO_LATE);
         Await.until("everything queued is settled", Duration.ofSeconds(10), () -> outbox("").stream()
                 .noneMatch(e -> List.of("queued", "sending").contains(Json.text(e, "status"))));
 
         // Twilio reports the answer delivered, on the status callback the text was sent with.
-        long answerRow = Json.number(outbox("?kind=relay-out").get(0), "id");
+        long answerRow = Json.number(outbox("?kind=relay-out&status=sent").get(0), "id");
         String sid = service.jdbi().withHandle(h -> h.createQuery("SELECT twilio_sid FROM outbox WHERE id = :id")
                 .bind("id", answerRow).mapTo(String.class).one());
         var callback = service.twilio(Webhook.SMS_STATUS.url(answerRow), Map.of("AccountSid", TestConfig.ACCOUNT_SID,
@@ -100,8 +115,9 @@ class TextsPageBrowserTest {
         try (var browser = signedIn(TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD, 1280)) {
             browser.go("/texts");
 
-            assertThat(browser.text("[role='status']")).isEqualTo("2 samtaler · side 1 af 1");
-            assertThat(browser.all("tbody tr").get(0).getAttribute("id")).as("newest activity first").isEqualTo("conversation-" + bos);
+            assertThat(browser.text("[role='status']")).isEqualTo("3 samtaler · side 1 af 1");
+            assertThat(browser.all("tbody tr")).extracting(r -> r.getAttribute("id")).as("newest activity first")
+                    .containsExactly("conversation-" + stopped, "conversation-" + bos, "conversation-" + annas);
             assertThat(browser.text("#conversation-" + annas)).contains("K" + annas).contains("1/6 2027 10:30").contains("Åben")
                     .contains("+45 •••• ••71").contains("Anna Holm").contains("1 1").contains("1/6 2027 10:35").endsWith("Nej");
             assertThat(browser.text("#conversation-" + bos)).contains("+45 •••• ••72").contains("Ingen endnu").contains("1 0")
@@ -111,7 +127,7 @@ class TextsPageBrowserTest {
             browser.go("/texts?state=closed");
             assertThat(browser.text("main")).contains("Der er ingen samtaler at vise.");
             browser.go("/texts?state=open&from=2027-06-01&to=2027-06-01");
-            assertThat(browser.all("tbody tr")).hasSize(2);
+            assertThat(browser.all("tbody tr")).hasSize(3);
             browser.go("/texts?from=2027-06-02");
             assertThat(browser.all("tbody tr")).isEmpty();
         }
@@ -173,8 +189,11 @@ class TextsPageBrowserTest {
         var all = Json.elements(Json.parse(api(bearer, "/api/conversations")));
         assertThat(all).extracting(c -> Json.text(c, "tag"), c -> Json.number(c, "textsIn"), c -> Json.number(c, "textsOut"),
                         c -> Json.bool(c, "awaitingAnswer"))
-                .containsExactly(tuple("K" + bos, 1L, 0L, true), tuple("K" + annas, 1L, 1L, false));
-        assertThat(Json.text(all.get(1), "openedAt")).isEqualTo("2027-06-01T10:30:00+02:00");
+                .containsExactly(tuple("K" + stopped, 1L, 1L, false), tuple("K" + bos, 1L, 0L, true),
+                        tuple("K" + annas, 1L, 1L, false));
+        assertThat(Json.text(all.get(2), "openedAt")).isEqualTo("2027-06-01T10:30:00+02:00");
+        var cancelled = Json.elements(Json.field(Json.parse(api(bearer, "/api/conversations/" + stopped)), "texts"));
+        assertThat(cancelled).extracting(x -> Json.text(x, "status")).containsExactly("forwarded", "cancelled");
         assertThat(Json.elements(Json.parse(api(bearer, "/api/conversations?state=closed")))).isEmpty();
         assertThat(Json.elements(Json.parse(api(bearer, "/api/conversations?from=2027-06-02")))).isEmpty();
         assertThat(Json.badRequestField(service.api("GET", "/api/conversations?state=gone", bearer, null))).isEqualTo("state");
@@ -186,12 +205,15 @@ class TextsPageBrowserTest {
 
     @Test
     void theOutboxListsTheDeliveredAnswerAndTheRefusedHelpWithTwiliosCode() {
-        var answers = outbox("?kind=relay-out");
+        var answers = outbox("?kind=relay-out&status=delivered");
         assertThat(answers).extracting(e -> Json.text(e, "to"), e -> Json.text(e, "status"), e -> Json.text(e, "deliveryStatus"))
                 .containsExactly(tuple("+45 •••• ••71", "delivered", "delivered"));
         var failed = outbox("?status=failed");
         assertThat(failed).extracting(e -> Json.text(e, "kind"), e -> Json.text(e, "to"), e -> Json.number(e, "errorCode"))
                 .containsExactly(tuple("help", "+45 •••• ••79", 21211L));
+        var cancelled = outbox("?status=cancelled");
+        assertThat(cancelled).extracting(e -> Json.text(e, "kind"), e -> Json.text(e, "to"), e -> Json.text(e, "cancelReason"))
+                .containsExactly(tuple("relay-out", "+45 •••• ••73", "opted-out"));
         assertThat(Json.badRequestField(service.api("GET", "/api/outbox?status=lost", service.bearer(), null))).isEqualTo("status");
         assertThat(Json.badRequestField(service.api("GET", "/api/outbox?kind=letter", service.bearer(), null))).isEqualTo("kind");
 
@@ -202,10 +224,12 @@ class TextsPageBrowserTest {
                     .contains("Modtaget").contains("1/6 2027 10:35");
             assertThat(browser.text("tr.outbox-failed")).contains("Svar på HJÆLP").contains("+45 •••• ••79")
                     .contains("Mislykkedes (Twilio-fejl 21211)");
+            assertThat(browser.text("tr.outbox-cancelled")).contains("Lederens svar til den, der skriver").contains("+45 •••• ••73")
+                    .contains("Annulleret: modtageren har afmeldt sms (STOP)");
             assertNothingSaid(browser.driver().getPageSource());
 
             browser.go("/outbox?kind=relay-in");
-            assertThat(browser.all("tbody tr")).as("one text passed on to Anna, one to Bo").hasSize(2);
+            assertThat(browser.all("tbody tr")).as("one text passed on to Anna, two to Bo").hasSize(3);
             assertThat(browser.text("tbody")).contains("+45 •••• ••01").contains("+45 •••• ••02");
             browser.go("/outbox?status=lost");
             assertThat(browser.text(".error-summary")).contains("Vælg en status fra listen.");
@@ -239,9 +263,9 @@ class TextsPageBrowserTest {
 
     private static void assertNothingSaid(String shown) {
         // Privacy: no word of any text, and no number in clear, in what was shown.
-        assertThat(shown).doesNotContain(FIRST_TEXT, ANSWER, SECOND_TEXT, "brug for", "skriv bare", "ringe til mig",
-                service.text("da", "smsHelp"));
-        assertThat(shown).doesNotContain("20111001", "20111002", "35111071", "35111072", "35111079");
+        assertThat(shown).doesNotContain(FIRST_TEXT, ANSWER, SECOND_TEXT, THIRD_TEXT, TOO_LATE, "brug for", "skriv bare",
+                "ringe til mig", "hellere skrive", "helt i orden", service.text("da", "smsHelp"));
+        assertThat(shown).doesNotContain("20111001", "20111002", "35111071", "35111072", "35111073", "35111079");
     }
 
     private static Browser signedIn(String email, String password, int width) {
