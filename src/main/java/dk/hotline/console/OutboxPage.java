@@ -69,7 +69,7 @@ final class OutboxPage {
         var rows = slice.entries().stream().map(e -> new OutboxView.Row(t.get("outbox.kind." + e.kind().code()),
                         e.channel() == MessageKind.Channel.CALL,
                         e.to().equals(OutboxLog.NOT_STORED) ? t.get("texts.notStored") : e.to(), status(e, t), e.state().code(),
-                        e.attempts(), when.format(e.dueAt().atZone(zone)), e.sentAt().map(at -> when.format(at.atZone(zone))).orElse("")))
+                        e.attempts(), when.format(e.dueAt().atZone(zone)), e.sentAt().map(at -> when.format(at.atZone(zone))).orElse("–")))
                 .toList();
         int pageCount = (int) Math.max(1, (slice.total() + OutboxQuery.PAGE_SIZE - 1) / OutboxQuery.PAGE_SIZE);
         int page = query.page();
