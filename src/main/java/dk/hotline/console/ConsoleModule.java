@@ -30,10 +30,12 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     public static final List<NavEntry> MENU = List.of(
             new NavEntry("/", "menu.today", false),
             new NavEntry("/rota", "menu.rota", false),
+            new NavEntry("/texts", "menu.texts", false),
             new NavEntry("/groups", "menu.groups", true),
             new NavEntry("/leaders", "menu.leaders", true),
             NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
             new NavEntry("/accounts", "menu.accounts", true),
+            new NavEntry("/outbox", "menu.outbox", true),
             new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
@@ -57,7 +59,9 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
                 new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register,
-                new AuditApi(jdbi, audit, accounts.accounts(), zone)::register);
+                new AuditApi(jdbi, audit, accounts.accounts(), zone)::register,
+                new ConversationApi(sms.log(), zone)::register,
+                new OutboxApi(outbox.log(), zone)::register);
         var times = new LocalTimes(zone);
         var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var consolePages = List.<FeatureRoutes>of(
@@ -71,7 +75,9 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new LeadersPage(jdbi, pages, rota.leaders())::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
                 new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
-                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register);
+                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
+                new TextsPage(jdbi, pages, sms.log(), rota.leaders(), zone)::register,
+                new OutboxPage(pages, outbox.log(), dryRun.isPresent(), zone)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }

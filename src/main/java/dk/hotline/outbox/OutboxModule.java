@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * sent by the {@link OutboxDispatcher} (started by the composition root once all is built), held
  * back by opt-outs ({@link Suppressions}).
  */
-public record OutboxModule(Outbox outbox, Suppressions suppressions, OutboxDispatcher dispatcher, OutboundTexts texts) {
+public record OutboxModule(Outbox outbox, Suppressions suppressions, OutboxDispatcher dispatcher, OutboundTexts texts,
+                           OutboxLog log) {
     /** What retention erases of the outbox's tables, and what it keeps. */
     public static final List<RetentionRule> RETENTION = OutboxRetention.RULES;
 
@@ -29,6 +30,7 @@ public record OutboxModule(Outbox outbox, Suppressions suppressions, OutboxDispa
                 new Outbox(sealing.cipher(), sealing.index(), clock),
                 new Suppressions(sealing.index(), clock),
                 new OutboxDispatcher(jdbi, gateway, sealing.cipher(), sender, publicUrl, settings, clock, metrics),
-                new OutboundTexts(jdbi, sealing.cipher()));
+                new OutboundTexts(jdbi, sealing.cipher()),
+                new OutboxLog(jdbi, sealing.cipher()));
     }
 }

@@ -22,9 +22,27 @@ final class LongTexts {
 
     void send(Handle tx, MessageKind kind, String key, PhoneNumber to, String text, Instant now) {
         List<String> parts = parts(text, OutboundSms.MAX_BODY_LENGTH);
+        List<String> keys = keys(key, parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            outbox.sms(tx, kind, parts.size() == 1 ? key : key + ":" + (i + 1), to, parts.get(i), now.plusMillis(i));
+            outbox.sms(tx, kind, keys.get(i), to, parts.get(i), now.plusMillis(i));
         }
+    }
+
+    /** The outbox keys of a text sent as {@code parts} parts: the key itself for one, {@code key:1}, {@code key:2}, … for more. */
+    static List<String> keys(String key, int parts) {
+        if (parts == 1) {
+            return List.of(key);
+        }
+        var keys = new ArrayList<String>();
+        for (int i = 1; i <= parts; i++) {
+            keys.add(key + ":" + i);
+        }
+        return keys;
+    }
+
+    /** How many parts {@code text} is sent as. */
+    static int partCount(String text) {
+        return parts(text, OutboundSms.MAX_BODY_LENGTH).size();
     }
 
     static List<String> parts(String text, int max) {

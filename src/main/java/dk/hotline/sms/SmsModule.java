@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
  * lets survivors and leaders text without seeing each other's numbers.
  */
 public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blocklist, InboundTexts inbound,
-                        Conversations conversations) {
+                        Conversations conversations, ConversationLog log) {
     /** What retention erases of texts, and what it keeps. */
     public static final List<RetentionRule> RETENTION = TextRetention.RULES;
 
@@ -45,6 +45,7 @@ public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blockli
         return new SmsModule(
                 Map.of(Webhook.SMS, new InboundSmsHandler(jdbi, rota.leaders(), survivors, leaders, clock),
                         Webhook.SMS_STATUS, new MessageStatusHandler(jdbi, outbox.outbox())),
-                blocklist, new InboundTexts(jdbi, sealing.cipher()), new Conversations(jdbi));
+                blocklist, new InboundTexts(jdbi, sealing.cipher()), new Conversations(jdbi),
+                new ConversationLog(jdbi, sealing.cipher(), outbox.log()));
     }
 }
