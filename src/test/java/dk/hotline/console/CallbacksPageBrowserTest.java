@@ -34,8 +34,9 @@ import org.openqa.selenium.support.ui.Select;
  * phone while Maja is on call, Bo by text while only Emil is (Maja is switched off), Cecilie by
  * phone with Maja on call again. Maja's account sees Anne's and Cecilie's and is refused Bo's, on
  * the page and through the API with its own token; the coordinator sees all three. Maja looks at
- * Anne's number with a reason (the audit log has it) and marks it handled; the coordinator has
- * Emil rung to call Bo back. No page shows a number in clear except the one answer that reveals it.
+ * Anne's number with a reason (the audit log has it), rings herself through the service and marks
+ * it handled; the coordinator, who must pick a leader, has Emil rung to call Bo back. No page
+ * shows a number in clear except the one answer that reveals it.
  */
 class CallbacksPageBrowserTest {
     private static final String ANNE = "+4529876543";
@@ -128,6 +129,10 @@ class CallbacksPageBrowserTest {
             assertThat(browser.find("#request-" + cecilie).getText()).contains("+45 •••• ••18");
             assertNoNumbers(browser.driver().getPageSource());
 
+            browser.submit("#request-" + bo + " form[action$='/call'] button");
+            assertThat(browser.text(".error-summary")).contains("Vælg den leder, der skal ringe op.");
+            assertThat(browser.find(".error-summary a").getAttribute("href")).endsWith("#leader-" + bo);
+
             twilio.resetRequests();
             new Select(browser.find("#leader-" + bo)).selectByVisibleText("Emil Lund");
             browser.submit("#request-" + bo + " form[action$='/call'] button");
@@ -142,7 +147,7 @@ class CallbacksPageBrowserTest {
     }
 
     @Test
-    void aLeaderRevealsWithAReasonAndMarksItHandled() {
+    void aLeaderRevealsWithAReasonRingsItselfAndMarksItHandled() {
         try (var browser = signedIn("maja@example.org", 1280)) {
             browser.go("/callbacks").submit("#request-" + anne + " a[href$='/reveal']");
             browser.submit("form[action$='/reveal'] button[type='submit']");
@@ -156,7 +161,11 @@ class CallbacksPageBrowserTest {
             assertThat(Json.text(row, "email")).isEqualTo("maja@example.org");
             assertThat(Json.text(row, "reason")).isEqualTo("ringer tilbage efter aftale");
 
-            browser.go("/callbacks").submit("#request-" + anne + " form[action$='/done'] button");
+            browser.go("/callbacks").submit("#request-" + anne + " form[action$='/call'] button");
+            assertThat(browser.text(".notice")).contains("Lederens telefon ringer nu for ønske nr. " + anne);
+            assertThat(browser.text("#request-" + anne + " .call")).as("a leader rings itself").isEqualTo("Ringer til Maja Holm nu");
+
+            browser.submit("#request-" + anne + " form[action$='/done'] button");
             assertThat(browser.text(".notice")).isEqualTo("Ønske nr. " + anne + " er markeret som klaret.");
             assertThat(browser.all("#request-" + anne)).isEmpty();
             assertThat(browser.text("#handled-" + anne)).contains("Maja Holm");
