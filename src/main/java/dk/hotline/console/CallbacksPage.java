@@ -16,6 +16,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,8 +92,10 @@ final class CallbacksPage {
         Messages t = pages.messages(ctx);
         var view = jdbi.inTransaction(tx -> {
             Map<Long, String> names = leaders.all(tx).stream().collect(Collectors.toMap(Leader::id, Leader::name));
-            var open = CallbackAccess.visible(tx, callbacks, principal, callbacks.list(tx, "all")).stream()
-                    .filter(r -> !"done".equals(r.status())).map(r -> row(r, names, t)).toList();
+            var notDone = new ArrayList<>(callbacks.list(tx, "open"));
+            notDone.addAll(callbacks.list(tx, "calling"));
+            notDone.sort(Comparator.comparing(CallbackRequest::createdAt));
+            var open = CallbackAccess.visible(tx, callbacks, principal, notDone).stream().map(r -> row(r, names, t)).toList();
             var handled = CallbackAccess.visible(tx, callbacks, principal,
                     callbacks.handledSince(tx, clock.instant().minus(HANDLED))).stream().map(r -> row(r, names, t)).toList();
             var choices = principal.coordinator()
