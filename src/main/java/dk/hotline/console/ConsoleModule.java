@@ -30,6 +30,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     public static final List<NavEntry> MENU = List.of(
             new NavEntry("/", "menu.today", false),
             new NavEntry("/rota", "menu.rota", false),
+            new NavEntry("/callbacks", "menu.callbacks", false),
+            new NavEntry("/calls", "menu.calls", false),
             new NavEntry("/texts", "menu.texts", false),
             new NavEntry("/groups", "menu.groups", true),
             new NavEntry("/leaders", "menu.leaders", true),
@@ -74,6 +76,9 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register,
                 new LeadersPage(jdbi, pages, rota.leaders())::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
+                new CallbacksPage(jdbi, pages, followups.callbacks(), followups.callbackCalls(), rota.leaders(), times, clock)::register,
+                new CallbackRevealPage(jdbi, pages, followups.callbacks(), audit)::register,
+                new CallsPage(pages, voice.calls(), times, zone, clock)::register,
                 new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
                 new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
                 new TextsPage(jdbi, pages, sms.log(), rota.leaders(), zone)::register,

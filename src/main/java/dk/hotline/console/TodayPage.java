@@ -77,7 +77,8 @@ final class TodayPage {
             Optional<Instant> next = rota.rota().nextShiftStart(tx, now);
             List<String> onCallNext = next.map(at -> names(rota.rota().leadersOnShift(tx, at).stream()
                     .map(leaders::get).filter(l -> l != null).toList())).orElse(List.of());
-            var callbacks = followups.callbacks().list(tx, "open").stream()
+            // A leader account sees the requests it was told of, as on /callbacks.
+            var callbacks = CallbackAccess.visible(tx, followups.callbacks(), principal, followups.callbacks().list(tx, "open")).stream()
                     .map(r -> new TodayView.Item(times.when(r.createdAt(), now), t.get("today.callback", r.id(), r.phone().masked(),
                             t.get("today.time." + r.preferredTime()))))
                     .toList();

@@ -43,6 +43,22 @@ interface CallbackDao {
             FROM callback_requests WHERE announced_at IS NULL AND status = 'open' ORDER BY created_at LIMIT 100""")
     List<Row> unannounced();
 
+    @SqlQuery("""
+            SELECT id, phone_sealed, language, preferred_time, source, status, created_at, done_at
+            FROM callback_requests WHERE status = 'done' AND done_at >= :since ORDER BY done_at DESC""")
+    List<Row> handledSince(@Bind("since") Instant since);
+
+    @SqlUpdate("""
+            INSERT INTO callback_notices (callback_request_id, leader_id, told_at) VALUES (:requestId, :leaderId, :now)
+            ON CONFLICT DO NOTHING""")
+    int told(@Bind("requestId") long requestId, @Bind("leaderId") long leaderId, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT leader_id FROM callback_notices WHERE callback_request_id = :requestId ORDER BY told_at, leader_id")
+    List<Long> toldLeaders(@Bind("requestId") long requestId);
+
+    @SqlQuery("SELECT callback_request_id FROM callback_notices WHERE leader_id = :leaderId")
+    List<Long> toldTo(@Bind("leaderId") long leaderId);
+
     @SqlUpdate("UPDATE callback_requests SET status = :status WHERE id = :id AND status <> 'done'")
     int status(@Bind("id") long id, @Bind("status") String status);
 }

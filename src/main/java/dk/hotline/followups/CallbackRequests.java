@@ -11,9 +11,11 @@ import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
 import dk.hotline.rota.Rota;
+import dk.hotline.routing.Offers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,16 +36,18 @@ public final class CallbackRequests {
     private final Outbox outbox;
     private final Rota rota;
     private final Leaders leaders;
+    private final Offers offers;
     private final Texts texts;
     private final Clock clock;
 
-    CallbackRequests(PersonalDataCipher cipher, BlindIndex index, Outbox outbox, Rota rota, Leaders leaders,
-                            Texts texts, Clock clock) {
+    CallbackRequests(PersonalDataCipher cipher, BlindIndex index, Outbox outbox, Rota rota, Leaders leaders, Offers offers,
+                     Texts texts, Clock clock) {
         this.cipher = cipher;
         this.index = index;
         this.outbox = outbox;
         this.rota = rota;
         this.leaders = leaders;
+        this.offers = offers;
         this.texts = texts;
         this.clock = clock;
     }
@@ -74,7 +78,10 @@ public final class CallbackRequests {
         return announced;
     }
 
-    /** Texts the leaders on call (never the caller's number); marks the request told if anyone was. */
+    /**
+     * Texts the leaders on call (never the caller's number) and notes whom, with the texts; marks
+     * the request told if anyone was.
+     */
     private int announce(Handle tx, long requestId, String preferredTime, Instant now) {
         List<Leader> onCall = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
         for (Leader leader : onCall) {
@@ -82,6 +89,7 @@ public final class CallbackRequests {
             String body = texts.fill(lang, Text.LEADER_CALLBACK_REQUESTED,
                     Map.of("id", requestId, "when", texts.get(lang, whenText(preferredTime))));
             outbox.sms(tx, MessageKind.CALLBACK_REQUEST, requestId + ":" + leader.id(), leader.phone(), body, now);
+            tx.attach(CallbackDao.class).told(requestId, leader.id(), now);
         }
         if (!onCall.isEmpty()) {
             tx.attach(CallbackDao.class).announced(requestId, now);
@@ -90,11 +98,23 @@ public final class CallbackRequests {
     }
 
     public List<CallbackRequest> list(Handle tx, String status) {
-        return tx.attach(CallbackDao.class).list(status).stream().map(this::open).toList();
+        return tx.attach(CallbackDao.class).list(status).stream().map(r -> open(tx, r)).toList();
+    }
+
+    /** The requests handled since {@code since}, the latest first. */
+    public List<CallbackRequest> handledSince(Handle tx, Instant since) {
+        return tx.attach(CallbackDao.class).handledSince(since).stream().map(r -> open(tx, r)).toList();
     }
 
     public Optional<CallbackRequest> byId(Handle tx, long id) {
-        return tx.attach(CallbackDao.class).byId(id).map(this::open);
+        return tx.attach(CallbackDao.class).byId(id).map(r -> open(tx, r));
+    }
+
+    /** The requests that concern a leader: those they were texted about, and those they were rung to call back. */
+    public Set<Long> concerning(Handle tx, long leaderId) {
+        var ids = new HashSet<>(tx.attach(CallbackDao.class).toldTo(leaderId));
+        ids.addAll(offers.callbacksOfferedTo(tx, leaderId));
+        return ids;
     }
 
     public boolean done(Handle tx, long id, Long doneBy) {
@@ -118,9 +138,12 @@ public final class CallbackRequests {
         };
     }
 
-    private CallbackRequest open(CallbackDao.Row r) {
+    private CallbackRequest open(Handle tx, CallbackDao.Row r) {
+        var attempts = offers.forCallback(tx, r.id());
+        var last = attempts.isEmpty() ? Optional.<CallbackRequest.CallAttempt>empty()
+                : Optional.of(attempts.get(attempts.size() - 1)).map(o -> new CallbackRequest.CallAttempt(o.leaderId(), o.state()));
         return new CallbackRequest(r.id(), cipher.openPhone(r.phoneSealed()), Language.of(r.language()), r.preferredTime(), r.source(),
-                r.status(), r.createdAt(), r.doneAt());
+                r.status(), r.createdAt(), r.doneAt(), tx.attach(CallbackDao.class).toldLeaders(r.id()), last);
     }
 
 }

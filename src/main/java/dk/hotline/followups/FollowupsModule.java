@@ -26,7 +26,7 @@ public record FollowupsModule(Followups followups, CallbackRequests callbacks, C
                                          RoutingModule routing, Duration followupAfter, Optional<QuietHours> quietHours,
                                          ZoneId zone, Jobs jobs, Clock clock) {
         var callbacks = new CallbackRequests(sealing.cipher(), sealing.index(), outbox.outbox(), rota.rota(), rota.leaders(),
-                texts, clock);
+                routing.offers(), texts, clock);
         var followups = new Followups(jdbi, outbox.outbox(), outbox.suppressions(), sealing.cipher(), sealing.index(), texts,
                 followupAfter, quietHours, zone, clock);
         jobs.every(CallbackAnnounceJob.class, () -> new CallbackAnnounceJob(jdbi, callbacks), SWEEP);

@@ -58,6 +58,14 @@ interface OfferDao {
             WHERE call_sid = :callSid ORDER BY id""")
     List<Row> forCall(@Bind("callSid") String callSid);
 
+    @SqlQuery("""
+            SELECT id, call_sid, callback_request_id, leader_id, kind, state FROM call_offers
+            WHERE callback_request_id = :requestId ORDER BY id""")
+    List<Row> forCallback(@Bind("requestId") long requestId);
+
+    @SqlQuery("SELECT DISTINCT callback_request_id FROM call_offers WHERE leader_id = :leaderId AND callback_request_id IS NOT NULL")
+    List<Long> callbacksOfferedTo(@Bind("leaderId") long leaderId);
+
     /** Takes the call (or callback) for this offer unless another offer for the same one took it first. */
     @SqlUpdate("""
             UPDATE call_offers SET state = 'accepted', accepted_at = :now

@@ -28,6 +28,16 @@ public final class Offers {
         return tx.attach(OfferDao.class).forCall(callSid).stream().map(OfferRecord::of).toList();
     }
 
+    /** Every time a leader was rung to call this person back, in order. */
+    public List<OfferRecord> forCallback(Handle tx, long requestId) {
+        return tx.attach(OfferDao.class).forCallback(requestId).stream().map(OfferRecord::of).toList();
+    }
+
+    /** The callback requests this leader was ever rung to call back. */
+    public List<Long> callbacksOfferedTo(Handle tx, long leaderId) {
+        return tx.attach(OfferDao.class).callbacksOfferedTo(leaderId);
+    }
+
     /** Whether a leader took this call. */
     public boolean taken(Handle tx, String callSid) {
         return forCall(tx, callSid).stream().anyMatch(o -> o.state() == OfferState.ACCEPTED);

@@ -46,13 +46,21 @@ public final class CallRecords {
     }
 
     public List<CallRecord> between(Instant from, Instant to) {
+        return between(from, to, Optional.empty());
+    }
+
+    /** As {@link #between(Instant, Instant)}, only the calls offered to {@code offeredTo} when given (a leader's own). */
+    public List<CallRecord> between(Instant from, Instant to, Optional<Long> offeredTo) {
         return jdbi.inTransaction(tx -> {
             var names = new HashMap<Long, String>();
             leaders.all(tx).forEach(l -> names.put(l.id(), l.name()));
             var out = new ArrayList<CallRecord>();
             for (var row : tx.attach(CallLogDao.class).between(from, to)) {
-                var offered = offers.forCall(tx, row.callSid()).stream()
-                        .map(o -> names.getOrDefault(o.leaderId(), "(removed)")).distinct().toList();
+                var offers = this.offers.forCall(tx, row.callSid());
+                if (offeredTo.isPresent() && offers.stream().noneMatch(o -> o.leaderId() == offeredTo.get())) {
+                    continue;
+                }
+                var offered = offers.stream().map(o -> names.getOrDefault(o.leaderId(), "(removed)")).distinct().toList();
                 var caller = row.callerSealed() == null ? "not stored" : cipher.openPhone(row.callerSealed()).masked();
                 Long toAnswer = row.answeredAt() == null ? null : Duration.between(row.arrivedAt(), row.answeredAt()).toSeconds();
                 out.add(new CallRecord(row.callSid(), row.arrivedAt(), caller, Language.of(row.language()), row.menuPath(), offered,

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dk.hotline.followups.CallbackAnnounceJob;
 import dk.hotline.privacy.RetentionJob;
+import dk.hotline.testing.Coordinator;
+import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.TwilioSms;
@@ -59,6 +62,40 @@ class CallbackApiTest {
         assertThat(all).hasSize(1);
         assertThat(all.get(0).get("status").asText()).isEqualTo("done");
         assertThat(all.get(0).get("phone").asText()).isEqualTo("not stored");
+    }
+
+    @Test
+    void aRequestMadeWhileNobodyWasOnCallIsToldToTheNextShiftAndOnlyItsLeaderSeesIt() throws Exception {
+        var coordinator = new Coordinator(service);
+        long maja = coordinator.leader("Maja");
+        long emil = coordinator.leader("Emil");
+        String majaToken = leaderToken("maja@example.org", maja);
+        String emilToken = leaderToken("emil@example.org", emil);
+        new TwilioSms(service, twilio).receive(SURVIVOR, "RING");
+        var waiting = list(service.bearer(), "open").get(0);
+        assertThat(waiting.get("toldLeaderIds")).as("nobody on call").isEmpty();
+        assertThat(list(majaToken, "open")).isEmpty();
+
+        coordinator.shift(maja, clock.instant().minus(Duration.ofMinutes(5)), clock.instant().plus(Duration.ofHours(2)));
+        service.runJob(CallbackAnnounceJob.class);
+
+        var told = list(majaToken, "open");
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).get("toldLeaderIds").get(0).asLong()).isEqualTo(maja);
+        assertThat(told.get(0).get("lastCall").isNull()).isTrue();
+        assertThat(list(emilToken, "all")).as("Emil was not told").isEmpty();
+        long id = told.get(0).get("id").asLong();
+        assertThat(service.api("POST", "/api/callbacks/" + id + "/done", emilToken, null).statusCode()).isEqualTo(403);
+        assertThat(service.api("POST", "/api/callbacks/" + id + "/done", majaToken, null).statusCode()).isEqualTo(200);
+    }
+
+    private String leaderToken(String email, long leaderId) {
+        String password = "a-long-enough-password";
+        var created = service.api("POST", "/api/accounts", service.bearer(), "{\"email\":\"" + email + "\",\"password\":\""
+                + password + "\",\"role\":\"leader\",\"leaderId\":" + leaderId + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var token = service.api("POST", "/api/tokens", TestService.basic(email, password), null);
+        return "Bearer " + Json.text(Json.parse(token), "token");
     }
 
     private JsonNode list(String bearer, String status) throws Exception {

@@ -1,0 +1,67 @@
+package dk.hotline.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dk.hotline.testing.TestDatabases;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V20 records which leaders were texted about a callback request. Requests told before it keep
+ * their leaders: the texts queued then (outbox rows keyed {@code callback-requested:<request>:<leader>})
+ * say whom, so a leader account still sees the requests it was told of.
+ */
+class CallbackNoticesMigrationTest {
+    private DatabaseUrl url;
+    private HikariDataSource pool;
+    private Jdbi jdbi;
+
+    @BeforeEach
+    void migrateToTheVersionBefore() {
+        url = TestDatabases.create();
+        pool = Database.pool(url, 2);
+        flyway("19").migrate();
+        jdbi = Jdbi.create(pool);
+    }
+
+    @AfterEach
+    void drop() {
+        pool.close();
+        TestDatabases.drop(url);
+    }
+
+    @Test
+    void theLeadersTextedBeforeAreTheLeadersTold() {
+        long maja = insert("INSERT INTO leaders (name, created_at, updated_at) VALUES ('Maja', now(), now()) RETURNING id");
+        long emil = insert("INSERT INTO leaders (name, created_at, updated_at) VALUES ('Emil', now(), now()) RETURNING id");
+        long request = insert("INSERT INTO callback_requests (language, source, created_at) VALUES ('da', 'voice', now()) RETURNING id");
+        for (String key : List.of("callback-requested:" + request + ":" + maja, "callback-requested:" + request + ":999999",
+                "callback-requested:999999:" + emil, "ring:SM0123")) {
+            jdbi.useHandle(h -> h.createUpdate("""
+                    INSERT INTO outbox (kind, dedupe_key, not_before, created_at, updated_at)
+                    VALUES ('sms', :key, now(), now(), now())""").bind("key", key).execute());
+        }
+
+        flyway(null).migrate();
+
+        List<Map<String, Object>> notices = jdbi.withHandle(h -> h.createQuery(
+                "SELECT callback_request_id, leader_id FROM callback_notices").mapToMap().list());
+        assertThat(notices).as("only a request and a leader that exist").containsExactly(
+                Map.of("callback_request_id", request, "leader_id", maja));
+    }
+
+    private long insert(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private Flyway flyway(String target) {
+        var config = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+        return (target == null ? config : config.target(target)).load();
+    }
+}
