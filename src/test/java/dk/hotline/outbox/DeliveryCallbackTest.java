@@ -54,7 +54,7 @@ class DeliveryCallbackTest {
         TwilioStubs.messageCreated(twilio);
         long id = queueDueNow("e2e:1");
 
-        Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
+        Await.until("the row is sent", Await.SOON, () -> "sent".equals(status(id).get("status")));
 
         twilio.verify(1, postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH)));
     }
@@ -64,7 +64,7 @@ class DeliveryCallbackTest {
         TwilioStubs.messageFailsOnceThenCreated(twilio, 500, "error-20500.json");
         long id = queueDueNow("e2e:2");
 
-        Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
+        Await.until("the row is sent", Await.SOON, () -> "sent".equals(status(id).get("status")));
 
         twilio.verify(2, postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH)));
     }
@@ -73,7 +73,7 @@ class DeliveryCallbackTest {
     void lateSentCallbackDoesNotUndoDelivered() {
         TwilioStubs.messageCreated(twilio);
         long id = queueDueNow("e2e:3");
-        Await.until("the row is sent", Duration.ofSeconds(10), () -> "sent".equals(status(id).get("status")));
+        Await.until("the row is sent", Await.SOON, () -> "sent".equals(status(id).get("status")));
         String sid = (String) status(id).get("twilio_sid");
 
         assertThat(callback(sid, id, "delivered").statusCode()).isEqualTo(204);

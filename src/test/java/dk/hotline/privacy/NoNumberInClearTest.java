@@ -12,7 +12,6 @@ import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestService;
 import dk.hotline.twilio.TwilioStubs;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +58,14 @@ class NoNumberInClearTest {
             var outbox = new Outbox(new PersonalDataCipher(key), new BlindIndex(key), Clock.systemUTC());
             long sent = service.jdbi().inTransaction(tx ->
                     outbox.sms(tx, MessageKind.RELAY_OUT, "round-trip:1", PhoneNumber.parse(TEXTER), "Hej", Clock.systemUTC().instant()).orElseThrow());
-            Await.until("the text is sent", Duration.ofSeconds(10), () -> "sent".equals(column(service, sent, "status")));
+            Await.until("the text is sent", Await.SOON, () -> "sent".equals(column(service, sent, "status")));
             assertThat(service.twilio(Webhook.SMS_STATUS.url(sent), Map.of("MessageSid", column(service, sent, "twilio_sid"),
                     "MessageStatus", "delivered", "To", TEXTER, "From", TestConfig.HOTLINE_NUMBER)).statusCode()).isEqualTo(204);
             twilio.resetAll();
             TwilioStubs.messageInvalidTo(twilio);
             long refused = service.jdbi().inTransaction(tx ->
                     outbox.sms(tx, MessageKind.RELAY_OUT, "round-trip:2", PhoneNumber.parse(REFUSED), "Hej", Clock.systemUTC().instant()).orElseThrow());
-            Await.until("the text is refused", Duration.ofSeconds(10), () -> "failed".equals(column(service, refused, "status")));
+            Await.until("the text is refused", Await.SOON, () -> "failed".equals(column(service, refused, "status")));
 
             var lines = logs.lines();
             assertThat(lines).as("the round trip was logged at all").hasSizeGreaterThan(10);

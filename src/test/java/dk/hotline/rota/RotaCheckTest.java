@@ -48,10 +48,10 @@ class RotaCheckTest {
             coordinator.shift(maja, Instant.parse("2026-11-28T15:00:00Z"), Instant.parse("2026-12-05T00:00:00Z"));
 
             service.runJob(RotaCheckJob.class);
-            Await.until("the first check has run", Duration.ofSeconds(10), () -> checks(logs) == 1);
+            Await.until("the first check has run", Await.SOON, () -> checks(logs) == 1);
             service.runJob(RotaCheckJob.class);
-            Await.until("the second check has run", Duration.ofSeconds(10), () -> checks(logs) == 2);
-            Await.until("both are texted", Duration.ofSeconds(10), () -> sms.sentTo(FIRST).size() == 1 && sms.sentTo(SECOND).size() == 1);
+            Await.until("the second check has run", Await.SOON, () -> checks(logs) == 2);
+            Await.until("both are texted", Await.SOON, () -> sms.sentTo(FIRST).size() == 1 && sms.sentTo(SECOND).size() == 1);
 
             String expected = "Vagtplan: 2 tidsrum uden vagt de næste 7 dage: tor 26/11 22.00-08.00, lør 28/11 14.00-16.00. "
                     + "Se /api/rota/gaps.";
@@ -64,7 +64,7 @@ class RotaCheckTest {
             coordinator.shift(maja, Instant.parse("2026-11-28T13:00:00Z"), Instant.parse("2026-11-28T15:00:00Z"));
             clock.advance(Duration.ofDays(1));
             service.runJob(RotaCheckJob.class);
-            Await.until("the third check has run", Duration.ofSeconds(10), () -> checks(logs) == 3);
+            Await.until("the third check has run", Await.SOON, () -> checks(logs) == 3);
 
             assertThat(rotaTexts(service)).as("a covered week is not texted about").isEqualTo(2);
             assertThat(logs.lines()).anyMatch(l -> l.contains("event=rota.gap_check gaps=0 coordinators=2 queued=0"));

@@ -31,13 +31,13 @@ class QuietConversationTest {
             long maja = coordinator.leader("Maja", "+4520000021", List.of("da"));
             sms.receive("+4531415926", "Er der nogen?");
             service.runJob(RelayJob.class);
-            Await.until("the auto-reply", Duration.ofSeconds(10), () -> sms.sentTo("+4531415926").size() == 1);
+            Await.until("the auto-reply", Await.SOON, () -> sms.sentTo("+4531415926").size() == 1);
 
             Instant now = Instant.now();
             coordinator.shift(maja, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(2)));
             service.runJob(RelayJob.class);
 
-            Await.until("Maja gets the text", Duration.ofSeconds(10), () -> sms.sentTo("+4520000021").size() == 1);
+            Await.until("Maja gets the text", Await.SOON, () -> sms.sentTo("+4520000021").size() == 1);
             assertThat(sms.sentTo("+4520000021")).containsExactly("[K1] Er der nogen?");
         } finally {
             twilio.stop();

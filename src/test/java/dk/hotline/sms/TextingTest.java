@@ -31,7 +31,7 @@ class TextingTest {
     private static final String MAJA = "+4520000011";
     private static final String EMIL = "+4520000012";
     private static final String HOTLINE = TestConfig.HOTLINE_NUMBER;
-    private static final Duration SOON = Duration.ofSeconds(10);
+    private static final Duration SOON = Await.SOON;
 
     private final WireMockServer twilio = new WireMockServer(options().dynamicPort());
     private TestService service;

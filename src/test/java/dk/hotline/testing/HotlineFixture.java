@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.twilio.TwilioStubs;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The whole service on its own database, with WireMock as Twilio's REST API taking every text,
@@ -76,7 +75,7 @@ public final class HotlineFixture implements AutoCloseable {
      * tag ({@code K1}, …) from the latest text the leader got, as the leader would answer with it.
      */
     public String relayedTag(String leader) {
-        Await.until("a text reaches " + leader, Duration.ofSeconds(10), () -> !sms.sentTo(leader).isEmpty());
+        Await.until("a text reaches " + leader, Await.SOON, () -> !sms.sentTo(leader).isEmpty());
         var texts = sms.sentTo(leader);
         return texts.get(texts.size() - 1).replaceFirst("^\\[(K\\d+)].*", "$1");
     }

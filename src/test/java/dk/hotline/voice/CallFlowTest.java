@@ -144,7 +144,7 @@ class CallFlowTest {
             twilio.resetRequests();
             var started = coordinator.post("/api/callbacks/" + id + "/call", "{\"leaderId\":" + maja + "}");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-            Await.until("Maja's phone is rung", Duration.ofSeconds(10),
+            Await.until("Maja's phone is rung", Await.SOON,
                     () -> twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).size() == 1);
             var placed = FormBody.parse(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).get(0).getBodyAsString());
             assertThat(placed).containsEntry("To", MAJA).containsEntry("From", TestConfig.HOTLINE_NUMBER);
@@ -244,7 +244,7 @@ class CallFlowTest {
         assertThat(Json.text(callback.get(0), "phone")).endsWith("••43");
         // Privacy: the caller's number in clear appears nowhere in the list.
         assertThat(callbacks).doesNotContain("29876543");
-        Await.until("the leader on call is texted", Duration.ofSeconds(10),
+        Await.until("the leader on call is texted", Await.SOON,
                 () -> !twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH))).isEmpty());
         String sms = URLDecoder.decode(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH))).get(0)
                 .getBodyAsString(), StandardCharsets.UTF_8);
@@ -271,7 +271,7 @@ class CallFlowTest {
         first.hangUp(120);
         second.waitInQueue(1, 50);
 
-        Await.until("Maja is rung for the waiting caller", Duration.ofSeconds(10),
+        Await.until("Maja is rung for the waiting caller", Await.SOON,
                 () -> twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).size() == 1);
         var placed = FormBody.parse(twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).get(0).getBodyAsString());
         assertThat(placed).containsEntry("To", MAJA).containsEntry("From", TestConfig.HOTLINE_NUMBER);

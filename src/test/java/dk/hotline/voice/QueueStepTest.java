@@ -52,7 +52,7 @@ class QueueStepTest {
             assertThat(queued.text("/Response/Enqueue")).isEqualTo("hotline-da");
             call.waitInQueue(1, 5);
 
-            Await.until("Maja is rung for the waiting caller", Duration.ofSeconds(10),
+            Await.until("Maja is rung for the waiting caller", Await.SOON,
                     () -> twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.CALLS_PATH))).size() == 1);
             assertThat(call.waitInQueue(1, 400).count("/Response/Leave")).as("after maxWait").isEqualTo(1);
         } finally {

@@ -138,7 +138,7 @@ class VoicemailTest {
         assertThat(list).doesNotContain("29876543");
         assertThat(count("SELECT count(*) FROM voicemails")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'voicemail:%'")).as("one text, not two").isEqualTo(1);
-        Await.until("the leader on call is texted", Duration.ofSeconds(10),
+        Await.until("the leader on call is texted", Await.SOON,
                 () -> !twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH))).isEmpty());
         var texts = twilio.findAll(postRequestedFor(urlEqualTo(TwilioStubs.MESSAGES_PATH)));
         assertThat(texts).hasSize(1);
