@@ -1,11 +1,16 @@
 package dk.hotline.console;
 
 import dk.hotline.rota.Shift;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -66,7 +71,7 @@ final class ShiftCalendar {
         return copy;
     }
 
-    /** The feed's text (CRLF lines, as RFC 5545 has them). */
+    /** The feed's text: CRLF lines, folded at 75 octets, as RFC 5545 has them. */
     String render(List<Shift> shifts) {
         var calendar = new Calendar()
                 .withProdId("-//Vagtplan//DA")
@@ -74,9 +79,10 @@ final class ShiftCalendar {
                 .withProperty(ImmutableCalScale.GREGORIAN)
                 .withProperty(new Name(NAME))
                 .withProperty(new XProperty("X-WR-CALNAME", NAME))
-                .withProperty(new RefreshInterval(new net.fortuna.ical4j.model.ParameterList(List.of(Value.DURATION)), REFRESH))
+                .withProperty(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH))
                 .withProperty(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()))
-                .withComponent(timezone)
+                // A copy each time: ical4j's components are mutable, and feeds are made on many threads.
+                .withComponent(timezone.copy())
                 .getFluentTarget();
         var stamp = new DtStamp(clock.instant());
         for (Shift shift : shifts) {
@@ -85,6 +91,12 @@ final class ShiftCalendar {
             event.replace(stamp);
             calendar.add(event);
         }
-        return calendar.toString();
+        var out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
     }
 }

@@ -74,6 +74,7 @@ class CalendarFeedTest {
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type")).hasValue("text/calendar; charset=utf-8");
         assertThat(feed.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
         Calendar calendar = new CalendarBuilder().build(new StringReader(feed.body()));
         calendar.validate();
         List<VTimeZone> zones = calendar.getComponents(Component.VTIMEZONE);
