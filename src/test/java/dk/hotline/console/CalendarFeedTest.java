@@ -130,6 +130,20 @@ class CalendarFeedTest {
     }
 
     @Test
+    void aDeletedLeadersLinkGoesWithThem() {
+        long leader = coordinator.leader("Hans Bak", "+4520551108");
+        String bearer = service.bearer();
+        String link = newLink(leader, bearer);
+
+        assertThat(service.api("DELETE", "/api/leaders/" + leader, bearer, null).statusCode()).isEqualTo(204);
+
+        assertThat(fetch(link).statusCode()).isEqualTo(404);
+        int kept = service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM calendar_feeds WHERE leader_id = :id")
+                .bind("id", leader).mapTo(Integer.class).one());
+        assertThat(kept).as("the hash goes with the leader").isZero();
+    }
+
+    @Test
     void theDatabaseKeepsOnlyTheSecretsHash() {
         long leader = coordinator.leader("Dorte Vest", "+4520551104");
         String link = newLink(leader, service.bearer());
