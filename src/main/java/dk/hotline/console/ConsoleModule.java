@@ -61,11 +61,13 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
                 new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register,
+                new CalendarLinkApi(rota.calendarFeeds(), publicUrl)::register,
                 new AuditApi(jdbi, audit, accounts.accounts(), zone)::register,
                 new ConversationApi(sms.log(), zone)::register,
                 new OutboxApi(outbox.log(), zone)::register);
         var times = new LocalTimes(zone);
         var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
+        var calendarLink = new CalendarLinkPage(jdbi, pages, rota.leaders(), rota.calendarFeeds(), publicUrl, times);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
                 new RotaPage(new RotaPageView(jdbi, rota, zone), pages, rota, zone, clock)::register,
@@ -74,7 +76,9 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register,
                 groupPage::register,
                 new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register,
-                new LeadersPage(jdbi, pages, rota.leaders())::register,
+                new LeadersPage(jdbi, pages, rota.leaders(), calendarLink)::register,
+                calendarLink::register,
+                new CalendarFeed(rota.calendarFeeds(), new ShiftCalendar(zone, publicUrl.getHost(), clock))::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
                 new CallbacksPage(jdbi, pages, followups.callbacks(), followups.callbackCalls(), rota.leaders(), times, clock)::register,
                 new CallbackRevealPage(jdbi, pages, followups.callbacks(), audit)::register,

@@ -23,6 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  * changes one, (de)activates one and switches one's availability with one click (htmx swaps the
  * row; without it the form posts and comes back). A leader account has {@code /leaders/me}
  * instead: who it is, and its own availability switch, which is the same switch, only for itself.
+ * Both a leader's own page and the coordinator's page for a leader carry its calendar link
+ * ({@link CalendarLinkPage}).
  * Everything goes through {@link Leaders}, as {@code /api/leaders} does.
  */
 final class LeadersPage {
@@ -31,11 +33,13 @@ final class LeadersPage {
     private final Jdbi jdbi;
     private final Pages pages;
     private final Leaders leaders;
+    private final CalendarLinkPage calendar;
 
-    LeadersPage(Jdbi jdbi, Pages pages, Leaders leaders) {
+    LeadersPage(Jdbi jdbi, Pages pages, Leaders leaders, CalendarLinkPage calendar) {
         this.jdbi = jdbi;
         this.pages = pages;
         this.leaders = leaders;
+        this.calendar = calendar;
     }
 
     void register(RoutesConfig routes) {
@@ -73,7 +77,8 @@ final class LeadersPage {
 
     private void edit(Context ctx, Leader leader, LeaderForm form) {
         pages.render(ctx, "leader_edit.jte", "leaders.edit.title",
-                new LeaderEditView(leader.id(), leader.name(), leader.phone().masked(), leader.active(), form));
+                new LeaderEditView(leader.id(), leader.name(), leader.phone().masked(), leader.active(), form,
+                        calendar.view(ctx, leader.id(), false)));
     }
 
     private void save(Context ctx) {
@@ -124,7 +129,8 @@ final class LeadersPage {
         var leader = leader(principal.leaderId().get());
         var notice = Optional.ofNullable(ctx.queryParam("done")).filter(Set.of("available", "unavailable")::contains)
                 .map(done -> t.get("leaders.me.done." + done));
-        pages.render(ctx, "leader_me.jte", "leaders.me.title", new LeaderSelfView(row(leader, t), notice));
+        pages.render(ctx, "leader_me.jte", "leaders.me.title", new LeaderSelfView(row(leader, t), notice,
+                calendar.view(ctx, leader.id(), true)));
     }
 
     /** "Anna is added": what {@code ?done=…&id=…} says was just done, in words. */

@@ -90,8 +90,12 @@ public final class Leaders {
         });
     }
 
+    /** Deletes the leader, and their calendar link with them. */
     public boolean delete(long id) {
-        return jdbi.withExtension(LeaderDao.class, dao -> dao.delete(id, clock.instant())) > 0;
+        return jdbi.inTransaction(tx -> {
+            tx.attach(CalendarFeedDao.class).delete(id);
+            return tx.attach(LeaderDao.class).delete(id, clock.instant()) > 0;
+        });
     }
 
     private Leader open(LeaderDao.Row row) {

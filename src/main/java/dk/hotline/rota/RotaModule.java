@@ -12,10 +12,11 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** The rota: leaders, shifts and weekly templates, who is on call, and the daily look for gaps. */
-public record RotaModule(Leaders leaders, Rota rota, Shifts shifts, RotaTemplates templates) {
-    /** Leaders' numbers are kept while they lead. */
-    public static final List<RetentionRule> RETENTION =
-            List.of(new RetentionRule.Kept("leaders", "a leader's own number, for as long as they lead"));
+public record RotaModule(Leaders leaders, Rota rota, Shifts shifts, RotaTemplates templates, CalendarFeeds calendarFeeds) {
+    /** Leaders' numbers are kept while they lead; a calendar link's hash until it is replaced or revoked. */
+    public static final List<RetentionRule> RETENTION = List.of(
+            new RetentionRule.Kept("leaders", "a leader's own number, for as long as they lead"),
+            new RetentionRule.Kept("calendar_feeds", "a leader's calendar link, until they replace or revoke it or are deleted"));
     /** When the templates' shifts are made for the weeks ahead. */
     static final LocalTime EXTEND_AT = LocalTime.of(3, 15);
 
@@ -29,6 +30,6 @@ public record RotaModule(Leaders leaders, Rota rota, Shifts shifts, RotaTemplate
         jobs.daily(RotaExtendJob.class, () -> new RotaExtendJob(templates), EXTEND_AT);
         jobs.daily(RotaCheckJob.class, () -> new RotaCheckJob(rotaCheck), check.at());
         return new RotaModule(new Leaders(jdbi, sealing.cipher(), sealing.index(), clock), rota, new Shifts(jdbi, clock),
-                templates);
+                templates, new CalendarFeeds(jdbi, clock));
     }
 }

@@ -51,6 +51,14 @@ interface ShiftDao {
             ORDER BY s.starts_at, s.id""")
     List<Shift> overlapping(@Bind("from") Instant from, @Bind("to") Instant to);
 
+    /** One leader's shifts that overlap [from, to), by start. */
+    @SqlQuery("""
+            SELECT s.id, s.leader_id, l.name AS leader_name, s.starts_at AS start, s.ends_at AS "end"
+            FROM shifts s JOIN leaders l ON l.id = s.leader_id
+            WHERE s.leader_id = :leader AND s.starts_at < :to AND s.ends_at > :from AND l.deleted_at IS NULL
+            ORDER BY s.starts_at, s.id""")
+    List<Shift> ofLeader(@Bind("leader") long leaderId, @Bind("from") Instant from, @Bind("to") Instant to);
+
     /** Like {@link #overlapping} but only the shifts someone would actually be rung on. */
     @SqlQuery("""
             SELECT s.id, s.leader_id, l.name AS leader_name, s.starts_at AS start, s.ends_at AS "end"

@@ -14,8 +14,12 @@ import java.util.Set;
  * the {@code X-CSRF-Token} header (htmx), or 403 and nothing done.
  */
 final class SessionAuth implements Handler {
-    /** Paths that are no pages of the console, or that need no session. */
-    private static final List<String> OPEN_PREFIXES = List.of("/api/", "/twilio/", "/webjars/", "/assets/", "/password/");
+    /**
+     * Paths that are no pages of the console, or that need no session. A calendar feed
+     * ({@code /ical/<secret>.ics}) is fetched by a phone's calendar app, which cannot sign in: its
+     * secret is its key.
+     */
+    private static final List<String> OPEN_PREFIXES = List.of("/api/", "/twilio/", "/webjars/", "/assets/", "/password/", "/ical/");
     private static final Set<String> OPEN_PATHS = Set.of("/login", "/health", "/metrics", "/favicon.ico");
 
     private final ConsoleSessions sessions;

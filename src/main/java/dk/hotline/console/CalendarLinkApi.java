@@ -1,0 +1,45 @@
+package dk.hotline.console;
+
+import dk.hotline.rota.CalendarFeeds;
+import dk.hotline.web.Principal;
+import dk.hotline.web.Role;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * {@code /api/leaders/{id}/ical}: a leader's calendar link. POST makes a new one (the old one stops
+ * working) and answers its URL, this once; DELETE ends it. Open to a leader's token for their own
+ * leader only (403 for another's), and to coordinators for anyone.
+ */
+final class CalendarLinkApi {
+    private final CalendarFeeds feeds;
+    private final URI publicUrl;
+
+    CalendarLinkApi(CalendarFeeds feeds, URI publicUrl) {
+        this.feeds = feeds;
+        this.publicUrl = publicUrl;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/leaders/{id}/ical", ctx -> {
+            String secret = feeds.renew(ownLeader(ctx));
+            ctx.status(201).json(Map.of("url", CalendarFeed.url(publicUrl, secret)));
+        }, Role.LEADER);
+        routes.delete("/api/leaders/{id}/ical", ctx -> {
+            feeds.revoke(ownLeader(ctx));
+            ctx.status(204);
+        }, Role.LEADER);
+    }
+
+    /** The leader in the path, if the caller acts for them: a coordinator, or that leader's own account. */
+    static long ownLeader(Context ctx) {
+        long id = LeadersPage.id(ctx);
+        if (!Principal.of(ctx).actsFor(id)) {
+            throw new ForbiddenResponse("a leader account has only its own calendar link");
+        }
+        return id;
+    }
+}
