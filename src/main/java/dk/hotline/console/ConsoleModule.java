@@ -2,6 +2,7 @@ package dk.hotline.console;
 
 import dk.hotline.followups.FollowupsModule;
 import dk.hotline.groups.GroupsModule;
+import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.RotaModule;
@@ -33,6 +34,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/groups", "menu.groups", true),
             new NavEntry("/leaders", "menu.leaders", true),
             NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
+            new NavEntry("/notes", "menu.notes", false),
             new NavEntry("/accounts", "menu.accounts", true),
             new NavEntry("/audit", "menu.audit", true));
 
@@ -40,6 +42,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
     public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
                                        RotaModule rota, OutboxModule outbox,
                                        VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
+                                       NotesModule notes,
                                        Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
                                        Clock clock) {
         var api = List.<FeatureRoutes>of(
@@ -57,7 +60,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
                 new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register,
-                new AuditApi(jdbi, audit, accounts.accounts(), zone)::register);
+                new AuditApi(jdbi, audit, accounts.accounts(), zone)::register,
+                new NoteApi(notes)::register);
         var times = new LocalTimes(zone);
         var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var consolePages = List.<FeatureRoutes>of(
@@ -71,7 +75,10 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new LeadersPage(jdbi, pages, rota.leaders())::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
                 new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
-                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register);
+                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
+                // Before /notes/{id}, which would otherwise take "categories" for an id.
+                new NoteCategoriesPage(pages, notes.categories())::register,
+                new NotesPage(jdbi, pages, notes, rota.leaders(), times, clock)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }
