@@ -75,7 +75,7 @@ class AccountsPageBrowserTest {
 
             assertThat(browser.all("nav.menu a").stream().map(a -> a.getText()).toList())
                     .as("a leader account sees the rota, not the coordinators' pages")
-                    .containsExactly("I dag", "Vagtplan", "Min status");
+                    .containsExactly("I dag", "Vagtplan", "Min status", "Noter");
             for (String path : new String[] {"/leaders", "/audit", "/accounts", "/leaders/" + ida + "/edit", "/leaders/" + ida + "/reveal"}) {
                 browser.go(path);
                 assertThat(browser.text("h1")).as(path).isEqualTo("Det har du ikke adgang til");

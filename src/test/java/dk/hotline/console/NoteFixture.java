@@ -9,6 +9,8 @@ import dk.hotline.testing.TwilioCall;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +24,7 @@ final class NoteFixture {
     private final TestService service;
     private final Coordinator coordinator;
     private final Clock clock;
+    private final Map<Long, Instant> shiftEnds = new HashMap<>();
 
     NoteFixture(TestService service, Clock clock) {
         this.service = service;
@@ -36,6 +39,7 @@ final class NoteFixture {
     /** A leader with a leader account ({@code email}, {@link #PASSWORD}); returns the leader's id. */
     long leaderWithAccount(String name, String email) {
         long leader = coordinator.leader(name);
+        coordinator.patchLeader(leader, "{\"available\":false}");
         var response = service.api("POST", "/api/accounts", service.bearer(), "{\"email\":\"" + email + "\",\"password\":\""
                 + PASSWORD + "\",\"role\":\"leader\",\"leaderId\":" + leader + "}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -57,11 +61,25 @@ final class NoteFixture {
 
     /**
      * A call that {@code leader} answers now (the clock's now): the leader is on call for the 40
-     * minutes around it, the caller presses 1, the leader presses 1, they talk, the caller hangs up.
+     * minutes around it (unless a shift of theirs covers now already) and the only one available,
+     * the caller presses 1, the leader presses 1, they talk, the caller hangs up.
      */
     String answeredCall(long leader) {
         Instant now = clock.instant();
-        coordinator.shift(leader, now.minus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
+        if (!now.isBefore(shiftEnds.getOrDefault(leader, Instant.MIN))) {
+            coordinator.shift(leader, now.minus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
+            shiftEnds.put(leader, now.plus(Duration.ofMinutes(20)));
+        }
+        // Leaders of earlier calls may still be on call: only this one takes calls for now.
+        coordinator.patchLeader(leader, "{\"available\":true}");
+        try {
+            return call();
+        } finally {
+            coordinator.patchLeader(leader, "{\"available\":false}");
+        }
+    }
+
+    private String call() {
         var call = new TwilioCall(service, sid(), "+452987" + String.format("%04d", SIDS.incrementAndGet()));
         call.arrive();
         var dial = call.press("1");
