@@ -78,7 +78,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
                 // Before /notes/{id}, which would otherwise take "categories" for an id.
                 new NoteCategoriesPage(pages, notes.categories())::register,
-                new NotesPage(jdbi, pages, notes, rota.leaders(), times, clock)::register);
+                new NotesPage(jdbi, pages, notes, rota.leaders(), times, clock)::register,
+                new NoteFormPage(pages, notes)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }
