@@ -9,6 +9,7 @@ import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.PageSession;
 import dk.hotline.testing.TestService;
+import dk.hotline.testing.TwilioSms;
 import dk.hotline.twilio.TwilioStubs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Notes through the API and the pages' forms: the leader who answered a call writes its note,
- * coordinators see it, another leader gets 403; a phone number in the words is refused; the
+ * coordinators see it, another leader gets 403 (a conversation likewise, through the page); a
+ * phone number in the words is refused; the
  * words are sealed in the database; retention erases an old note; the counts go by local days.
  */
 class NoteApiTest {
@@ -126,6 +128,31 @@ class NoteApiTest {
         assertThat(changed.statusCode()).isEqualTo(400);
         assertThat(Json.text(Json.parse(service.api("GET", "/api/notes/" + Json.id(kept), annaToken, null)), "body"))
                 .isEqualTo("Ring igen kl. 14.30 - 15.00");
+    }
+
+    @Test
+    void theLeaderWhoTookAConversationWritesItsNoteOnThePage() {
+        String annaPhone = "+4520661122";
+        long anna = fixture.leaderWithAccount("Anna Holm", "anna@example.org", annaPhone);
+        fixture.leaderWithAccount("Bo Lund", "bo@example.org");
+        fixture.onCallNow(anna);
+        var sms = new TwilioSms(service, twilio);
+        sms.receive("+4531415926", "Hej, er der nogen?");
+        long conversation = count("SELECT max(id) FROM conversations");
+        sms.receive(annaPhone, "K" + conversation + " Ja, jeg er her.");
+
+        var page = PageSession.signIn(service, "anna@example.org", NoteFixture.PASSWORD);
+        assertThat(page.get("/notes").body()).contains("Samtale K" + conversation)
+                .contains("/notes/new?conversation=" + conversation);
+        var bo = PageSession.signIn(service, "bo@example.org", NoteFixture.PASSWORD);
+        assertThat(bo.get("/notes/new?conversation=" + conversation).statusCode()).isEqualTo(403);
+
+        var written = page.submit("/notes", Map.of("conversation", String.valueOf(conversation), "body", "Vil tale igen i morgen."));
+        assertThat(written.statusCode()).isEqualTo(303);
+        assertThat(page.get("/notes").body()).doesNotContain("/notes/new?conversation=").contains("Vil tale igen i morgen.");
+        var note = Json.elements(fixture.coordinator().get("/api/notes?leaderId=" + anna)).get(0);
+        assertThat(Json.number(note, "conversationId")).isEqualTo(conversation);
+        assertThat(note.get("callSid").isNull()).isTrue();
     }
 
     @Test

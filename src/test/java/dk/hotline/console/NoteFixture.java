@@ -38,7 +38,12 @@ final class NoteFixture {
 
     /** A leader with a leader account ({@code email}, {@link #PASSWORD}); returns the leader's id. */
     long leaderWithAccount(String name, String email) {
-        long leader = coordinator.leader(name);
+        return leaderWithAccount(name, email, null);
+    }
+
+    /** As {@link #leaderWithAccount(String, String)}, with the leader's phone ({@code null}: any new number). */
+    long leaderWithAccount(String name, String email, String phone) {
+        long leader = phone == null ? coordinator.leader(name) : coordinator.leader(name, phone);
         coordinator.patchLeader(leader, "{\"available\":false}");
         var response = service.api("POST", "/api/accounts", service.bearer(), "{\"email\":\"" + email + "\",\"password\":\""
                 + PASSWORD + "\",\"role\":\"leader\",\"leaderId\":" + leader + "}");
@@ -65,18 +70,23 @@ final class NoteFixture {
      * the caller presses 1, the leader presses 1, they talk, the caller hangs up.
      */
     String answeredCall(long leader) {
-        Instant now = clock.instant();
-        if (!now.isBefore(shiftEnds.getOrDefault(leader, Instant.MIN))) {
-            coordinator.shift(leader, now.minus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
-            shiftEnds.put(leader, now.plus(Duration.ofMinutes(20)));
-        }
         // Leaders of earlier calls may still be on call: only this one takes calls for now.
-        coordinator.patchLeader(leader, "{\"available\":true}");
+        onCallNow(leader);
         try {
             return call();
         } finally {
             coordinator.patchLeader(leader, "{\"available\":false}");
         }
+    }
+
+    /** The leader is on call now (for the 40 minutes around it, unless a shift of theirs covers now already) and available. */
+    void onCallNow(long leader) {
+        Instant now = clock.instant();
+        if (!now.isBefore(shiftEnds.getOrDefault(leader, Instant.MIN))) {
+            coordinator.shift(leader, now.minus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(20)));
+            shiftEnds.put(leader, now.plus(Duration.ofMinutes(20)));
+        }
+        coordinator.patchLeader(leader, "{\"available\":true}");
     }
 
     private String call() {
