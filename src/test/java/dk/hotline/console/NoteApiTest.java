@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Notes through the API and the pages' forms: the leader who answered a call writes its note,
  * coordinators see it, another leader gets 403 (a conversation likewise, through the page); a
- * phone number in the words is refused; the
- * words are sealed in the database; retention erases an old note; the counts go by local days.
+ * phone number in the words is refused; the words are sealed in the database; retention erases
+ * an old note; the counts go by local days.
  */
 class NoteApiTest {
     private static final int RETENTION_DAYS = 30;
