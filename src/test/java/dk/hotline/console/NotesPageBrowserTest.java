@@ -65,7 +65,9 @@ class NotesPageBrowserTest {
             browser.submit("ul.pending-notes a");
             assertThat(browser.text("h1")).isEqualTo("Skriv note – Opkald");
 
+            assertThat(browser.text("#body-count")).isEqualTo("0");
             browser.type("#body", "Hun bad mig ringe på 20 12 34 56");
+            assertThat(browser.text("#body-count")).as("the counter follows the typing").isEqualTo("32");
             browser.find("#category-" + referred).click();
             browser.submit("form[action='/notes'] button[type='submit']");
             assertThat(browser.text(".error-summary")).contains("telefonnummer");
