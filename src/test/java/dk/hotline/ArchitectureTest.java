@@ -26,7 +26,8 @@ import dk.hotline.twilio.TwilioGateway;
 @AnalyzeClasses(packages = "dk.hotline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] FEATURES = {"dk.hotline.rota..", "dk.hotline.routing..", "dk.hotline.outbox..",
-        "dk.hotline.followups..", "dk.hotline.groups..", "dk.hotline.voice..", "dk.hotline.sms.."};
+        "dk.hotline.followups..", "dk.hotline.groups..", "dk.hotline.voice..", "dk.hotline.sms..",
+        "dk.hotline.notes.."};
     private static final String[] FOUNDATION = {"dk.hotline.common..", "dk.hotline.privacy..", "dk.hotline.db..",
         "dk.hotline.scheduling..", "dk.hotline.flows..", "dk.hotline.twilio.."};
 

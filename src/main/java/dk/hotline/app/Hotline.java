@@ -9,6 +9,7 @@ import dk.hotline.flows.Flows;
 import dk.hotline.followups.FollowupsModule;
 import dk.hotline.groups.GroupsModule;
 import dk.hotline.groups.Reminders;
+import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.EncryptionKey;
@@ -110,9 +111,10 @@ public final class Hotline implements AutoCloseable {
                 jobs, clock);
         var voice = VoiceModule.create(jdbi, sealing, flows, outbox, rota, routing, followups, groups, config.hotlineNumber(),
                 config.fallback(), config.queue(), zone, clock);
+        var notes = NotesModule.create(jdbi, sealing, voice, sms, zone, clock);
         var pages = new Pages(config.publicUrl(), ConsoleModule.MENU);
         var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
-                rota, outbox, voice, sms, groups, followups,
+                rota, outbox, voice, sms, groups, followups, notes,
                 gateway instanceof DryRunTwilioGateway dryRun ? java.util.Optional.of(dryRun) : java.util.Optional.empty(),
                 recordings, zone, clock);
 
@@ -134,7 +136,8 @@ public final class Hotline implements AutoCloseable {
     /** What each feature erases once it is past retention, and what it keeps on purpose. */
     public static List<RetentionRule> retentionRules(TwilioRecordings recordings) {
         return Stream.of(OutboxModule.RETENTION, AccountsModule.RETENTION, RotaModule.RETENTION, FollowupsModule.RETENTION,
-                GroupsModule.RETENTION, SmsModule.RETENTION, VoiceModule.retention(recordings), List.of(Retention.AUDIT_LOG))
+                GroupsModule.RETENTION, SmsModule.RETENTION, VoiceModule.retention(recordings), NotesModule.RETENTION,
+                List.of(Retention.AUDIT_LOG))
                 .flatMap(List::stream).toList();
     }
 

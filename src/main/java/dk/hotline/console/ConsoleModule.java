@@ -2,6 +2,7 @@ package dk.hotline.console;
 
 import dk.hotline.followups.FollowupsModule;
 import dk.hotline.groups.GroupsModule;
+import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.RotaModule;
@@ -33,17 +34,19 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/callbacks", "menu.callbacks", false),
             new NavEntry("/calls", "menu.calls", false),
             new NavEntry("/texts", "menu.texts", false),
+            new NavEntry("/notes", "menu.notes", false),
             new NavEntry("/groups", "menu.groups", true),
             new NavEntry("/leaders", "menu.leaders", true),
             NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
-            new NavEntry("/accounts", "menu.accounts", true),
             new NavEntry("/outbox", "menu.outbox", true),
+            new NavEntry("/accounts", "menu.accounts", true),
             new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
     public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
                                        RotaModule rota, OutboxModule outbox,
                                        VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
+                                       NotesModule notes,
                                        Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
                                        Clock clock) {
         var api = List.<FeatureRoutes>of(
@@ -64,7 +67,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new CalendarLinkApi(rota.calendarFeeds(), publicUrl)::register,
                 new AuditApi(jdbi, audit, accounts.accounts(), zone)::register,
                 new ConversationApi(sms.log(), zone)::register,
-                new OutboxApi(outbox.log(), zone)::register);
+                new OutboxApi(outbox.log(), zone)::register,
+                new NoteApi(notes)::register);
         var times = new LocalTimes(zone);
         var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var calendarLink = new CalendarLinkPage(jdbi, pages, rota.leaders(), rota.calendarFeeds(), publicUrl, times);
@@ -86,7 +90,11 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
                 new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
                 new TextsPage(jdbi, pages, sms.log(), rota.leaders(), zone)::register,
-                new OutboxPage(pages, outbox.log(), dryRun.isPresent(), zone)::register);
+                new OutboxPage(pages, outbox.log(), dryRun.isPresent(), zone)::register,
+                // Before /notes/{id}, which would otherwise take "categories" for an id.
+                new NoteCategoriesPage(pages, notes.categories())::register,
+                new NotesPage(jdbi, pages, notes, rota.leaders(), times, clock)::register,
+                new NoteFormPage(pages, notes)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }

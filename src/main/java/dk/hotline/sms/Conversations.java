@@ -1,5 +1,6 @@
 package dk.hotline.sms;
 
+import dk.hotline.common.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,19 @@ public final class Conversations {
                                                           WHERE l.conversation_id = c.id AND l.leader_id = :leader)))
                 GROUP BY c.id, c.leader_id ORDER BY waiting_since""")
         List<Row> unanswered(@Bind("since") Instant since, @Bind("leader") Long offeredTo);
+
+        @SqlQuery("SELECT id, leader_id FROM conversations WHERE id = :id")
+        @RegisterConstructorMapper(Owner.class)
+        Optional<Owner> owner(@Bind("id") long id);
+
+        @SqlQuery("SELECT id, created_at FROM conversations WHERE leader_id = :leader AND created_at >= :since ORDER BY created_at DESC")
+        @RegisterConstructorMapper(Taken.class)
+        List<Taken> takenBy(@Bind("leader") long leaderId, @Bind("since") Instant since);
     }
 
     record Row(long id, Instant waitingSince, int texts, Long leaderId) {}
+
+    record Owner(long id, Long leaderId) {}
 
     private final Jdbi jdbi;
 
@@ -51,5 +62,24 @@ public final class Conversations {
         return jdbi.withExtension(Dao.class, dao -> dao.unanswered(since, offeredTo.orElse(null))).stream()
                 .map(r -> new Unanswered(r.id(), r.waitingSince(), r.texts(), Optional.ofNullable(r.leaderId())))
                 .toList();
+    }
+
+    /** A conversation a leader took: which, and when the survivor first texted. */
+    public record Taken(long id, Instant createdAt) {
+        public String tag() {
+            return "K" + id;
+        }
+    }
+
+    /** The leader who took the conversation, empty while none has; {@link NotFoundException} when there is no such conversation. */
+    public Optional<Long> takenBy(long conversationId) {
+        var owner = jdbi.withExtension(Dao.class, dao -> dao.owner(conversationId))
+                .orElseThrow(() -> new NotFoundException("no such conversation"));
+        return Optional.ofNullable(owner.leaderId());
+    }
+
+    /** The conversations {@code leaderId} took that began since {@code since}, newest first. */
+    public List<Taken> takenBy(long leaderId, Instant since) {
+        return jdbi.withExtension(Dao.class, dao -> dao.takenBy(leaderId, since));
     }
 }

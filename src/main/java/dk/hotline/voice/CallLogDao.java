@@ -104,6 +104,13 @@ interface CallLogDao {
             FROM calls WHERE arrived_at >= :from AND arrived_at < :to""")
     CallStats.CallFigures figures(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("missed") String[] missed);
 
+    /** The calls {@code leader} answered that came in since {@code since}, newest first. */
+    @SqlQuery("""
+            SELECT call_sid, arrived_at FROM calls
+            WHERE answered_by = :leader AND arrived_at >= :since ORDER BY arrived_at DESC""")
+    @RegisterConstructorMapper(CallRecords.Answered.class)
+    List<CallRecords.Answered> answeredBy(@Bind("leader") long leaderId, @Bind("since") Instant since);
+
     @SqlQuery("SELECT count(*) > 0 FROM calls WHERE call_sid = :sid")
     boolean exists(@Bind("sid") String callSid);
 }

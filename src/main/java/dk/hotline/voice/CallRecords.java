@@ -1,6 +1,7 @@
 package dk.hotline.voice;
 
 import dk.hotline.common.Language;
+import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.rota.Leaders;
 import dk.hotline.routing.Offers;
@@ -69,5 +70,20 @@ public final class CallRecords {
             }
             return out;
         });
+    }
+
+    /** A call a leader answered: which, and when it came in. */
+    public record Answered(String callSid, Instant arrivedAt) {}
+
+    /** The leader who answered the call, empty while nobody has; {@link NotFoundException} when there is no such call. */
+    public Optional<Long> answeredBy(String callSid) {
+        var row = jdbi.withExtension(CallLogDao.class, dao -> dao.byId(callSid))
+                .orElseThrow(() -> new NotFoundException("no such call"));
+        return Optional.ofNullable(row.answeredBy());
+    }
+
+    /** The calls {@code leaderId} answered that came in since {@code since}, newest first. */
+    public List<Answered> answeredBy(long leaderId, Instant since) {
+        return jdbi.withExtension(CallLogDao.class, dao -> dao.answeredBy(leaderId, since));
     }
 }

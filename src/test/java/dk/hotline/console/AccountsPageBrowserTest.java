@@ -74,8 +74,8 @@ class AccountsPageBrowserTest {
             browser.signIn("ida@example.org", PASSWORD);
 
             assertThat(browser.all("nav.menu a").stream().map(a -> a.getText()).toList())
-                    .as("a leader account sees the rota, its callbacks, calls and texts, not the coordinators' pages")
-                    .containsExactly("I dag", "Vagtplan", "Tilbageringninger", "Opkald", "Beskeder", "Min status");
+                    .as("a leader account sees the rota, its callbacks, calls, texts and notes, not the coordinators' pages")
+                    .containsExactly("I dag", "Vagtplan", "Tilbageringninger", "Opkald", "Beskeder", "Noter", "Min status");
             for (String path : new String[] {"/leaders", "/audit", "/accounts", "/leaders/" + ida + "/edit", "/leaders/" + ida + "/reveal"}) {
                 browser.go(path);
                 assertThat(browser.text("h1")).as(path).isEqualTo("Det har du ikke adgang til");
