@@ -42,6 +42,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                                        VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
                                        Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
                                        Clock clock) {
+        var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), zone);
         var api = List.<FeatureRoutes>of(
                 new LeaderApi(jdbi, rota.leaders(), audit)::register,
                 new ShiftApi(rota.shifts(), rota.rota(), zone)::register,
@@ -49,7 +50,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new CallbackApi(jdbi, followups.callbacks(), followups.callbackCalls(), audit)::register,
                 new CallApi(voice.calls())::register,
                 new MessageApi(sms.inbound(), outbox.texts(), zone)::register,
-                new StatsApi(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), zone)::register,
+                new StatsApi(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), statsReport)::register,
                 new VoicemailApi(jdbi, voice.voicemails(), recordings, audit)::register,
                 new GroupApi(groups.groups(), groups.sessions(), zone)::register,
                 new FollowupApi(followups.followups(), zone)::register,
