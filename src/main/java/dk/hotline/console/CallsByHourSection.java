@@ -35,6 +35,11 @@ final class CallsByHourSection implements StatsSection {
     }
 
     @Override
+    public String noteKey() {
+        return "stats.hours.note";
+    }
+
+    @Override
     public String emptyKey() {
         return "stats.hours.empty";
     }

@@ -34,6 +34,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/leaders", "menu.leaders", true),
             NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
             new NavEntry("/accounts", "menu.accounts", true),
+            new NavEntry("/stats", "menu.stats", true),
             new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
@@ -72,6 +73,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new LeadersPage(jdbi, pages, rota.leaders())::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
                 new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
+                new StatsPage(pages, statsReport, clock)::register,
                 new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));

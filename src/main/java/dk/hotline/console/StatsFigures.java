@@ -4,7 +4,9 @@ import dk.hotline.voice.CallStats.CallFigures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The numbers of Statistik / Stats and of {@code GET /api/stats} for one window, so both show the
@@ -27,6 +29,11 @@ record StatsFigures(Instant from, Instant to, long[][] callsByHourOfWeek, List<W
         /** {@code 2026-W49}. */
         String code() {
             return new RotaWeek(monday, null).code();
+        }
+
+        /** {@code W49}, under its bar. */
+        String label() {
+            return String.format(Locale.ROOT, "W%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         }
     }
 

@@ -14,6 +14,9 @@ interface StatsSection {
     /** The key of the section's heading. */
     String titleKey();
 
+    /** The key of the sentence under the heading that says what is counted. */
+    String noteKey();
+
     /** The key of what the section says instead of a picture and a table when the period has nothing to count. */
     String emptyKey();
 

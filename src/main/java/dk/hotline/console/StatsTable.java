@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
  * The numbers of a stats section as the page's table shows them and its CSV holds them, cell for
  * cell: a header row, then rows whose first cell names the row.
  */
-record StatsTable(String caption, List<String> header, List<List<String>> rows) {
+public record StatsTable(String caption, List<String> header, List<List<String>> rows) {
     /** RFC 4180: comma-separated, CRLF, a cell with a comma, quote or line break quoted. */
-    String csv() {
+    public String csv() {
         var out = new StringBuilder();
         line(out, header);
         rows.forEach(row -> line(out, row));
