@@ -88,11 +88,11 @@ final class CallsByHourSection implements StatsSection {
         var svg = new SvgChart(id(), (int) (LEFT + 24 * CELL_W + 10), (int) (TOP + 7 * CELL_H + 70), t.get("stats.hours.title"),
                 t.get("stats.hours.desc", figures.calls(), dayName(busiestDay, TextStyle.FULL, t), hours(busiestHour), max));
         for (int hour = 0; hour < 24; hour += 1) {
-            svg.text(LEFT + hour * CELL_W + CELL_W / 2, TOP - 10, String.format(Locale.ROOT, "%02d", hour), "middle", INK, 12, false);
+            svg.text(LEFT + hour * CELL_W + CELL_W / 2, TOP - 10, String.format(Locale.ROOT, "%02d", hour), "middle", INK, 14, false);
         }
         for (int day = 0; day < 7; day++) {
             double y = TOP + day * CELL_H;
-            svg.text(LEFT - 10, y + CELL_H / 2 + 5, dayName(day, TextStyle.SHORT, t), "end", INK, 14, false);
+            svg.text(LEFT - 10, y + CELL_H / 2 + 5, dayName(day, TextStyle.SHORT, t), "end", INK, 15, false);
             for (int hour = 0; hour < 24; hour++) {
                 long n = counts[day][hour];
                 int level = level(n, max);
@@ -100,7 +100,7 @@ final class CallsByHourSection implements StatsSection {
                 svg.rect(x, y, CELL_W, CELL_H, level == 0 ? "#ffffff" : SHADES[level - 1], EDGE,
                         t.get("stats.hours.cell", dayName(day, TextStyle.FULL, t), hours(hour), n));
                 if (n > 0) {
-                    svg.text(x + CELL_W / 2, y + CELL_H / 2 + 5, StatsFormat.count(n, t), "middle", level > 3 ? "#ffffff" : INK, 13,
+                    svg.text(x + CELL_W / 2, y + CELL_H / 2 + 5, StatsFormat.count(n, t), "middle", level > 3 ? "#ffffff" : INK, 14,
                             level > 3);
                 }
             }
@@ -112,10 +112,10 @@ final class CallsByHourSection implements StatsSection {
     /** The shades with the numbers each stands for: 0, then five equal parts of the most in one hour (those with a number). */
     private static void legend(SvgChart svg, long max, Messages t) {
         double y = TOP + 7 * CELL_H + 30;
-        svg.text(LEFT - 10, y + 14, t.get("stats.hours.legend"), "end", INK, 13, false);
+        svg.text(LEFT - 10, y + 14, t.get("stats.hours.legend"), "end", INK, 14, false);
         double x = LEFT;
         svg.rect(x, y, 30, 20, "#ffffff", EDGE, null);
-        svg.text(x + 36, y + 15, "0", "start", INK, 13, false);
+        svg.text(x + 36, y + 15, "0", "start", INK, 14, false);
         x += 70;
         for (int level = 1; level <= 5; level++) {
             long low = (level - 1) * max / 5 + 1;
@@ -125,8 +125,8 @@ final class CallsByHourSection implements StatsSection {
             }
             svg.rect(x, y, 30, 20, SHADES[level - 1], EDGE, null);
             String range = low == high ? Long.toString(low) : low + "–" + high;
-            svg.text(x + 36, y + 15, range, "start", INK, 13, false);
-            x += 50 + range.length() * 9;
+            svg.text(x + 36, y + 15, range, "start", INK, 14, false);
+            x += 52 + range.length() * 9;
         }
     }
 

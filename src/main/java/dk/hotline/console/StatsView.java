@@ -11,9 +11,9 @@ public record StatsView(String from, String to, FormErrors errors, String period
     /** One section; {@code empty} when the period has nothing to count (then {@code emptyText} instead of chart and table). */
     public record Section(String id, String title, String note, boolean empty, String emptyText, Content chart, StatsTable table,
                           String csvHref) {
-        /** A table of many columns (the hours of a day) goes under its picture, a narrow one beside it. */
+        /** A table of more than three columns goes under its picture, a narrow one beside it. */
         public boolean wideTable() {
-            return table.header().size() > 8;
+            return table.header().size() > 3;
         }
     }
 }

@@ -21,9 +21,9 @@ final class WeeklyChart {
     private static final String GRID = "#b1b4b6";
     private static final int WIDTH = 920;
     private static final int HEIGHT = 330;
-    private static final double TOP = 50;
+    private static final double TOP = 56;
     private static final double BOTTOM = 280;
-    private static final double LEFT = 64;
+    private static final double LEFT = 70;
 
     private record Bars(String name, boolean hatched, List<Double> values, DoubleFunction<String> format) {}
 
@@ -69,10 +69,10 @@ final class WeeklyChart {
 
     Content build() {
         var svg = new SvgChart(id, WIDTH, HEIGHT, title, desc);
-        double right = WIDTH - (line.isPresent() ? 64 : 16);
+        double right = WIDTH - (line.isPresent() ? 70 : 16);
         double top = leftMax != null ? leftMax : niceMax(bars.stream().flatMap(b -> b.values().stream()));
         axis(svg, top, LEFT, right, leftTicks, true);
-        svg.text(LEFT - 8, TOP - 14, leftTitle, "end", INK, 13, false);
+        svg.text(0, TOP - 16, leftTitle, "start", INK, 15, false);
         double slot = (right - LEFT) / weeks.size();
         double groupWidth = slot * 0.7;
         double barWidth = groupWidth / Math.max(1, bars.size());
@@ -92,7 +92,7 @@ final class WeeklyChart {
                         weeks.get(w) + ": " + series.name() + " " + series.format().apply(value));
             }
             if (w % every == 0) {
-                svg.text(LEFT + slot * w + slot / 2, BOTTOM + 20, weeks.get(w), "middle", INK, 13, false);
+                svg.text(LEFT + slot * w + slot / 2, BOTTOM + 22, weeks.get(w), "middle", INK, 15, false);
             }
         }
         line.ifPresent(l -> drawLine(svg, l, right, slot));
@@ -103,7 +103,7 @@ final class WeeklyChart {
     private void drawLine(SvgChart svg, Line l, double right, double slot) {
         double top = niceMax(l.values().stream());
         axis(svg, top, right, right, l.format(), false);
-        svg.text(right + 8, TOP - 14, l.axisTitle(), "start", INK, 13, false);
+        svg.text(WIDTH, TOP - 16, l.axisTitle(), "end", INK, 15, false);
         var run = new ArrayList<double[]>();
         for (int w = 0; w < weeks.size(); w++) {
             Double value = l.values().get(w);
@@ -138,9 +138,9 @@ final class WeeklyChart {
             double y = BOTTOM - (BOTTOM - TOP) * i / 4;
             if (left) {
                 svg.line(from, y, to, y, i == 0 ? INK : GRID, 1, false);
-                svg.text(from - 8, y + 4, ticks.apply(value), "end", INK, 13, false);
+                svg.text(from - 8, y + 5, ticks.apply(value), "end", INK, 15, false);
             } else {
-                svg.text(to + 8, y + 4, ticks.apply(value), "start", INK, 13, false);
+                svg.text(to + 8, y + 5, ticks.apply(value), "start", INK, 15, false);
             }
         }
     }
@@ -148,14 +148,14 @@ final class WeeklyChart {
     private void legend(SvgChart svg, String hatch) {
         double x = LEFT;
         for (var series : bars) {
-            svg.rect(x, 8, 18, 14, series.hatched() ? hatch : FIRST, INK, null);
-            svg.text(x + 24, 20, series.name(), "start", INK, 14, false);
-            x += 40 + series.name().length() * 8;
+            svg.rect(x, 6, 20, 16, series.hatched() ? hatch : FIRST, INK, null);
+            svg.text(x + 27, 20, series.name(), "start", INK, 16, false);
+            x += 50 + series.name().length() * 9;
         }
         if (line.isPresent()) {
-            svg.line(x, 15, x + 30, 15, LINE, 2.5, true);
-            svg.point(x + 15, 15, LINE, null);
-            svg.text(x + 38, 20, line.get().name(), "start", INK, 14, false);
+            svg.line(x, 14, x + 30, 14, LINE, 2.5, true);
+            svg.point(x + 15, 14, LINE, null);
+            svg.text(x + 38, 20, line.get().name(), "start", INK, 16, false);
         }
     }
 

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statistik / Stats and {@code GET /api/stats}'s hours and weeks, from calls, texts and reminders
- * played at known instants around both DST changes of 2026 in Copenhagen: on 29 March 02:00 CET
- * becomes 03:00 CEST (01:00Z), on 25 October 03:00 CEST becomes 02:00 CET (01:00Z), so that
+ * played at known instants around both DST changes of 2027 in Copenhagen: on 28 March 02:00 CET
+ * becomes 03:00 CEST (01:00Z), on 31 October 03:00 CEST becomes 02:00 CET (01:00Z), so that
  * night's 02:00–03:00 happens twice.
  */
 class StatsPageHttpTest {
-    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-23T08:00:00Z"));
-    /** ISO weeks 43 to 45 of 2026: Monday 19 October to Sunday 8 November, local. */
-    private static final String PERIOD = "from=2026-W43&to=2026-W45";
+    private static final MutableClock clock = new MutableClock(Instant.parse("2027-03-22T08:00:00Z"));
+    /** ISO weeks 43 to 45 of 2027: Monday 25 October to Sunday 14 November, local. */
+    private static final String PERIOD = "from=2027-W43&to=2027-W45";
     private static HotlineFixture hotline;
     private static TestService service;
     private static PageSession page;
@@ -39,33 +39,33 @@ class StatsPageHttpTest {
         var stage = new StatsStage(hotline, clock);
 
         // Spring: 00:30Z is 01:30 CET, 01:30Z is 03:30 CEST; nothing can arrive at 02:xx local.
-        stage.menuOnly(Instant.parse("2026-03-29T00:30:00Z"));
-        stage.menuOnly(Instant.parse("2026-03-29T01:30:00Z"));
+        stage.menuOnly(Instant.parse("2027-03-28T00:30:00Z"));
+        stage.menuOnly(Instant.parse("2027-03-28T01:30:00Z"));
 
-        clock.set(Instant.parse("2026-10-19T08:00:00Z"));
-        stage.onCall(Instant.parse("2026-10-23T06:00:00Z"), Instant.parse("2026-10-23T07:00:00Z"));
-        stage.onCall(Instant.parse("2026-10-25T00:00:00Z"), Instant.parse("2026-10-25T02:00:00Z"));
-        stage.onCall(Instant.parse("2026-10-26T07:00:00Z"), Instant.parse("2026-10-26T08:00:00Z"));
-        // Sessions on Thursdays at 17:00: the 24-hour reminder of 29 October is due on Wednesday 28th at 17:00 CET.
-        long group = hotline.coordinator().group("Torsdagsgruppen", "Torsdagsholdet", stage.leader(), "2026-10-29T17:00:00+01:00", 1);
+        clock.set(Instant.parse("2027-10-25T08:00:00Z"));
+        stage.onCall(Instant.parse("2027-10-29T06:00:00Z"), Instant.parse("2027-10-29T07:00:00Z"));
+        stage.onCall(Instant.parse("2027-10-31T00:00:00Z"), Instant.parse("2027-10-31T02:00:00Z"));
+        stage.onCall(Instant.parse("2027-11-01T07:00:00Z"), Instant.parse("2027-11-01T08:00:00Z"));
+        // Sessions on Thursdays at 17:00: the 24-hour reminder of 4 November is due on Wednesday 3rd at 17:00 CET.
+        long group = hotline.coordinator().group("Torsdagsgruppen", "Torsdagsholdet", stage.leader(), "2027-11-04T17:00:00+01:00", 1);
         hotline.coordinator().participant(group, "Ida", "+4534000091", true, "da");
         hotline.coordinator().participant(group, "Ole", "+4534000092", true, "da");
 
         // Week 43 (CEST until Sunday 01:00Z).
-        stage.menuOnly(Instant.parse("2026-10-22T10:00:00Z"));              // Thursday 12:xx
-        stage.help(Instant.parse("2026-10-22T11:00:00Z"));
-        stage.answered(Instant.parse("2026-10-23T06:15:00Z"), 20);          // Friday 08:xx
-        stage.missed(Instant.parse("2026-10-24T12:00:00Z"));                // Saturday 14:xx
-        stage.answered(Instant.parse("2026-10-25T00:30:00Z"), 40);          // Sunday 02:30 CEST
-        stage.answered(Instant.parse("2026-10-25T01:30:00Z"), 60);          // Sunday 02:30 CET
+        stage.menuOnly(Instant.parse("2027-10-28T10:00:00Z"));              // Thursday 12:xx
+        stage.help(Instant.parse("2027-10-28T11:00:00Z"));
+        stage.answered(Instant.parse("2027-10-29T06:15:00Z"), 20);          // Friday 08:xx
+        stage.missed(Instant.parse("2027-10-30T12:00:00Z"));                // Saturday 14:xx
+        stage.answered(Instant.parse("2027-10-31T00:30:00Z"), 40);          // Sunday 02:30 CEST
+        stage.answered(Instant.parse("2027-10-31T01:30:00Z"), 60);          // Sunday 02:30 CET
         // Week 44 (CET): Sunday 23:30Z is Monday 00:30 local.
-        stage.missed(Instant.parse("2026-10-25T23:30:00Z"));                // Monday 00:xx
-        stage.answered(Instant.parse("2026-10-26T07:15:00Z"), 10);          // Monday 08:xx
-        stage.help(Instant.parse("2026-10-27T11:00:00Z"));
-        stage.help(Instant.parse("2026-10-27T11:05:00Z"));
-        stage.reminder(hotline.coordinator().sessions(group).get(0), Duration.ofHours(24), Instant.parse("2026-10-28T16:00:00Z"));
+        stage.missed(Instant.parse("2027-10-31T23:30:00Z"));                // Monday 00:xx
+        stage.answered(Instant.parse("2027-11-01T07:15:00Z"), 10);          // Monday 08:xx
+        stage.help(Instant.parse("2027-11-02T11:00:00Z"));
+        stage.help(Instant.parse("2027-11-02T11:05:00Z"));
+        stage.reminder(hotline.coordinator().sessions(group).get(0), Duration.ofHours(24), Instant.parse("2027-11-03T16:00:00Z"));
 
-        clock.set(Instant.parse("2026-12-02T09:00:00Z"));
+        clock.set(Instant.parse("2027-12-08T09:00:00Z"));
         page = PageSession.signIn(service, TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD);
     }
 
@@ -76,7 +76,7 @@ class StatsPageHttpTest {
 
     @Test
     void theApiCountsEachCallInItsLocalHourAcrossTheAutumnChange() {
-        var stats = Json.parse(hotline.coordinator().get("/api/stats?from=2026-10-19T00:00:00%2B02:00&to=2026-11-09T00:00:00%2B01:00"));
+        var stats = Json.parse(hotline.coordinator().get("/api/stats?from=2027-10-25T00:00:00%2B02:00&to=2027-11-15T00:00:00%2B01:00"));
 
         long[][] expected = new long[7][24];
         expected[0][0] = 1;  // Monday 00:30 CET (Sunday 23:30Z)
@@ -90,21 +90,21 @@ class StatsPageHttpTest {
 
     @Test
     void theApiHasNoCallInTheHourSpringSkips() {
-        var stats = Json.parse(hotline.coordinator().get("/api/stats?from=2026-03-23T00:00:00%2B01:00&to=2026-03-30T00:00:00%2B02:00"));
+        var stats = Json.parse(hotline.coordinator().get("/api/stats?from=2027-03-22T00:00:00%2B01:00&to=2027-03-29T00:00:00%2B02:00"));
 
         long[] sunday = hours(stats)[6];
         assertThat(sunday[1]).isEqualTo(1);
         assertThat(sunday[2]).isZero();
         assertThat(sunday[3]).isEqualTo(1);
-        assertThat(Json.elements(Json.field(stats, "weeks"))).extracting(w -> w.get("week").asText()).containsExactly("2026-W13");
+        assertThat(Json.elements(Json.field(stats, "weeks"))).extracting(w -> w.get("week").asText()).containsExactly("2027-W12");
     }
 
     @Test
     void theApiCountsEachLocalWeek() {
         var weeks = Json.elements(Json.field(Json.parse(hotline.coordinator().get(
-                "/api/stats?from=2026-10-19T00:00:00%2B02:00&to=2026-11-09T00:00:00%2B01:00")), "weeks"));
+                "/api/stats?from=2027-10-25T00:00:00%2B02:00&to=2027-11-15T00:00:00%2B01:00")), "weeks"));
 
-        assertThat(weeks).extracting(w -> w.get("week").asText()).containsExactly("2026-W43", "2026-W44", "2026-W45");
+        assertThat(weeks).extracting(w -> w.get("week").asText()).containsExactly("2027-W43", "2027-W44", "2027-W45");
         var w43 = weeks.get(0);
         assertThat(Json.number(Json.field(w43, "calls"), "offered")).isEqualTo(5);
         assertThat(Json.number(Json.field(w43, "calls"), "answered")).isEqualTo(3);
@@ -140,13 +140,13 @@ class StatsPageHttpTest {
 
         assertThat(table(section(html, "answers"))).containsExactly(
                 List.of("Uge", "Opkald", "Besvaret", "Mistet", "Besvaret (%)", "Median ventetid (sek.)"),
-                List.of("2026-W43", "5", "3", "1", "75", "40"),
-                List.of("2026-W44", "2", "1", "1", "50", "10"),
-                List.of("2026-W45", "0", "0", "0", "–", "–"));
+                List.of("2027-W43", "5", "3", "1", "75", "40"),
+                List.of("2027-W44", "2", "1", "1", "50", "10"),
+                List.of("2027-W45", "0", "0", "0", "–", "–"));
         assertThat(table(section(html, "texts"))).containsExactly(List.of("Uge", "Modtaget", "Sendt"),
-                List.of("2026-W43", "1", "1"), List.of("2026-W44", "2", "4"), List.of("2026-W45", "0", "0"));
+                List.of("2027-W43", "1", "1"), List.of("2027-W44", "2", "4"), List.of("2027-W45", "0", "0"));
         assertThat(table(section(html, "reminders"))).containsExactly(List.of("Uge", "Påmindelser sendt"),
-                List.of("2026-W43", "0"), List.of("2026-W44", "2"), List.of("2026-W45", "0"));
+                List.of("2027-W43", "0"), List.of("2027-W44", "2"), List.of("2027-W45", "0"));
     }
 
     @Test
@@ -160,14 +160,14 @@ class StatsPageHttpTest {
             var csv = ok(page.get(href));
             assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
             assertThat(csv.headers().firstValue("Content-Disposition"))
-                    .hasValue("attachment; filename=\"hotline-" + id + "-2026-W43-2026-W45.csv\"");
+                    .hasValue("attachment; filename=\"hotline-" + id + "-2027-W43-2027-W45.csv\"");
             assertThat(csv(csv.body())).as(id).isEqualTo(table(section));
         }
     }
 
     @Test
     void aPeriodWithoutCallsSaysSo() {
-        String html = ok(page.get("/stats?from=2026-W46&to=2026-W47")).body();
+        String html = ok(page.get("/stats?from=2027-W46&to=2027-W47")).body();
 
         String heatmap = section(html, "calls-by-hour");
         assertThat(text(heatmap)).contains("Der kom ingen opkald i perioden.");
@@ -179,20 +179,20 @@ class StatsPageHttpTest {
     void withoutAPeriodItIsTheLastTwelveFullWeeks() {
         String html = ok(page.get("/stats")).body();
 
-        assertThat(attribute(html, "input id=\"from\"", "value")).as("12 weeks before this week, 49").isEqualTo("2026-W37");
-        assertThat(attribute(html, "input id=\"to\"", "value")).isEqualTo("2026-W48");
+        assertThat(attribute(html, "input id=\"from\"", "value")).as("12 weeks before this week, 49").isEqualTo("2027-W37");
+        assertThat(attribute(html, "input id=\"to\"", "value")).isEqualTo("2027-W48");
         assertThat(table(section(html, "texts"))).hasSize(13);
     }
 
     @Test
     void aBadWeekIsSaidBesideItsField() {
-        var answer = page.get("/stats?from=2026-W45&to=2026-W43");
+        var answer = page.get("/stats?from=2027-W45&to=2027-W43");
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(text(answer.body())).contains("Den må ikke ligge før fra-ugen");
         assertThat(page.get("/stats?from=uge%2040").statusCode()).isEqualTo(400);
-        assertThat(page.get("/stats?from=2025-W40&to=2026-W45").statusCode()).as("more than 53 weeks").isEqualTo(400);
-        assertThat(page.get("/stats/answers.csv?from=2026-W45&to=2026-W43").statusCode()).isEqualTo(400);
+        assertThat(page.get("/stats?from=2026-W40&to=2027-W45").statusCode()).as("58 weeks").isEqualTo(400);
+        assertThat(page.get("/stats/answers.csv?from=2027-W45&to=2027-W43").statusCode()).isEqualTo(400);
         assertThat(page.get("/stats/nothing.csv?" + PERIOD).statusCode()).isEqualTo(404);
     }
 

@@ -82,9 +82,11 @@ final class StatsStage {
         settled();
     }
 
+    /** Every text due by now is sent (or refused); one queued for later (a follow-up) stays. */
     private void settled() {
-        Await.until("every text is settled", Duration.ofSeconds(10), () -> service.jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')").mapTo(Integer.class).one()) == 0);
+        Await.until("every text due is settled", Duration.ofSeconds(10), () -> service.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= :now")
+                .bind("now", clock.instant()).mapTo(Integer.class).one()) == 0);
     }
 
     private TwilioCall newCall() {
