@@ -47,7 +47,7 @@ final class AnswersSection implements StatsSection {
         long answered = weeks.stream().mapToLong(w -> w.calls().answered()).sum();
         long asked = answered + weeks.stream().mapToLong(w -> w.calls().missed()).sum();
         String desc = t.get("stats.answers.desc", answered, asked);
-        return new WeeklyChart(id(), t.get("stats.answers.title"), desc, weeks.stream().map(StatsFigures.Week::label).toList())
+        return new WeeklyChart(id(), 920, t.get("stats.answers.title"), desc, weeks.stream().map(StatsFigures.Week::label).toList())
                 .leftAxis(t.get("stats.answers.rateAxis"), 1.0, v -> Math.round(v * 100) + " %")
                 .bars(t.get("stats.answers.rateLegend"), weeks.stream().map(StatsFigures.Week::answerRate).toList(),
                         v -> Math.round(v * 100) + " %")

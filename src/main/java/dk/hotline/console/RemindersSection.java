@@ -41,7 +41,7 @@ final class RemindersSection implements StatsSection {
     public Content chart(StatsFigures figures, Messages t) {
         var weeks = figures.weeks();
         String desc = t.get("stats.reminders.desc", weeks.stream().mapToLong(StatsFigures.Week::remindersSent).sum());
-        return new WeeklyChart(id(), t.get("stats.reminders.title"), desc, weeks.stream().map(StatsFigures.Week::label).toList())
+        return new WeeklyChart(id(), 640, t.get("stats.reminders.title"), desc, weeks.stream().map(StatsFigures.Week::label).toList())
                 .leftAxis(t.get("stats.reminders.axis"), null, v -> StatsFormat.count(Math.round(v), t))
                 .bars(t.get("stats.reminders.sent"), weeks.stream().map(w -> (double) w.remindersSent()).toList(),
                         v -> StatsFormat.count(Math.round(v), t))

@@ -44,7 +44,7 @@ final class TextsSection implements StatsSection {
         var weeks = figures.weeks();
         String desc = t.get("stats.texts.desc", weeks.stream().mapToLong(StatsFigures.Week::textsIn).sum(),
                 weeks.stream().mapToLong(StatsFigures.Week::textsOut).sum());
-        return new WeeklyChart(id(), t.get("stats.texts.title"), desc, weeks.stream().map(StatsFigures.Week::label).toList())
+        return new WeeklyChart(id(), 640, t.get("stats.texts.title"), desc, weeks.stream().map(StatsFigures.Week::label).toList())
                 .leftAxis(t.get("stats.texts.axis"), null, v -> StatsFormat.count(Math.round(v), t))
                 .bars(t.get("stats.texts.in"), weeks.stream().map(w -> (double) w.textsIn()).toList(),
                         v -> StatsFormat.count(Math.round(v), t))

@@ -14,12 +14,12 @@ import java.util.stream.Stream;
  * A week without a value (null) has no bar or point.
  */
 final class WeeklyChart {
-    static final String FIRST = "#1d3f6e";
+    /** Mid blue: at least 3:1 against the white ground and against the black line drawn over it. */
+    static final String FIRST = "#4a7bbf";
     static final String SECOND = "#8a4b00";
     static final String LINE = "#1b1b1b";
     private static final String INK = "#1b1b1b";
     private static final String GRID = "#b1b4b6";
-    private static final int WIDTH = 920;
     private static final int HEIGHT = 330;
     private static final double TOP = 56;
     private static final double BOTTOM = 280;
@@ -30,6 +30,7 @@ final class WeeklyChart {
     private record Line(String name, List<Double> values, DoubleFunction<String> format, String axisTitle) {}
 
     private final String id;
+    private final int width;
     private final String title;
     private final String desc;
     private final List<String> weeks;
@@ -39,9 +40,13 @@ final class WeeklyChart {
     private DoubleFunction<String> leftTicks = v -> Long.toString(Math.round(v));
     private String leftTitle = "";
 
-    /** {@code weeks}: the label of each week along the bottom, in order. */
-    WeeklyChart(String id, String title, String desc, List<String> weeks) {
+    /**
+     * {@code weeks}: the label of each week along the bottom, in order; {@code width}: of the drawing,
+     * narrower for a chart that shares its row with a table, so its text stays as large on the page.
+     */
+    WeeklyChart(String id, int width, String title, String desc, List<String> weeks) {
         this.id = id;
+        this.width = width;
         this.title = title;
         this.desc = desc;
         this.weeks = weeks;
@@ -68,8 +73,8 @@ final class WeeklyChart {
     }
 
     Content build() {
-        var svg = new SvgChart(id, WIDTH, HEIGHT, title, desc);
-        double right = WIDTH - (line.isPresent() ? 70 : 16);
+        var svg = new SvgChart(id, width, HEIGHT, title, desc);
+        double right = width - (line.isPresent() ? 70 : 16);
         double top = leftMax != null ? leftMax : niceMax(bars.stream().flatMap(b -> b.values().stream()));
         axis(svg, top, LEFT, right, leftTicks, true);
         svg.text(0, TOP - 16, leftTitle, "start", INK, 15, false);
@@ -103,7 +108,7 @@ final class WeeklyChart {
     private void drawLine(SvgChart svg, Line l, double right, double slot) {
         double top = niceMax(l.values().stream());
         axis(svg, top, right, right, l.format(), false);
-        svg.text(WIDTH, TOP - 16, l.axisTitle(), "end", INK, 15, false);
+        svg.text(width, TOP - 16, l.axisTitle(), "end", INK, 15, false);
         var run = new ArrayList<double[]>();
         for (int w = 0; w < weeks.size(); w++) {
             Double value = l.values().get(w);

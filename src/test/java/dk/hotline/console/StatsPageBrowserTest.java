@@ -45,7 +45,7 @@ class StatsPageBrowserTest {
         var coordinator = hotline.coordinator();
         long group = coordinator.group("Torsdagsgruppen", "Torsdagsholdet", stage.leader(),
                 FIRST_MONDAY.plusDays(3).atTime(17, 0).atZone(ZONE).toOffsetDateTime().toString(), 12);
-        for (int p = 0; p < 5; p++) {
+        for (int p = 0; p < 3; p++) {
             coordinator.participant(group, "Deltager " + p, "+45340001" + (10 + p), true, "da");
         }
         var sessions = coordinator.sessions(group);
@@ -75,6 +75,16 @@ class StatsPageBrowserTest {
                     Instant text = at(date, 12 + t, random.nextInt(50));
                     events.add(new Event(text, () -> stage.help(text)));
                 }
+            }
+            if (week % 3 == 2) {
+                // A participant joins every third week, before the next reminder.
+                String name = "Ny deltager " + week;
+                String phone = "+45340002" + (10 + week);
+                Instant joins = at(FIRST_MONDAY.plusWeeks(week).plusDays(2), 9, 0);
+                events.add(new Event(joins, () -> {
+                    clock.set(joins);
+                    coordinator.participant(group, name, phone, true, "da");
+                }));
             }
             long session = sessions.get(week);
             Instant due = at(FIRST_MONDAY.plusWeeks(week).plusDays(2), 17, 0);
@@ -117,8 +127,9 @@ class StatsPageBrowserTest {
             assertThat(browser.all("svg[role='img']")).hasSize(4);
             assertThat(browser.all("#calls-by-hour svg rect title")).as("a tooltip in each of the 7 × 24 cells").hasSize(168);
             assertThat(browser.all("#answers tbody tr")).hasSize(12);
-            assertThat(browser.all("#reminders tbody td").stream().map(WebElement::getText).distinct().toList())
-                    .as("five participants reminded every week").containsExactly("5");
+            assertThat(browser.all("#reminders tbody td").stream().map(WebElement::getText).toList())
+                    .as("each participant reminded every week, one more joining every third week")
+                    .containsExactly("3", "3", "4", "4", "4", "5", "5", "5", "6", "6", "6", "7");
 
             browser.go("/stats?lang=en");
             assertThat(browser.text("h1")).isEqualTo("Stats");
