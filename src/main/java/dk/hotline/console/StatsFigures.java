@@ -28,7 +28,8 @@ record StatsFigures(Instant from, Instant to, long[][] callsByHourOfWeek, List<W
 
         /** {@code 2026-W49}. */
         String code() {
-            return new RotaWeek(monday, null).code();
+            return String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                    monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         }
 
         /** {@code W49}, under its bar. */

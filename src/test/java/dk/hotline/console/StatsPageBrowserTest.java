@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.hotline.testing.Browser;
 import dk.hotline.testing.HotlineFixture;
+import dk.hotline.testing.Json;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.testing.TestConfig;
 import java.time.DayOfWeek;
@@ -43,8 +44,8 @@ class StatsPageBrowserTest {
         hotline = HotlineFixture.start(clock);
         var stage = new StatsStage(hotline, clock);
         var coordinator = hotline.coordinator();
-        long group = coordinator.group("Torsdagsgruppen", "Torsdagsholdet", stage.leader(),
-                FIRST_MONDAY.plusDays(3).atTime(17, 0).atZone(ZONE).toOffsetDateTime().toString(), 12);
+        long group = Json.number(coordinator.group("Torsdagsgruppen", "Torsdagsholdet", stage.leader(),
+                FIRST_MONDAY.plusDays(3).atTime(17, 0).atZone(ZONE).toOffsetDateTime().toString(), 12, 8), "id");
         for (int p = 0; p < 3; p++) {
             coordinator.participant(group, "Deltager " + p, "+45340001" + (10 + p), true, "da");
         }
