@@ -38,6 +38,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/groups", "menu.groups", true),
             new NavEntry("/leaders", "menu.leaders", true),
             NavEntry.forLeaders("/leaders/me", "menu.leaderSelf"),
+            new NavEntry("/stats", "menu.stats", true),
             new NavEntry("/outbox", "menu.outbox", true),
             new NavEntry("/accounts", "menu.accounts", true),
             new NavEntry("/audit", "menu.audit", true));
@@ -49,6 +50,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                                        NotesModule notes,
                                        Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
                                        Clock clock) {
+        var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), zone);
         var api = List.<FeatureRoutes>of(
                 new LeaderApi(jdbi, rota.leaders(), audit)::register,
                 new ShiftApi(rota.shifts(), rota.rota(), zone)::register,
@@ -56,7 +58,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new CallbackApi(jdbi, followups.callbacks(), followups.callbackCalls(), audit)::register,
                 new CallApi(voice.calls())::register,
                 new MessageApi(sms.inbound(), outbox.texts(), zone)::register,
-                new StatsApi(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), zone)::register,
+                new StatsApi(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), statsReport)::register,
                 new VoicemailApi(jdbi, voice.voicemails(), recordings, audit)::register,
                 new GroupApi(groups.groups(), groups.sessions(), zone)::register,
                 new FollowupApi(followups.followups(), zone)::register,
@@ -88,6 +90,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new CallbackRevealPage(jdbi, pages, followups.callbacks(), audit)::register,
                 new CallsPage(pages, voice.calls(), times, zone, clock)::register,
                 new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
+                new StatsPage(pages, statsReport, clock)::register,
                 new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
                 new TextsPage(jdbi, pages, sms.log(), rota.leaders(), zone)::register,
                 new OutboxPage(pages, outbox.log(), dryRun.isPresent(), zone)::register,

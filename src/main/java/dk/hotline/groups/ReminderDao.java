@@ -1,9 +1,13 @@
 package dk.hotline.groups;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -81,4 +85,13 @@ interface ReminderDao {
 
     @SqlQuery("SELECT count(*) FROM reminders WHERE outcome = 'sent' AND fired_at >= :from AND fired_at < :to")
     long sentBetween(@Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** As {@link #sentBetween}, per ISO week of the zone (its Monday); only the weeks with a reminder. */
+    @SqlQuery("""
+            SELECT date_trunc('week', fired_at AT TIME ZONE :zone)::date AS week, count(*) AS sent
+            FROM reminders WHERE outcome = 'sent' AND fired_at >= :from AND fired_at < :to
+            GROUP BY 1""")
+    @KeyColumn("week")
+    @ValueColumn("sent")
+    Map<LocalDate, Long> sentByWeek(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("zone") String zone);
 }

@@ -10,8 +10,11 @@ import dk.hotline.privacy.PersonalDataCipher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +123,12 @@ public final class Reminders {
     /** How many reminders were sent (one per participant and reminder) by triggers fired in {@code [from, to)}. */
     public long sentBetween(Instant from, Instant to) {
         return jdbi.withExtension(ReminderDao.class, dao -> dao.sentBetween(from, to));
+    }
+
+    /** {@link #sentBetween} per local ISO week, keyed by its Monday; weeks without a reminder are absent. */
+    public Map<LocalDate, Long> sentByWeek(Instant from, Instant to, ZoneId zone) {
+        Map<LocalDate, Long> weeks = jdbi.withExtension(ReminderDao.class, dao -> dao.sentByWeek(from, to, zone.getId()));
+        return new TreeMap<>(weeks);
     }
 
     /**

@@ -1,8 +1,12 @@
 package dk.hotline.outbox;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -23,4 +27,13 @@ interface OutboundTextDao {
 
     @SqlQuery("SELECT count(*) FROM outbox WHERE kind = 'sms' AND status = 'sent' AND created_at >= :from AND created_at < :to")
     long sentBetween(@Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** As {@link #sentBetween}, per ISO week of the zone (its Monday); only the weeks with a text. */
+    @SqlQuery("""
+            SELECT date_trunc('week', created_at AT TIME ZONE :zone)::date AS week, count(*) AS texts
+            FROM outbox WHERE kind = 'sms' AND status = 'sent' AND created_at >= :from AND created_at < :to
+            GROUP BY 1""")
+    @KeyColumn("week")
+    @ValueColumn("texts")
+    Map<LocalDate, Long> sentByWeek(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("zone") String zone);
 }

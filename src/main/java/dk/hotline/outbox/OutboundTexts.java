@@ -2,7 +2,11 @@ package dk.hotline.outbox;
 
 import dk.hotline.privacy.PersonalDataCipher;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 /** The texts the service queued, as coordinators may see them: to whom (masked), what for, what became of them. */
@@ -37,5 +41,11 @@ public final class OutboundTexts {
     /** How many texts queued in {@code [from, to)} were sent (Twilio took them). */
     public long sentBetween(Instant from, Instant to) {
         return jdbi.withExtension(OutboundTextDao.class, dao -> dao.sentBetween(from, to));
+    }
+
+    /** {@link #sentBetween} per local ISO week, keyed by its Monday; weeks without a text are absent. */
+    public Map<LocalDate, Long> sentByWeek(Instant from, Instant to, ZoneId zone) {
+        Map<LocalDate, Long> weeks = jdbi.withExtension(OutboundTextDao.class, dao -> dao.sentByWeek(from, to, zone.getId()));
+        return new TreeMap<>(weeks);
     }
 }

@@ -1,8 +1,12 @@
 package dk.hotline.sms;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -29,4 +33,13 @@ interface InboundTextDao {
 
     @SqlQuery("SELECT count(*) FROM sms_inbound WHERE NOT from_leader AND received_at >= :from AND received_at < :to")
     long fromSurvivorsBetween(@Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** As {@link #fromSurvivorsBetween}, per ISO week of the zone (its Monday); only the weeks with a text. */
+    @SqlQuery("""
+            SELECT date_trunc('week', received_at AT TIME ZONE :zone)::date AS week, count(*) AS texts
+            FROM sms_inbound WHERE NOT from_leader AND received_at >= :from AND received_at < :to
+            GROUP BY 1""")
+    @KeyColumn("week")
+    @ValueColumn("texts")
+    Map<LocalDate, Long> fromSurvivorsByWeek(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("zone") String zone);
 }

@@ -2,7 +2,11 @@ package dk.hotline.sms;
 
 import dk.hotline.privacy.PersonalDataCipher;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,6 +42,12 @@ public final class InboundTexts {
     /** How many texts came in {@code [from, to)} from anyone but a leader. */
     public long fromSurvivorsBetween(Instant from, Instant to) {
         return jdbi.withExtension(InboundTextDao.class, dao -> dao.fromSurvivorsBetween(from, to));
+    }
+
+    /** {@link #fromSurvivorsBetween} per local ISO week, keyed by its Monday; weeks without a text are absent. */
+    public Map<LocalDate, Long> fromSurvivorsByWeek(Instant from, Instant to, ZoneId zone) {
+        Map<LocalDate, Long> weeks = jdbi.withExtension(InboundTextDao.class, dao -> dao.fromSurvivorsByWeek(from, to, zone.getId()));
+        return new TreeMap<>(weeks);
     }
 
     private InboundText view(InboundTextDao.Row row) {

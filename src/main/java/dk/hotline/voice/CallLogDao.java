@@ -1,6 +1,7 @@
 package dk.hotline.voice;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -11,6 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The calls table: one row per inbound call, keyed by Twilio's CallSid so retries change nothing. */
 @RegisterConstructorMapper(CallLogDao.CallRow.class)
 @RegisterConstructorMapper(CallStats.CallFigures.class)
+@RegisterConstructorMapper(CallLogDao.HourCount.class)
+@RegisterConstructorMapper(CallLogDao.WeekFigures.class)
 interface CallLogDao {
     record CallRow(String callSid, byte[] callerSealed, String language, String menuPath, String outcome,
                    String status, Long answeredBy, Instant arrivedAt, Instant answeredAt, Instant ringStartedAt,
@@ -110,6 +113,37 @@ interface CallLogDao {
             WHERE answered_by = :leader AND arrived_at >= :since ORDER BY arrived_at DESC""")
     @RegisterConstructorMapper(CallRecords.Answered.class)
     List<CallRecords.Answered> answeredBy(@Bind("leader") long leaderId, @Bind("since") Instant since);
+
+    /** Calls that arrived in the window on an ISO day of the week (1 = Monday) and an hour (0–23) of the zone's wall clock. */
+    record HourCount(int day, int hour, long calls) {}
+
+    /**
+     * Calls by the local wall-clock hour they arrived in: {@code AT TIME ZONE} with the zone's name
+     * gives the local time on either side of a DST change (the doubled autumn hour counts twice in
+     * hour 2; in spring's lost hour nothing can arrive). Only the hours with a call are returned.
+     */
+    @SqlQuery("""
+            SELECT extract(isodow FROM arrived_at AT TIME ZONE :zone)::int AS day,
+                   extract(hour FROM arrived_at AT TIME ZONE :zone)::int AS hour, count(*) AS calls
+            FROM calls WHERE arrived_at >= :from AND arrived_at < :to
+            GROUP BY 1, 2""")
+    List<HourCount> byHourOfWeek(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("zone") String zone);
+
+    /** {@link #figures} of one local ISO week (its Monday). */
+    record WeekFigures(LocalDate week, long offered, long answered, long missed, Double medianAnswerSeconds) {}
+
+    /** As {@link #figures}, per ISO week (Monday to Sunday) of the zone; only the weeks with a call. */
+    @SqlQuery("""
+            SELECT date_trunc('week', arrived_at AT TIME ZONE :zone)::date AS week,
+                   count(*) AS offered,
+                   count(*) FILTER (WHERE answered_at IS NOT NULL) AS answered,
+                   count(*) FILTER (WHERE answered_at IS NULL AND outcome = ANY(:missed)) AS missed,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM answered_at - arrived_at))::double precision)
+                       FILTER (WHERE answered_at IS NOT NULL) AS median_answer_seconds
+            FROM calls WHERE arrived_at >= :from AND arrived_at < :to
+            GROUP BY 1""")
+    List<WeekFigures> weekly(@Bind("from") Instant from, @Bind("to") Instant to, @Bind("zone") String zone,
+                             @Bind("missed") String[] missed);
 
     @SqlQuery("SELECT count(*) > 0 FROM calls WHERE call_sid = :sid")
     boolean exists(@Bind("sid") String callSid);
