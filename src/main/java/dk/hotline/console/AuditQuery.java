@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,8 +19,8 @@ record AuditQuery(Optional<LocalDate> from, Optional<LocalDate> to, int page) {
 
     /** The query as sent; a 400 naming {@code from}, {@code to} or {@code page} when it will not do. */
     static AuditQuery read(Context ctx) {
-        var from = date(ctx, "from");
-        var to = date(ctx, "to");
+        var from = QueryDates.optional(ctx, "from");
+        var to = QueryDates.optional(ctx, "to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new InvalidInputException("to", "must not be before from");
         }
@@ -45,15 +44,4 @@ record AuditQuery(Optional<LocalDate> from, Optional<LocalDate> to, int page) {
         return jdbi.withHandle(tx -> audit.list(tx, start, end, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     }
 
-    private static Optional<LocalDate> date(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(raw.trim()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "a date, YYYY-MM-DD");
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,8 @@ record CallsQuery(LocalDate from, LocalDate to, String outcome, int page) {
     /** The query as sent; a 400 naming {@code from}, {@code to}, {@code outcome} or {@code page} when it will not do. */
     static CallsQuery read(Context ctx, ZoneId zone, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate to = date(ctx, "to").orElse(today);
-        LocalDate from = date(ctx, "from").orElse(to.minusDays(DEFAULT_DAYS - 1));
+        LocalDate to = QueryDates.optional(ctx, "to").orElse(today);
+        LocalDate from = QueryDates.optional(ctx, "from").orElse(to.minusDays(DEFAULT_DAYS - 1));
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "must not be before from");
         }
@@ -76,15 +75,4 @@ record CallsQuery(LocalDate from, LocalDate to, String outcome, int page) {
     }
 
 
-    private static Optional<LocalDate> date(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(raw.trim()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "a date, YYYY-MM-DD");
-        }
-    }
 }

@@ -17,7 +17,6 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,7 +93,7 @@ final class NoteApi {
     }
 
     private void counts(Context ctx) {
-        var result = counts.between(date(ctx, "from"), date(ctx, "to"));
+        var result = counts.between(QueryDates.required(ctx, "from"), QueryDates.required(ctx, "to"));
         ctx.json(new CountsView(result.from(), result.to(), result.notes(), result.categories().stream()
                 .map(c -> {
                     NoteCategory category = c.category();
@@ -117,17 +116,6 @@ final class NoteApi {
         return note;
     }
 
-    private static LocalDate date(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException(name, "required (a local date, e.g. 2026-12-01)");
-        }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "not a date (YYYY-MM-DD)");
-        }
-    }
 
     private static Optional<Long> optionalId(Context ctx, String name) {
         String raw = ctx.queryParam(name);
