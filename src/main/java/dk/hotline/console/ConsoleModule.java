@@ -50,7 +50,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                                        NotesModule notes,
                                        Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
                                        Clock clock) {
-        var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), zone);
+        var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), notes.counts(), zone);
         var api = List.<FeatureRoutes>of(
                 new LeaderApi(jdbi, rota.leaders(), audit)::register,
                 new ShiftApi(rota.shifts(), rota.rota(), zone)::register,

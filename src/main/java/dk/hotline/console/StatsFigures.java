@@ -1,19 +1,21 @@
 package dk.hotline.console;
 
+import dk.hotline.notes.NoteCounts;
 import dk.hotline.voice.CallStats.CallFigures;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.time.temporal.IsoFields;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The numbers of Statistik / Stats and of {@code GET /api/stats} for one window, so both show the
  * same: calls by local hour of the week ({@code [day][hour]}, Monday = 0) and every local ISO week
- * the window touches, in order, weeks without anything included with zeros.
+ * the window touches, in order, weeks without anything included with zeros; and the post-call notes
+ * written in the window, in all and by category in the coordinators' order (a note may have several).
  */
-record StatsFigures(Instant from, Instant to, long[][] callsByHourOfWeek, List<Week> weeks) {
+record StatsFigures(Instant from, Instant to, long[][] callsByHourOfWeek, List<Week> weeks, NoteCounts.Counts notes) {
     /** One ISO week (its Monday, in the rota's zone); an edge week counts only its part inside the window. */
     record Week(LocalDate monday, CallFigures calls, long textsIn, long textsOut, long remindersSent) {
         /**

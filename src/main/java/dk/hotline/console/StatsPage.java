@@ -25,7 +25,8 @@ final class StatsPage {
             new CallsByHourSection(),
             new AnswersSection(),
             new TextsSection(),
-            new RemindersSection());
+            new RemindersSection(),
+            new NoteCategoriesSection());
 
     private final Pages pages;
     private final StatsReport report;

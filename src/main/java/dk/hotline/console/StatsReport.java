@@ -1,6 +1,7 @@
 package dk.hotline.console;
 
 import dk.hotline.groups.Reminders;
+import dk.hotline.notes.NoteCounts;
 import dk.hotline.outbox.OutboundTexts;
 import dk.hotline.sms.InboundTexts;
 import dk.hotline.voice.CallStats;
@@ -16,13 +17,15 @@ final class StatsReport {
     private final InboundTexts inbound;
     private final OutboundTexts outbound;
     private final Reminders reminders;
+    private final NoteCounts notes;
     private final ZoneId zone;
 
-    StatsReport(CallStats calls, InboundTexts inbound, OutboundTexts outbound, Reminders reminders, ZoneId zone) {
+    StatsReport(CallStats calls, InboundTexts inbound, OutboundTexts outbound, Reminders reminders, NoteCounts notes, ZoneId zone) {
         this.calls = calls;
         this.inbound = inbound;
         this.outbound = outbound;
         this.reminders = reminders;
+        this.notes = notes;
         this.zone = zone;
     }
 
@@ -42,6 +45,8 @@ final class StatsReport {
             weeks.add(new StatsFigures.Week(monday, callWeeks.getOrDefault(monday, CallStats.CallFigures.NONE),
                     textsIn.getOrDefault(monday, 0L), textsOut.getOrDefault(monday, 0L), sent.getOrDefault(monday, 0L)));
         }
-        return new StatsFigures(from, to, calls.byHourOfWeek(from, to, zone), weeks);
+        // Notes are counted by local day: every day the window touches (the page's whole weeks exactly).
+        var noteCounts = notes.between(from.atZone(zone).toLocalDate(), last);
+        return new StatsFigures(from, to, calls.byHourOfWeek(from, to, zone), weeks, noteCounts);
     }
 }

@@ -50,6 +50,13 @@ class StatsPageBrowserTest {
             coordinator.participant(group, "Deltager " + p, "+45340001" + (10 + p), true, "da");
         }
         var sessions = coordinator.sessions(group);
+        var categories = new ArrayList<Long>();
+        for (String[] names : new String[][] {{"Første kontakt", "First contact"}, {"Vold i nære relationer", "Domestic violence"},
+                {"Søvn og angst", "Sleep and anxiety"}, {"Spørger til grupper", "Asks about groups"}}) {
+            var made = coordinator.post("/api/note-categories", "{\"nameDa\":\"" + names[0] + "\",\"nameEn\":\"" + names[1] + "\"}");
+            categories.add(Json.id(made));
+        }
+        var noting = new Random(7);
         var random = new Random(49);
         var events = new ArrayList<Event>();
         for (int week = 0; week < 12; week++) {
@@ -62,7 +69,17 @@ class StatsPageBrowserTest {
                 for (int c = 0; c < evening; c++) {
                     Instant arrival = at(date, 18 + random.nextInt(5), random.nextInt(50));
                     int seconds = 8 + random.nextInt(20 + week * 6);
-                    events.add(new Event(arrival, () -> stage.answered(arrival, seconds)));
+                    events.add(new Event(arrival, () -> {
+                        String call = stage.answered(arrival, seconds);
+                        if (noting.nextInt(3) > 0) {
+                            // Maja notes most calls she took, with one or two categories.
+                            long first = categories.get(Math.min(noting.nextInt(5), 3));
+                            long second = categories.get(noting.nextInt(4));
+                            var note = coordinator.post("/api/notes", "{\"callSid\":\"" + call + "\",\"body\":\"Samtale om at sove bedre\","
+                                    + "\"categoryIds\":[" + first + (second == first ? "" : "," + second) + "]}");
+                            assertThat(note.statusCode()).as(note.body()).isEqualTo(201);
+                        }
+                    }));
                 }
                 if (random.nextInt(3) == 0) {
                     Instant night = at(date, 23, 10 + random.nextInt(40));
@@ -124,8 +141,9 @@ class StatsPageBrowserTest {
             assertThat(browser.text(".stats-period")).startsWith("Uge 37 til og med uge 48: 13. sep. 2027 – 5. dec. 2027");
             assertThat(browser.all("main h2").stream().map(WebElement::getText).toList()).containsExactly(
                     "Opkald pr. time på ugens dage", "Besvarede opkald og ventetid pr. uge", "Sms'er ind og ud pr. uge",
-                    "Påmindelser sendt pr. uge");
-            assertThat(browser.all("svg[role='img']")).hasSize(4);
+                    "Påmindelser sendt pr. uge", "Noter efter kategori");
+            assertThat(browser.all("svg[role='img']")).hasSize(5);
+            assertThat(browser.all("#note-categories tbody tr")).as("every category, in the coordinators' order").hasSize(4);
             assertThat(browser.all("#calls-by-hour svg rect title")).as("a tooltip in each of the 7 × 24 cells").hasSize(168);
             assertThat(browser.all("#answers tbody tr")).hasSize(12);
             assertThat(browser.all("#reminders tbody td").stream().map(WebElement::getText).toList())
@@ -136,7 +154,7 @@ class StatsPageBrowserTest {
             assertThat(browser.text("h1")).isEqualTo("Stats");
             assertThat(browser.all("main h2").stream().map(WebElement::getText).toList()).containsExactly(
                     "Calls by hour of the week", "Calls answered and time to answer per week", "Texts in and out per week",
-                    "Reminders sent per week");
+                    "Reminders sent per week", "Notes by category");
             assertThat(browser.find("#answers svg title").getAttribute("textContent")).isEqualTo("Calls answered and time to answer per week");
             browser.go("/stats?lang=da");
         }

@@ -54,19 +54,42 @@ class StatsPageHttpTest {
         // Week 43 (CEST until Sunday 01:00Z).
         stage.menuOnly(Instant.parse("2027-10-28T10:00:00Z"));              // Thursday 12:xx
         stage.help(Instant.parse("2027-10-28T11:00:00Z"));
-        stage.answered(Instant.parse("2027-10-29T06:15:00Z"), 20);          // Friday 08:xx
+        String friday = stage.answered(Instant.parse("2027-10-29T06:15:00Z"), 20); // Friday 08:xx
         stage.missed(Instant.parse("2027-10-30T12:00:00Z"));                // Saturday 14:xx
         stage.answered(Instant.parse("2027-10-31T00:30:00Z"), 40);          // Sunday 02:30 CEST
         stage.answered(Instant.parse("2027-10-31T01:30:00Z"), 60);          // Sunday 02:30 CET
         // Week 44 (CET): Sunday 23:30Z is Monday 00:30 local.
         stage.missed(Instant.parse("2027-10-31T23:30:00Z"));                // Monday 00:xx
-        stage.answered(Instant.parse("2027-11-01T07:15:00Z"), 10);          // Monday 08:xx
+        String monday = stage.answered(Instant.parse("2027-11-01T07:15:00Z"), 10); // Monday 08:xx
         stage.help(Instant.parse("2027-11-02T11:00:00Z"));
         stage.help(Instant.parse("2027-11-02T11:05:00Z"));
         stage.reminder(hotline.coordinator().sessions(group).get(0), Duration.ofHours(24), Instant.parse("2027-11-03T16:00:00Z"));
 
+        // Notes, written on Wednesday 3 November (week 44) whichever call they are about: counted by when written.
+        long worry = category("Bekymring", "Worry");
+        long practical = category("Praktisk hjælp", "Practical help");
+        long first = category("Første opkald", "First call");
+        note(friday, worry, practical);
+        note(monday, worry);
+        var off = service.api("PATCH", "/api/note-categories/" + practical, service.bearer(), "{\"active\":false}");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(first).isPositive();
+
         clock.set(Instant.parse("2027-12-08T09:00:00Z"));
         page = PageSession.signIn(service, TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD);
+    }
+
+    private static long category(String da, String en) {
+        var made = hotline.coordinator().post("/api/note-categories", "{\"nameDa\":\"" + da + "\",\"nameEn\":\"" + en + "\"}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        return Json.id(made);
+    }
+
+    private static void note(String callSid, long... categories) {
+        var ids = java.util.Arrays.stream(categories).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        var made = hotline.coordinator().post("/api/notes", "{\"callSid\":\"" + callSid + "\",\"body\":\"Talte om at sove bedre\","
+                + "\"categoryIds\":[" + ids + "]}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -153,7 +176,7 @@ class StatsPageHttpTest {
     void eachCsvHoldsItsTableCellForCell() {
         String html = ok(page.get("/stats?" + PERIOD)).body();
 
-        for (String id : List.of("calls-by-hour", "answers", "texts", "reminders")) {
+        for (String id : List.of("calls-by-hour", "answers", "texts", "reminders", "note-categories")) {
             String section = section(html, id);
             String href = attribute(section, "a", "href").replace("&amp;", "&");
             assertThat(href).isEqualTo("/stats/" + id + ".csv?" + PERIOD);
@@ -163,6 +186,20 @@ class StatsPageHttpTest {
                     .hasValue("attachment; filename=\"hotline-" + id + "-2027-W43-2027-W45.csv\"");
             assertThat(csv(csv.body())).as(id).isEqualTo(table(section));
         }
+    }
+
+    @Test
+    void notesAreCountedByCategoryInTheCoordinatorsOrder() {
+        String section = section(ok(page.get("/stats?" + PERIOD)).body(), "note-categories");
+
+        assertThat(table(section)).containsExactly(
+                List.of("Kategori", "Noter"),
+                List.of("Bekymring", "2"),
+                List.of("Praktisk hjælp (slået fra)", "1"),
+                List.of("Første opkald", "0"));
+        assertThat(section).contains("<svg").contains("2 noter i perioden fordelt på 3 kategorier.");
+        String week43 = section(ok(page.get("/stats?from=2027-W43&to=2027-W43")).body(), "note-categories");
+        assertThat(text(week43)).contains("Der blev ikke skrevet nogen noter med en kategori i perioden.");
     }
 
     @Test

@@ -38,8 +38,11 @@ final class StatsStage {
         hotline.coordinator().shift(leader, start, end);
     }
 
-    /** A call that arrives at {@code arrival}, asks for a person, and Maja (on call then) takes it {@code seconds} later. */
-    void answered(Instant arrival, int seconds) {
+    /**
+     * A call that arrives at {@code arrival}, asks for a person, and Maja (on call then) takes it
+     * {@code seconds} later; its CallSid.
+     */
+    String answered(Instant arrival, int seconds) {
         clock.set(arrival);
         var call = newCall();
         call.arrive();
@@ -49,6 +52,7 @@ final class StatsStage {
         leg.answer(dial.text("/Response/Dial/Number/@url"));
         leg.press("1");
         call.hangUp(seconds + 120);
+        return call.sid();
     }
 
     /** A call that asks for a person when nobody is on call: missed. */
@@ -84,7 +88,7 @@ final class StatsStage {
 
     /** Every text due by now is sent (or refused); one queued for later (a follow-up) stays. */
     private void settled() {
-        Await.until("every text due is settled", Duration.ofSeconds(10), () -> service.jdbi().withHandle(h -> h.createQuery(
+        Await.until("every text due is settled", Await.SOON, () -> service.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= :now")
                 .bind("now", clock.instant()).mapTo(Integer.class).one()) == 0);
     }
