@@ -64,6 +64,9 @@ interface AccountDao {
             WHERE t.token_hash = :hash AND t.expires_at > :now AND a.active""")
     Optional<Row> tokenOwner(@Bind("hash") byte[] tokenHash, @Bind("now") Instant now);
 
+    @SqlUpdate("DELETE FROM api_tokens WHERE token_hash = :hash")
+    void deleteToken(@Bind("hash") byte[] tokenHash);
+
     @SqlUpdate("DELETE FROM api_tokens WHERE expires_at <= :now")
     int deleteExpiredTokens(@Bind("now") Instant now);
 

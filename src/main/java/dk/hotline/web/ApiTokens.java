@@ -33,6 +33,11 @@ public final class ApiTokens {
         return new Token(token, expires);
     }
 
+    /** Signing out of the API: the token stops working at once. */
+    void revoke(String token) {
+        jdbi.useExtension(AccountDao.class, dao -> dao.deleteToken(Secrets.sha256(token)));
+    }
+
     /** Whose token this is, if it is known, not expired, and its account is active. */
     Optional<Principal> owner(String token) {
         return jdbi.withExtension(AccountDao.class, dao -> dao.tokenOwner(Secrets.sha256(token), clock.instant()))

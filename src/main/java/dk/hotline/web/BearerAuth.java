@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.UnauthorizedResponse;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,15 +28,20 @@ final class BearerAuth implements Handler {
         if (OPEN.contains(ctx.path())) {
             return;
         }
-        String header = ctx.header("Authorization");
-        var owner = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? tokens.owner(header.substring(7).trim())
-                : java.util.Optional.<Principal>empty();
+        var owner = token(ctx).flatMap(tokens::owner);
         if (owner.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"hotline\"");
             throw new UnauthorizedResponse("a valid bearer token is required (POST /api/tokens)");
         }
         owner.get().attach(ctx);
+    }
+
+    /** The bearer token the request carries, if any. */
+    static Optional<String> token(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? Optional.of(header.substring(7).trim())
+                : Optional.empty();
     }
 
     /** After matching: a leader's token only reaches routes marked {@link Role#LEADER}. */

@@ -81,6 +81,10 @@ public final class WebApp implements AutoCloseable {
             routes.before("/api/*", bearer);
             routes.beforeMatched("/api/*", BearerAuth::leadersOnlyWhereOpened);
             routes.post("/api/tokens", new TokenHandler(r.accounts().passwords(), r.accounts().tokens()));
+            routes.delete("/api/tokens/current", ctx -> {
+                BearerAuth.token(ctx).ifPresent(r.accounts().tokens()::revoke);
+                ctx.status(204);
+            }, Role.LEADER);
             routes.get(OpenApiDocument.PATH, OpenApiDocument.fromClasspath());
             r.api().register(routes);
 

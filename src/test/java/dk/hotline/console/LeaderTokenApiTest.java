@@ -80,6 +80,18 @@ class LeaderTokenApiTest {
     }
 
     @Test
+    void signingOutOfTheApiEndsTheTokenAtOnce() throws Exception {
+        String token = coordinator.leaderAccount(sofie, "sofie.out@example.org", PASSWORD);
+        String other = "Bearer " + Json.parse(service.api("POST", "/api/tokens", TestService.basic("sofie.out@example.org", PASSWORD), null))
+                .get("token").asText();
+
+        assertThat(service.api("DELETE", "/api/tokens/current", token, null).statusCode()).isEqualTo(204);
+
+        assertThat(service.api("GET", "/api/me", token, null).statusCode()).isEqualTo(401);
+        assertThat(service.api("GET", "/api/me", other, null).statusCode()).as("only the token signed out with").isEqualTo(200);
+    }
+
+    @Test
     void aLeaderChangesItsOwnPasswordAndItsOldTokenStopsWorking() throws Exception {
         String token = coordinator.leaderAccount(emil, "emil@example.org", PASSWORD);
 
