@@ -1,17 +1,17 @@
 package dk.hotline.notes;
 
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.privacy.PhoneNumber;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The rules for a note's words. A note is for evaluation, never for reaching someone: a phone
- * number in it (8 or more digits, written with spaces, dashes or dots between them, or with +45)
- * is refused rather than sealed, so that no number is kept beyond the call record's retention.
+ * number in it ({@link PhoneNumber#appearsIn}: however it is grouped, Danish or with a country
+ * code) is refused rather than sealed, so that no number is kept beyond the call record's
+ * retention. Times and dates are words a note needs and are let through.
  */
 public final class NoteBody {
     public static final int MAX_LENGTH = 2000;
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d(?:[ .\\-]?\\d){7,}");
 
     /** Why a text cannot be a note's words; its code names the message a page shows. */
     public enum Problem {
@@ -35,10 +35,10 @@ public final class NoteBody {
         if (body == null || body.isBlank()) {
             return Optional.of(Problem.EMPTY);
         }
-        if (body.length() > MAX_LENGTH) {
+        if (lines(body).length() > MAX_LENGTH) {
             return Optional.of(Problem.TOO_LONG);
         }
-        if (PHONE.matcher(body).find()) {
+        if (PhoneNumber.appearsIn(body)) {
             return Optional.of(Problem.PHONE_NUMBER);
         }
         return Optional.empty();
@@ -53,6 +53,14 @@ public final class NoteBody {
                 case PHONE_NUMBER -> "must not contain a phone number";
             });
         });
-        return body.strip();
+        return lines(body).strip();
+    }
+
+    /**
+     * A form sends each line break as CR LF, while the browser counted it as one character against
+     * the field's {@code maxlength}: counted and kept as LF, a note that fitted in the form fits here.
+     */
+    private static String lines(String body) {
+        return body.replace("\r\n", "\n");
     }
 }

@@ -3,6 +3,7 @@ package dk.hotline.privacy;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A phone number in E.164 form. Numbers cross into the service once, through {@link #parse}, and
@@ -12,6 +13,8 @@ import java.util.Objects;
 public final class PhoneNumber {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "DK";
+    private static final Pattern ISO_DATE =
+            Pattern.compile("(19|20)\\d\\d[-. /](0[1-9]|1[0-2])[-. /](0[1-9]|[12]\\d|3[01])");
 
     private final String e164;
 
@@ -34,6 +37,22 @@ public final class PhoneNumber {
             // The library's message can echo the input; ours never does.
             throw new InvalidPhoneNumberException("not a phone number (" + e.getErrorType() + ")");
         }
+    }
+
+    /**
+     * Whether {@code text} holds something that is a valid phone number (Danish without a country
+     * code, or any with one), however it is grouped: {@code 20 12 34 56}, {@code +45 20-12-34-56},
+     * {@code 20123456}. Times and dates are not numbers ({@code kl. 19.30-20.15},
+     * {@code 14.03.2026}), an ISO date ({@code 2026-03-14}) included, which libphonenumber alone
+     * would take for a Danish number.
+     */
+    public static boolean appearsIn(String text) {
+        for (var match : UTIL.findNumbers(text, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            if (!ISO_DATE.matcher(match.rawString()).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The full number, for Twilio and for encryption only. Never log it. */
