@@ -19,22 +19,12 @@ record AuditQuery(Optional<LocalDate> from, Optional<LocalDate> to, int page) {
 
     /** The query as sent; a 400 naming {@code from}, {@code to} or {@code page} when it will not do. */
     static AuditQuery read(Context ctx) {
-        var from = QueryDates.optional(ctx, "from");
-        var to = QueryDates.optional(ctx, "to");
+        var from = QueryParams.optional(ctx, "from");
+        var to = QueryParams.optional(ctx, "to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new InvalidInputException("to", "must not be before from");
         }
-        String rawPage = Optional.ofNullable(ctx.queryParam("page")).orElse("1").trim();
-        int page;
-        try {
-            page = Integer.parseInt(rawPage);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("page", "a whole number from 1");
-        }
-        if (page < 1) {
-            throw new InvalidInputException("page", "a whole number from 1");
-        }
-        return new AuditQuery(from, to, page);
+        return new AuditQuery(from, to, QueryParams.page(ctx));
     }
 
     /** The rows asked for: from the start of {@code from} to the end of {@code to}, in the zone (right across DST). */

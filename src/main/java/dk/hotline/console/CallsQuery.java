@@ -27,29 +27,19 @@ record CallsQuery(LocalDate from, LocalDate to, String outcome, int page) {
     /** The query as sent; a 400 naming {@code from}, {@code to}, {@code outcome} or {@code page} when it will not do. */
     static CallsQuery read(Context ctx, ZoneId zone, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate to = QueryDates.optional(ctx, "to").orElse(today);
-        LocalDate from = QueryDates.optional(ctx, "from").orElse(to.minusDays(DEFAULT_DAYS - 1));
+        LocalDate to = QueryParams.optional(ctx, "to").orElse(today);
+        LocalDate from = QueryParams.optional(ctx, "from").orElse(to.minusDays(DEFAULT_DAYS - 1));
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "must not be before from");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new InvalidInputException("from", "at most " + MAX_DAYS + " days before to");
+            throw new InvalidInputException("from", "a period of at most " + MAX_DAYS + " days, both included");
         }
         String outcome = Optional.ofNullable(ctx.queryParam("outcome")).orElse("").trim();
         if (!outcome.isEmpty() && !OUTCOMES.contains(outcome)) {
             throw new InvalidInputException("outcome", "one of " + OUTCOMES);
         }
-        String rawPage = Optional.ofNullable(ctx.queryParam("page")).orElse("1").trim();
-        int page;
-        try {
-            page = Integer.parseInt(rawPage);
-        } catch (NumberFormatException e) {
-            page = 0;
-        }
-        if (page < 1) {
-            throw new InvalidInputException("page", "a whole number from 1");
-        }
-        return new CallsQuery(from, to, outcome, page);
+        return new CallsQuery(from, to, outcome, QueryParams.page(ctx));
     }
 
     Instant start(ZoneId zone) {

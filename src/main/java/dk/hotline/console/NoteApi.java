@@ -93,7 +93,7 @@ final class NoteApi {
     }
 
     private void counts(Context ctx) {
-        var result = counts.between(QueryDates.required(ctx, "from"), QueryDates.required(ctx, "to"));
+        var result = counts.between(QueryParams.required(ctx, "from"), QueryParams.required(ctx, "to"));
         ctx.json(new CountsView(result.from(), result.to(), result.notes(), result.categories().stream()
                 .map(c -> {
                     NoteCategory category = c.category();

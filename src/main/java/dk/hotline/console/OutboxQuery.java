@@ -22,16 +22,7 @@ record OutboxQuery(Optional<OutboxState> status, Optional<MessageKind> kind, int
                 .orElseThrow(() -> new InvalidInputException("status", "not a status of the outbox")));
         var kind = param(ctx, "kind").map(code -> Coded.byCode(MessageKind.class, code)
                 .orElseThrow(() -> new InvalidInputException("kind", "not a kind of message")));
-        int page;
-        try {
-            page = Integer.parseInt(param(ctx, "page").orElse("1"));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("page", "a whole number from 1");
-        }
-        if (page < 1) {
-            throw new InvalidInputException("page", "a whole number from 1");
-        }
-        return new OutboxQuery(status, kind, page);
+        return new OutboxQuery(status, kind, QueryParams.page(ctx));
     }
 
     OutboxLog.Slice run(OutboxLog log) {
