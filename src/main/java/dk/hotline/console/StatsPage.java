@@ -1,6 +1,7 @@
 package dk.hotline.console;
 
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.Language;
 import dk.hotline.web.Messages;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Principal;
@@ -75,8 +76,10 @@ final class StatsPage {
         var table = section.table(report.figures(period.from(), period.to()), t);
         ctx.header("Content-Disposition", "attachment; filename=\"hotline-" + section.id() + "-" + period.first().code() + "-"
                 + period.last().code() + ".csv\"");
-        // The byte order mark makes Excel read the file as UTF-8 (æ, ø, å in the day names).
-        ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + table.csv());
+        // The byte order mark makes Excel read the file as UTF-8 (æ, ø, å in the day names). Excel
+        // set up for Danish splits on semicolons (the comma is its decimal mark, as in "21,5").
+        char separator = t.language() == Language.ENGLISH ? ',' : ';';
+        ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + table.csv(separator));
     }
 
     private String describe(StatsPeriod period, Messages t) {

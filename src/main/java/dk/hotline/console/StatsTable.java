@@ -8,20 +8,21 @@ import java.util.stream.Collectors;
  * cell: a header row, then rows whose first cell names the row.
  */
 public record StatsTable(String caption, List<String> header, List<List<String>> rows) {
-    /** RFC 4180: comma-separated, CRLF, a cell with a comma, quote or line break quoted. */
-    public String csv() {
+    /** RFC 4180 with {@code separator} between cells: CRLF, a cell with a separator, comma, quote or line break quoted. */
+    public String csv(char separator) {
         var out = new StringBuilder();
-        line(out, header);
-        rows.forEach(row -> line(out, row));
+        line(out, header, separator);
+        rows.forEach(row -> line(out, row, separator));
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> cells) {
-        out.append(cells.stream().map(StatsTable::cell).collect(Collectors.joining(","))).append("\r\n");
+    private static void line(StringBuilder out, List<String> cells, char separator) {
+        out.append(cells.stream().map(value -> cell(value, separator)).collect(Collectors.joining(String.valueOf(separator))))
+                .append("\r\n");
     }
 
-    private static String cell(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    private static String cell(String value, char separator) {
+        return value.indexOf(separator) >= 0 || value.contains(",") || value.contains("\"") || value.contains("\n")
+                || value.contains("\r") ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

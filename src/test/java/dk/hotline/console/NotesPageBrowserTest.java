@@ -60,7 +60,7 @@ class NotesPageBrowserTest {
             browser.signIn("sara@example.org", NoteFixture.PASSWORD);
             browser.find("nav.menu a[href='/notes']").click();
             assertThat(browser.text("h1")).isEqualTo("Noter");
-            assertThat(browser.text("#pending-heading")).isEqualTo("Dine samtaler uden note");
+            assertThat(browser.text("#pending-heading")).isEqualTo("Dine opkald og samtaler uden note");
             assertThat(browser.all("ul.pending-notes li")).hasSize(1);
             browser.submit("ul.pending-notes a");
             assertThat(browser.text("h1")).isEqualTo("Skriv note – Opkald");

@@ -189,6 +189,17 @@ class StatsPageHttpTest {
     }
 
     @Test
+    void theCsvSeparatesWithSemicolonsForDanishExcelAndCommasInEnglish() {
+        page.get("/stats?lang=da");
+        String danish = ok(page.get("/stats/answers.csv?" + PERIOD)).body();
+        String english = ok(page.get("/stats/answers.csv?" + PERIOD + "&lang=en")).body();
+        page.get("/stats?lang=da");
+
+        assertThat(danish.lines().toList().get(1)).startsWith("2027-W43;5;3;1;75;40");
+        assertThat(english.lines().toList().get(1)).startsWith("2027-W43,5,3,1,75,40");
+    }
+
+    @Test
     void notesAreCountedByCategoryInTheCoordinatorsOrder() {
         String section = section(ok(page.get("/stats?" + PERIOD)).body(), "note-categories");
 
@@ -239,7 +250,7 @@ class StatsPageHttpTest {
 
         assertThat(html).contains("<h1>Stats</h1>").contains(">Calls by hour of the week</h2>");
         assertThat(titles(section(html, "calls-by-hour"))).contains("Sunday 02–03: 2 calls");
-        assertThat(csv(ok(page.get("/stats/answers.csv?" + PERIOD)).body()).get(0)).as("the remembered language")
+        assertThat(csv(ok(page.get("/stats/answers.csv?" + PERIOD)).body(), ',').get(0)).as("the remembered language")
                 .startsWith("Week", "Calls", "Answered");
         page.get("/stats?lang=da");
     }
@@ -292,13 +303,17 @@ class StatsPageHttpTest {
         return rows;
     }
 
-    /** RFC 4180 as the page writes it (after the byte order mark): quoted cells may hold commas and quotes. */
+    /** RFC 4180 as the Danish page writes it (after the byte order mark, semicolons between cells): quoted cells may hold commas and quotes. */
     private static List<List<String>> csv(String body) {
+        return csv(body, ';');
+    }
+
+    private static List<List<String>> csv(String body, char separator) {
         assertThat(body).startsWith("\uFEFF").endsWith("\r\n");
         var rows = new ArrayList<List<String>>();
         for (String line : body.substring(1).split("\r\n")) {
             var cells = new ArrayList<String>();
-            Matcher m = Pattern.compile("\"((?:[^\"]|\"\")*)\"|([^,]*)").matcher(line);
+            Matcher m = Pattern.compile("\"((?:[^\"]|\"\")*)\"|([^" + separator + "]*)").matcher(line);
             int at = 0;
             while (at <= line.length() && m.find(at)) {
                 cells.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2));
