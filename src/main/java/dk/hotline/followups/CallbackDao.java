@@ -53,8 +53,14 @@ interface CallbackDao {
             ON CONFLICT DO NOTHING""")
     int told(@Bind("requestId") long requestId, @Bind("leaderId") long leaderId, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT leader_id FROM callback_notices WHERE callback_request_id = :requestId ORDER BY told_at, leader_id")
-    List<Long> toldLeaders(@Bind("requestId") long requestId);
+    /** That {@code leaderId} was texted about request {@code requestId}. */
+    record Notice(long requestId, long leaderId) {}
+
+    @SqlQuery("""
+            SELECT callback_request_id AS request_id, leader_id FROM callback_notices
+            WHERE callback_request_id = ANY(:requestIds) ORDER BY told_at, leader_id""")
+    @RegisterConstructorMapper(Notice.class)
+    List<Notice> toldLeaders(@Bind("requestIds") long[] requestIds);
 
     @SqlQuery("SELECT callback_request_id FROM callback_notices WHERE leader_id = :leaderId")
     List<Long> toldTo(@Bind("leaderId") long leaderId);

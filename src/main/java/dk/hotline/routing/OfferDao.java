@@ -63,6 +63,16 @@ interface OfferDao {
             WHERE callback_request_id = :requestId ORDER BY id""")
     List<Row> forCallback(@Bind("requestId") long requestId);
 
+    @SqlQuery("""
+            SELECT id, call_sid, callback_request_id, leader_id, kind, state FROM call_offers
+            WHERE call_sid = ANY(:callSids) ORDER BY id""")
+    List<Row> forCalls(@Bind("callSids") String[] callSids);
+
+    @SqlQuery("""
+            SELECT id, call_sid, callback_request_id, leader_id, kind, state FROM call_offers
+            WHERE callback_request_id = ANY(:requestIds) ORDER BY id""")
+    List<Row> forCallbacks(@Bind("requestIds") long[] requestIds);
+
     @SqlQuery("SELECT DISTINCT callback_request_id FROM call_offers WHERE leader_id = :leaderId AND callback_request_id IS NOT NULL")
     List<Long> callbacksOfferedTo(@Bind("leaderId") long leaderId);
 

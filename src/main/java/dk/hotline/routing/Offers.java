@@ -2,8 +2,11 @@ package dk.hotline.routing;
 
 import dk.hotline.common.NotFoundException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,6 +29,18 @@ public final class Offers {
     /** Every leader rung for this call so far, in order. */
     public List<OfferRecord> forCall(Handle tx, String callSid) {
         return tx.attach(OfferDao.class).forCall(callSid).stream().map(OfferRecord::of).toList();
+    }
+
+    /** {@link #forCall} for many calls in one query (a list page), each call's in order; a call never offered is absent. */
+    public Map<String, List<OfferRecord>> forCalls(Handle tx, Collection<String> callSids) {
+        return tx.attach(OfferDao.class).forCalls(callSids.toArray(String[]::new)).stream().map(OfferRecord::of)
+                .collect(Collectors.groupingBy(o -> o.callSid().orElseThrow(), Collectors.toList()));
+    }
+
+    /** {@link #forCallback} for many requests in one query, each request's in order; one never rung for is absent. */
+    public Map<Long, List<OfferRecord>> forCallbacks(Handle tx, Collection<Long> requestIds) {
+        return tx.attach(OfferDao.class).forCallbacks(requestIds.stream().mapToLong(Long::longValue).toArray()).stream()
+                .map(OfferRecord::of).collect(Collectors.groupingBy(o -> o.callbackRequestId().orElseThrow(), Collectors.toList()));
     }
 
     /** Every time a leader was rung to call this person back, in order. */

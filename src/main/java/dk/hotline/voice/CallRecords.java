@@ -55,9 +55,12 @@ public final class CallRecords {
         return jdbi.inTransaction(tx -> {
             var names = new HashMap<Long, String>();
             leaders.all(tx).forEach(l -> names.put(l.id(), l.name()));
+            var rows = tx.attach(CallLogDao.class).between(from, to);
+            // One query for the offers of every call in the window, not one per call.
+            var offersByCall = offers.forCalls(tx, rows.stream().map(CallLogDao.CallRow::callSid).toList());
             var out = new ArrayList<CallRecord>();
-            for (var row : tx.attach(CallLogDao.class).between(from, to)) {
-                var offers = this.offers.forCall(tx, row.callSid());
+            for (var row : rows) {
+                var offers = offersByCall.getOrDefault(row.callSid(), List.of());
                 if (offeredTo.isPresent() && offers.stream().noneMatch(o -> o.leaderId() == offeredTo.get())) {
                     continue;
                 }
