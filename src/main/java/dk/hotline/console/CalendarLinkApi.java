@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * {@code /api/leaders/{id}/ical}: a leader's calendar link. POST makes a new one (the old one stops
- * working) and answers its URL, this once; DELETE ends it. Open to a leader's token for their own
+ * working) and answers its URL; {@code …/ical/revoke} does the same and answers {@code icalUrl};
+ * DELETE ends it. {@code GET /api/leaders/{id}} shows the current one as {@code icalUrl}. Open to a leader's token for their own
  * leader only (403 for another's), and to coordinators for anyone.
  */
 final class CalendarLinkApi {
@@ -27,6 +28,11 @@ final class CalendarLinkApi {
         routes.post("/api/leaders/{id}/ical", ctx -> {
             String secret = feeds.renew(ownLeader(ctx));
             ctx.status(201).json(Map.of("url", CalendarFeed.url(publicUrl, secret)));
+        }, Role.LEADER);
+        // Revoking as other systems ask for it: the old link answers 404 and a new one takes its place.
+        routes.post("/api/leaders/{id}/ical/revoke", ctx -> {
+            String secret = feeds.renew(ownLeader(ctx));
+            ctx.json(Map.of("icalUrl", CalendarFeed.url(publicUrl, secret)));
         }, Role.LEADER);
         routes.delete("/api/leaders/{id}/ical", ctx -> {
             feeds.revoke(ownLeader(ctx));

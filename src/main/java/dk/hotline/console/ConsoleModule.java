@@ -33,7 +33,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/rota", "menu.rota", false),
             new NavEntry("/callbacks", "menu.callbacks", false),
             new NavEntry("/calls", "menu.calls", false),
-            new NavEntry("/texts", "menu.texts", false),
+            new NavEntry("/messages", "menu.texts", false),
             new NavEntry("/notes", "menu.notes", false),
             new NavEntry("/groups", "menu.groups", true),
             new NavEntry("/leaders", "menu.leaders", true),
@@ -52,7 +52,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                                        Clock clock) {
         var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), notes.counts(), zone);
         var api = List.<FeatureRoutes>of(
-                new LeaderApi(jdbi, rota.leaders(), audit)::register,
+                new LeaderApi(jdbi, rota.leaders(), audit, rota.calendarFeeds(), publicUrl)::register,
                 new ShiftApi(rota.shifts(), rota.rota(), zone)::register,
                 new ShiftTemplateApi(rota.templates())::register,
                 new CallbackApi(jdbi, followups.callbacks(), followups.callbackCalls(), audit)::register,

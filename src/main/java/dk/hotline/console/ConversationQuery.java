@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the list of conversations is asked for, on {@code /texts} and through {@code
+ * What the list of conversations is asked for, on {@code /messages} and through {@code
  * /api/conversations} alike: {@code state} ({@code open} or {@code closed}, both when left out),
  * {@code from} and {@code to} local dates in the rota's zone, both included (a conversation going on
  * then: started by the end of {@code to}, its last text on or after the start of {@code from}), and

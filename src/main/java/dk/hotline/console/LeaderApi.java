@@ -2,6 +2,7 @@ package dk.hotline.console;
 
 import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.AuditLog;
+import dk.hotline.rota.CalendarFeeds;
 import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.JsonBody;
@@ -10,21 +11,27 @@ import dk.hotline.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import java.net.URI;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /api/leaders}: list, create, read, change and remove group leaders. A leader account's
- * token reads its own leader and switches its own availability; nothing else here.
+ * token reads its own leader and switches its own availability; nothing else here. One leader's
+ * answer carries their calendar link ({@code icalUrl}), made on first asking.
  */
 public final class LeaderApi {
     private final Jdbi jdbi;
     private final Leaders leaders;
     private final AuditLog audit;
+    private final CalendarFeeds feeds;
+    private final URI publicUrl;
 
-    LeaderApi(Jdbi jdbi, Leaders leaders, AuditLog audit) {
+    LeaderApi(Jdbi jdbi, Leaders leaders, AuditLog audit, CalendarFeeds feeds, URI publicUrl) {
         this.jdbi = jdbi;
         this.leaders = leaders;
         this.audit = audit;
+        this.feeds = feeds;
+        this.publicUrl = publicUrl;
     }
 
     public void register(RoutesConfig routes) {
@@ -60,7 +67,7 @@ public final class LeaderApi {
                 audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + id, Reveal.reason(ctx));
             }
             return LeaderView.of(leader, reveal);
-        }));
+        }).withCalendar(CalendarFeed.url(publicUrl, feeds.current(id))));
     }
 
     /**

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code /texts}: Beskeder / Texts, the relayed conversations newest activity first, 50 a page,
- * by state and local dates; {@code /texts/{id}}: one conversation's texts in order. Never a word of
+ * {@code /messages}: Beskeder / Texts, the relayed conversations newest activity first, 50 a page,
+ * by state and local dates; {@code /messages/{id}}: one conversation's texts in order. Never a word of
  * any text. A leader account sees only the conversations offered to it, and another's is 403. Reads
  * what {@code /api/conversations} reads ({@link ConversationQuery}).
  */
@@ -42,8 +42,8 @@ final class TextsPage {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/texts", this::list);
-        routes.get("/texts/{id}", this::one);
+        routes.get("/messages", this::list);
+        routes.get("/messages/{id}", this::one);
     }
 
     private void list(Context ctx) {
@@ -135,7 +135,7 @@ final class TextsPage {
     }
 
     private static String href(String state, String from, String to, int page) {
-        return "/texts?state=" + enc(state) + "&from=" + enc(from) + "&to=" + enc(to) + "&page=" + page;
+        return "/messages?state=" + enc(state) + "&from=" + enc(from) + "&to=" + enc(to) + "&page=" + page;
     }
 
     private static String enc(String s) {

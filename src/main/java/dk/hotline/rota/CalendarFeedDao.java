@@ -6,13 +6,18 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The calendar_feeds table: one link per leader, kept only as its secret's SHA-256. */
+/** The calendar_feeds table: one link per leader, found by its secret's SHA-256, the secret itself sealed. */
 interface CalendarFeedDao {
     /** Stores a leader's link, replacing the one they had (which then opens nothing). */
     @SqlUpdate("""
-            INSERT INTO calendar_feeds (leader_id, secret_hash, created_at) VALUES (:leader, :hash, :now)
-            ON CONFLICT (leader_id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash, created_at = EXCLUDED.created_at""")
-    void store(@Bind("leader") long leaderId, @Bind("hash") byte[] secretHash, @Bind("now") Instant now);
+            INSERT INTO calendar_feeds (leader_id, secret_hash, secret_sealed, created_at) VALUES (:leader, :hash, :sealed, :now)
+            ON CONFLICT (leader_id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash, secret_sealed = EXCLUDED.secret_sealed,
+                created_at = EXCLUDED.created_at""")
+    void store(@Bind("leader") long leaderId, @Bind("hash") byte[] secretHash, @Bind("sealed") byte[] secretSealed,
+               @Bind("now") Instant now);
+
+    @SqlQuery("SELECT secret_sealed FROM calendar_feeds WHERE leader_id = :leader")
+    Optional<byte[]> sealedSecret(@Bind("leader") long leaderId);
 
     @SqlUpdate("DELETE FROM calendar_feeds WHERE leader_id = :leader")
     int delete(@Bind("leader") long leaderId);

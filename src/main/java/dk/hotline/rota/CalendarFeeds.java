@@ -1,6 +1,7 @@
 package dk.hotline.rota;
 
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.PersonalDataCipher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Leaders' calendar links: a secret URL a phone's calendar app subscribes to, which lists that
  * leader's shifts. The secret is the only key (the app cannot sign in), so it is 256 random bits,
- * kept only as its SHA-256, one per leader: a new link replaces the old one and revoking deletes it.
+ * found by its SHA-256 and otherwise kept sealed, one per leader: a new link replaces the old one
+ * and revoking deletes it.
  */
 public final class CalendarFeeds {
     /** How far back and ahead a feed reaches: enough for the weeks a leader plans around. */
@@ -29,10 +31,12 @@ public final class CalendarFeeds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi jdbi;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    CalendarFeeds(Jdbi jdbi, Clock clock) {
+    CalendarFeeds(Jdbi jdbi, PersonalDataCipher cipher, Clock clock) {
         this.jdbi = jdbi;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -45,10 +49,16 @@ public final class CalendarFeeds {
             if (tx.attach(ShiftDao.class).leaderName(leaderId).isEmpty()) {
                 throw new NotFoundException("no such leader");
             }
-            tx.attach(CalendarFeedDao.class).store(leaderId, sha256(secret), now);
+            tx.attach(CalendarFeedDao.class).store(leaderId, sha256(secret), cipher.seal(secret), now);
         });
         log.info("event=rota.calendar_link_made leader={}", leaderId);
         return secret;
+    }
+
+    /** The leader's live link's secret, made now when they have none (never made, or revoked). */
+    public String current(long leaderId) {
+        return jdbi.withExtension(CalendarFeedDao.class, dao -> dao.sealedSecret(leaderId)).map(cipher::open)
+                .orElseGet(() -> renew(leaderId));
     }
 
     /** Ends the leader's link, if they have one: it answers 404 from now on. Says whether there was one. */

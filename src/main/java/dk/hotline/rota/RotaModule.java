@@ -30,6 +30,6 @@ public record RotaModule(Leaders leaders, Rota rota, Shifts shifts, RotaTemplate
         jobs.daily(RotaExtendJob.class, () -> new RotaExtendJob(templates), EXTEND_AT);
         jobs.daily(RotaCheckJob.class, () -> new RotaCheckJob(rotaCheck), check.at());
         return new RotaModule(new Leaders(jdbi, sealing.cipher(), sealing.index(), clock), rota, new Shifts(jdbi, clock),
-                templates, new CalendarFeeds(jdbi, clock));
+                templates, new CalendarFeeds(jdbi, sealing.cipher(), clock));
     }
 }

@@ -144,16 +144,38 @@ class CalendarFeedTest {
     }
 
     @Test
-    void theDatabaseKeepsOnlyTheSecretsHash() {
+    void theDatabaseKeepsTheSecretOnlyHashedAndSealed() {
         long leader = coordinator.leader("Dorte Vest", "+4520551104");
         String link = newLink(leader, service.bearer());
         String secret = link.substring(link.lastIndexOf('/') + 1, link.length() - ".ics".length());
 
-        byte[] stored = service.jdbi().withHandle(h -> h.createQuery("SELECT secret_hash FROM calendar_feeds WHERE leader_id = :id")
-                .bind("id", leader).mapTo(byte[].class).one());
+        var row = service.jdbi().withHandle(h -> h.createQuery("SELECT secret_hash, secret_sealed FROM calendar_feeds WHERE leader_id = :id")
+                .bind("id", leader).mapToMap().one());
 
         assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(stored).isEqualTo(sha256(secret));
+        assertThat((byte[]) row.get("secret_hash")).isEqualTo(sha256(secret));
+        assertThat(new String((byte[]) row.get("secret_sealed"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("sealed, not in clear").doesNotContain(secret);
+    }
+
+    @Test
+    void theLeaderShowsItsLinkAndRevokingGivesANewOne() {
+        long leader = coordinator.leader("Frida Holt", "+4520551199");
+        coordinator.shift(leader, Instant.parse("2026-10-22T17:00:00Z"), Instant.parse("2026-10-22T21:00:00Z"));
+
+        String shown = Json.text(Json.parse(coordinator.get("/api/leaders/" + leader)), "icalUrl");
+        assertThat(shown).startsWith(service.publicUrl() + "/ical/").endsWith(".ics");
+        assertThat(fetch(shown).statusCode()).isEqualTo(200);
+        assertThat(Json.text(Json.parse(coordinator.get("/api/leaders/" + leader)), "icalUrl")).as("the same link each time").isEqualTo(shown);
+
+        var revoked = coordinator.post("/api/leaders/" + leader + "/ical/revoke", null);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        String renewed = Json.text(Json.parse(revoked), "icalUrl");
+
+        assertThat(renewed).isNotEqualTo(shown).startsWith(service.publicUrl() + "/ical/");
+        assertThat(fetch(shown).statusCode()).as("the old link").isEqualTo(404);
+        assertThat(fetch(renewed).statusCode()).isEqualTo(200);
+        assertThat(Json.text(Json.parse(coordinator.get("/api/leaders/" + leader)), "icalUrl")).isEqualTo(renewed);
     }
 
     @Test

@@ -113,7 +113,7 @@ class TextsPageBrowserTest {
     @Test
     void aCoordinatorSeesBothConversationsNewestFirstWithCountsAndNoWords() {
         try (var browser = signedIn(TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD, 1280)) {
-            browser.go("/texts");
+            browser.go("/messages");
 
             assertThat(browser.text("[role='status']")).isEqualTo("3 samtaler · side 1 af 1");
             assertThat(browser.all("tbody tr")).extracting(r -> r.getAttribute("id")).as("newest activity first")
@@ -124,11 +124,11 @@ class TextsPageBrowserTest {
                     .endsWith("Ja, venter");
             assertNothingSaid(browser.driver().getPageSource());
 
-            browser.go("/texts?state=closed");
+            browser.go("/messages?state=closed");
             assertThat(browser.text("main")).contains("Der er ingen samtaler at vise.");
-            browser.go("/texts?state=open&from=2027-06-01&to=2027-06-01");
+            browser.go("/messages?state=open&from=2027-06-01&to=2027-06-01");
             assertThat(browser.all("tbody tr")).hasSize(3);
-            browser.go("/texts?from=2027-06-02");
+            browser.go("/messages?from=2027-06-02");
             assertThat(browser.all("tbody tr")).isEmpty();
         }
     }
@@ -136,7 +136,7 @@ class TextsPageBrowserTest {
     @Test
     void aConversationsPageShowsEachTextsTimeDirectionStateAndLengthButNotItsWords() {
         try (var browser = signedIn(TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD, 1280)) {
-            browser.go("/texts");
+            browser.go("/messages");
             browser.submit("#conversation-" + annas + " a");
 
             assertThat(browser.text("h1")).isEqualTo("Samtale K" + annas);
@@ -156,12 +156,12 @@ class TextsPageBrowserTest {
         try (var browser = signedIn("anna@example.org", PASSWORD, 1280)) {
             assertThat(browser.all("nav.menu a").stream().map(a -> a.getText()).toList()).contains("Beskeder")
                     .doesNotContain("Udsendt");
-            browser.go("/texts");
+            browser.go("/messages");
             assertThat(browser.all("tbody tr")).extracting(r -> r.getAttribute("id")).containsExactly("conversation-" + annas);
 
-            browser.go("/texts/" + annas);
+            browser.go("/messages/" + annas);
             assertThat(browser.text("h1")).isEqualTo("Samtale K" + annas);
-            browser.go("/texts/" + bos);
+            browser.go("/messages/" + bos);
             assertThat(browser.text("h1")).isEqualTo("Det har du ikke adgang til");
             assertThat(browser.driver().getPageSource()).doesNotContain("••72");
             browser.go("/outbox");
@@ -239,10 +239,10 @@ class TextsPageBrowserTest {
     @Test
     void theTextsPageReadsInEnglish() {
         try (var browser = signedIn(TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD, 1280)) {
-            browser.go("/texts?lang=en");
+            browser.go("/messages?lang=en");
             assertThat(browser.text("h1")).isEqualTo("Texts");
             assertThat(browser.text("#conversation-" + bos)).contains("Nobody yet").endsWith("Yes, waiting");
-            browser.go("/texts/" + annas);
+            browser.go("/messages/" + annas);
             assertThat(browser.text("tbody")).contains("In from the person writing").contains("characters · 1 SMS part");
         }
     }
@@ -251,13 +251,13 @@ class TextsPageBrowserTest {
     @ValueSource(ints = {1280, 375})
     void everyPageIsAccessibleAndPhotographed(int width) {
         try (var browser = signedIn(TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD, width)) {
-            browser.go("/texts").accessible().screenshot("texts");
-            browser.go("/texts/" + annas).accessible().screenshot("text");
-            browser.go("/texts?from=2027-06-02&to=2027-06-01").accessible().screenshot("texts-error");
+            browser.go("/messages").accessible().screenshot("texts");
+            browser.go("/messages/" + annas).accessible().screenshot("text");
+            browser.go("/messages?from=2027-06-02&to=2027-06-01").accessible().screenshot("texts-error");
             browser.go("/outbox").accessible().screenshot("outbox");
         }
         try (var browser = signedIn("bo@example.org", PASSWORD, width)) {
-            browser.go("/texts").accessible().screenshot("texts-leader");
+            browser.go("/messages").accessible().screenshot("texts-leader");
         }
     }
 
