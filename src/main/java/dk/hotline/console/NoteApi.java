@@ -37,12 +37,13 @@ final class NoteApi {
         this.counts = module.counts();
     }
 
+    /** {@code text} and {@code categories} repeat {@code body} and {@code categoryIds} under the names of the per-subject calls. */
     record View(long id, long leaderId, String callSid, Long conversationId, String body, List<Long> categoryIds,
-                Instant createdAt, Instant updatedAt) {
+                String text, List<Long> categories, Instant createdAt, Instant updatedAt) {
         static View of(Note n) {
             return new View(n.id(), n.leaderId(), n.subject() instanceof NoteSubject.Call c ? c.callSid() : null,
                     n.subject() instanceof NoteSubject.Conversation c ? c.id() : null, n.body(), n.categoryIds(),
-                    n.createdAt(), n.updatedAt());
+                    n.body(), n.categoryIds(), n.createdAt(), n.updatedAt());
         }
     }
 
@@ -59,6 +60,11 @@ final class NoteApi {
         routes.post("/api/notes", this::create, Role.LEADER);
         // Before /api/notes/{id}, which would otherwise take "counts" for an id.
         routes.get("/api/notes/counts", this::counts);
+        // The same notes by what they are about, with the field names other systems use (text, categories).
+        routes.get("/api/calls/{id}/notes", ctx -> about(ctx, NoteSubject.call(ctx.pathParam("id"))), Role.LEADER);
+        routes.post("/api/calls/{id}/notes", ctx -> writeAbout(ctx, NoteSubject.call(ctx.pathParam("id"))), Role.LEADER);
+        routes.get("/api/conversations/{id}/notes", ctx -> about(ctx, NoteSubject.conversation(id(ctx))), Role.LEADER);
+        routes.post("/api/conversations/{id}/notes", ctx -> writeAbout(ctx, NoteSubject.conversation(id(ctx))), Role.LEADER);
         routes.get("/api/notes/{id}", ctx -> ctx.json(View.of(own(ctx, notes.byId(id(ctx))))), Role.LEADER);
         routes.patch("/api/notes/{id}", ctx -> {
             own(ctx, notes.byId(id(ctx)));
@@ -81,6 +87,25 @@ final class NoteApi {
             throw new ForbiddenResponse("this account is not a leader's");
         }
         ctx.json(notes.list(leader, optionalId(ctx, "categoryId")).stream().map(View::of).toList());
+    }
+
+    /** {@code {"text", "categories": [ids]}}: a note's words and categories, by the names of the notes-per-subject calls. */
+    record SubjectNote(String text, List<Long> categories) {}
+
+    /** The subject's notes (none or one), as a list; 403 for another leader's call or conversation. */
+    private void about(Context ctx, NoteSubject subject) {
+        if (!Principal.of(ctx).actsFor(notes.takenBy(subject))) {
+            throw new ForbiddenResponse("a leader reads notes on their own calls and conversations only");
+        }
+        ctx.json(notes.about(subject).map(View::of).stream().toList());
+    }
+
+    private void writeAbout(Context ctx, NoteSubject subject) {
+        var in = JsonBody.read(ctx, SubjectNote.class);
+        if (!Principal.of(ctx).actsFor(notes.takenBy(subject))) {
+            throw new ForbiddenResponse("a leader writes notes on their own calls and conversations only");
+        }
+        ctx.status(201).json(View.of(notes.write(subject, new NoteInput(in.text(), in.categories()))));
     }
 
     private void create(Context ctx) {

@@ -36,6 +36,9 @@ interface NoteDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM notes WHERE id = :id")
     Optional<Row> byId(@Bind("id") long id);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM notes WHERE call_sid = :callSid OR conversation_id = :conversationId")
+    Optional<Row> about(@Bind("callSid") String callSid, @Bind("conversationId") Long conversationId);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM notes WHERE id = :id FOR UPDATE")
     Optional<Row> lock(@Bind("id") long id);
 

@@ -105,6 +105,13 @@ public final class Notes {
         return jdbi.inTransaction(tx -> note(tx, tx.attach(NoteDao.class).byId(id).orElseThrow(Notes::notFound)));
     }
 
+    /** The note on this call or conversation, if it has one (it has at most one). */
+    public Optional<Note> about(NoteSubject subject) {
+        String callSid = subject instanceof NoteSubject.Call c ? c.callSid() : null;
+        Long conversation = subject instanceof NoteSubject.Conversation c ? c.id() : null;
+        return jdbi.inTransaction(tx -> tx.attach(NoteDao.class).about(callSid, conversation).map(row -> note(tx, row)));
+    }
+
     /** Notes newest first, at most {@link #LIST_LIMIT}: a leader's only, or with a category only, when asked. */
     public List<Note> list(Optional<Long> leaderId, Optional<Long> categoryId) {
         return jdbi.inTransaction(tx -> {

@@ -56,6 +56,31 @@ class NoteApiTest {
     }
 
     @Test
+    void aCallsNotesAreReadAndWrittenByTheCallWithTextAndCategories() {
+        long cecilie = fixture.leaderWithAccount("Cecilie Dam", "cecilie@example.org");
+        fixture.leaderWithAccount("Dan Berg", "dan@example.org");
+        long sleep = fixture.category("Søvn", "Sleep");
+        String call = fixture.answeredCall(cecilie);
+        String own = fixture.bearer("cecilie@example.org");
+        String other = fixture.bearer("dan@example.org");
+
+        assertThat(Json.elements(service.api("GET", "/api/calls/" + call + "/notes", own, null).body())).isEmpty();
+        var written = service.api("POST", "/api/calls/" + call + "/notes", own,
+                "{\"text\":\"Talte om at sove bedre\",\"categories\":[" + sleep + "]}");
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+
+        var notes = Json.elements(service.api("GET", "/api/calls/" + call + "/notes", own, null).body());
+        assertThat(notes).hasSize(1);
+        assertThat(Json.text(notes.get(0), "text")).isEqualTo("Talte om at sove bedre");
+        assertThat(Json.field(notes.get(0), "categories").toString()).isEqualTo("[" + sleep + "]");
+        assertThat(Json.elements(fixture.coordinator().get("/api/calls/" + call + "/notes"))).hasSize(1);
+        assertThat(service.api("GET", "/api/calls/" + call + "/notes", other, null).statusCode()).isEqualTo(403);
+        assertThat(service.api("POST", "/api/calls/" + call + "/notes", other, "{\"text\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(service.api("POST", "/api/calls/" + call + "/notes", own, "{\"text\":\"ring 20 12 34 56\"}").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void theLeaderWhoAnsweredWritesTheNoteCoordinatorsSeeItAnotherLeaderGets403() {
         long anna = fixture.leaderWithAccount("Anna Holm", "anna@example.org");
         fixture.leaderWithAccount("Bo Lund", "bo@example.org");
