@@ -81,6 +81,8 @@ public final class ConfigLoader {
                         r.duration("auth.passwordLinkTtl")),
                 r.positiveInt("retention.days"),
                 new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
+                r.flag("demo", false),
+                r.flag("simulator.enabled", mode != HotlineConfig.Mode.PRODUCTION),
                 secrets);
         if (mode == HotlineConfig.Mode.PRODUCTION) {
             requireProductionSettings(config);
@@ -115,6 +117,14 @@ public final class ConfigLoader {
     }
 
     private static void requireProductionSettings(HotlineConfig c) {
+        // Both make up calls, texts and people; in production they would mix with real ones.
+        if (c.demo()) {
+            throw new ConfigException("HOTLINE_DEMO=true: demo data is never seeded in production (HOTLINE_ENV=production)");
+        }
+        if (c.simulator()) {
+            throw new ConfigException("HOTLINE_SIMULATOR_ENABLED=true: the phone simulator never runs in production "
+                    + "(HOTLINE_ENV=production)");
+        }
         if (c.secrets().twilio().isEmpty()) {
             throw new ConfigException("HOTLINE_ENV=production: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are required");
         }

@@ -26,6 +26,17 @@ final class ConfigReader {
         return settings.get(key);
     }
 
+    /** {@code true} or {@code false}; an empty value is {@code whenUnset}. */
+    boolean flag(String key, boolean whenUnset) {
+        String raw = settings.get(key);
+        return switch (raw.toLowerCase()) {
+            case "" -> whenUnset;
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(key, raw, "must be true or false");
+        };
+    }
+
     int positiveInt(String key) {
         String raw = settings.get(key);
         try {

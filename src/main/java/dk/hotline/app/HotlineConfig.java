@@ -41,6 +41,8 @@ public record HotlineConfig(
         AuthSettings auth,
         int retentionDays,
         RotaCheckSettings rotaCheck,
+        boolean demo,
+        boolean simulator,
         Secrets secrets) {
 
     public enum Mode { DEVELOPMENT, PRODUCTION }
@@ -67,6 +69,14 @@ public record HotlineConfig(
         public String toString() {
             return "TwilioCredentials[accountSid=" + accountSid.substring(0, Math.min(6, accountSid.length())) + "…]";
         }
+    }
+
+    /**
+     * The phone simulator needs the dry-run gateway: with Twilio credentials the outbox would send
+     * what a simulated call or text set off to real phones.
+     */
+    public boolean simulatorRuns() {
+        return simulator && dryRun();
     }
 
     public boolean dryRun() {

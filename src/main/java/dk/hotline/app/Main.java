@@ -1,7 +1,9 @@
 package dk.hotline.app;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,7 @@ public final class Main {
         }
         Hotline hotline;
         try {
-            hotline = Hotline.start(ConfigLoader.load(System.getenv()), Clock.systemUTC());
+            hotline = Hotline.start(ConfigLoader.load(environment(args)), Clock.systemUTC());
         } catch (ConfigException e) {
             log.error("event=config_error {}", e.getMessage());
             System.exit(2);
@@ -37,5 +39,17 @@ public final class Main {
             log.info("event=stopping");
             hotline.close();
         }, "shutdown"));
+    }
+
+    /** The environment, with {@code --demo} read as {@code HOTLINE_DEMO=true}; any other argument is refused. */
+    static Map<String, String> environment(String[] args) {
+        var env = new HashMap<>(System.getenv());
+        for (String arg : args) {
+            if (!"--demo".equals(arg)) {
+                throw new ConfigException("unknown argument '" + arg + "': the only one is --demo (or: admin …)");
+            }
+            env.put("HOTLINE_DEMO", "true");
+        }
+        return env;
     }
 }

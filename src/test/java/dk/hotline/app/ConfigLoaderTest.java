@@ -126,6 +126,33 @@ class ConfigLoaderTest {
         assertThat(config.mode()).isEqualTo(HotlineConfig.Mode.PRODUCTION);
         assertThat(config.publicUrl()).hasToString("https://hotline.example.org");
         assertThat(config.dryRun()).isFalse();
+        assertThat(config.simulator()).as("the simulator is off by default in production").isFalse();
+        assertThat(config.demo()).isFalse();
+
+        env.put("HOTLINE_SIMULATOR_ENABLED", "true");
+        assertThatThrownBy(() -> ConfigLoader.load(env)).hasMessageContaining("HOTLINE_SIMULATOR_ENABLED");
+        env.put("HOTLINE_SIMULATOR_ENABLED", "false");
+        env.put("HOTLINE_DEMO", "true");
+        assertThatThrownBy(() -> ConfigLoader.load(env)).hasMessageContaining("HOTLINE_DEMO");
+    }
+
+    @Test
+    void theSimulatorIsOnOutsideProductionAndRunsOnlyInDryRun() {
+        var dryRun = ConfigLoader.load(Map.of());
+        assertThat(dryRun.simulatorRuns()).isTrue();
+        assertThat(ConfigLoader.load(Map.of("HOTLINE_SIMULATOR_ENABLED", "false")).simulatorRuns()).isFalse();
+        var live = ConfigLoader.load(Map.of("TWILIO_ACCOUNT_SID", SID, "TWILIO_AUTH_TOKEN", "secret-token-value",
+                "HOTLINE_NUMBER", "+4570000001"));
+        assertThat(live.simulator()).isTrue();
+        assertThat(live.simulatorRuns()).as("with credentials the outbox would really send").isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_DEMO", "ja")))
+                .hasMessageContaining("HOTLINE_DEMO").hasMessageContaining("true or false");
+    }
+
+    @Test
+    void dashDashDemoIsHotlineDemo() {
+        assertThat(Main.environment(new String[] {"--demo"})).containsEntry("HOTLINE_DEMO", "true");
+        assertThatThrownBy(() -> Main.environment(new String[] {"--demon"})).hasMessageContaining("--demo");
     }
 
     @Test
