@@ -34,7 +34,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("composition root").definedBy("dk.hotline.app..")
-            .layer("web").definedBy("dk.hotline.web..", "dk.hotline.console..")
+            .layer("web").definedBy("dk.hotline.web..", "dk.hotline.console..", "dk.hotline.simulator..")
             .layer("features").definedBy(FEATURES)
             .layer("foundation").definedBy(FOUNDATION)
             .whereLayer("composition root").mayNotBeAccessedByAnyLayer()
@@ -54,7 +54,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheWebKnowsJavalin = noClasses().that()
-            .resideOutsideOfPackages("dk.hotline.web..", "dk.hotline.console..")
+            .resideOutsideOfPackages("dk.hotline.web..", "dk.hotline.console..", "dk.hotline.simulator..")
             .should().dependOnClassesThat().resideInAPackage("io.javalin..")
             .because("services and DAOs take and return domain types; webhook handlers take a WebhookRequest");
 

@@ -21,25 +21,33 @@ import dk.hotline.privacy.Sealing;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.scheduling.Jobs;
+import dk.hotline.simulator.PhoneSimulator;
+import dk.hotline.simulator.SimulatorPage;
 import dk.hotline.sms.SmsKeywords;
 import dk.hotline.sms.SmsModule;
 import dk.hotline.twilio.DryRunTwilioGateway;
+import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioRecordings;
+import dk.hotline.twilio.TwilioSignature;
 import dk.hotline.twilio.Webhook;
 import dk.hotline.twilio.WebhookHandler;
 import dk.hotline.voice.VoiceModule;
 import dk.hotline.web.AccountsModule;
+import dk.hotline.web.NavEntry;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Routes;
 import dk.hotline.web.WebApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.Job;
@@ -55,6 +63,7 @@ public final class Hotline implements AutoCloseable {
     /** The sender shown in dry-run records when no HOTLINE_NUMBER is set; never sent anywhere. */
     private static final String DRY_RUN_SENDER = "+4500000000";
     private static final LocalTime RETENTION_AT = LocalTime.of(3, 30);
+    private static final NavEntry SIMULATOR_MENU = new NavEntry("/simulator", "menu.simulator", true);
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Infrastructure infrastructure = new Infrastructure(toClose);
@@ -112,18 +121,27 @@ public final class Hotline implements AutoCloseable {
         var voice = VoiceModule.create(jdbi, sealing, flows, outbox, rota, routing, followups, groups, config.hotlineNumber(),
                 config.fallback(), config.queue(), zone, clock);
         var notes = NotesModule.create(jdbi, sealing, voice, sms, zone, clock);
-        var pages = new Pages(config.publicUrl(), ConsoleModule.MENU);
+        var simulator = simulator(config, gateway, rota, jdbi, clock);
+        var pages = new Pages(config.publicUrl(), simulator.isPresent()
+                ? Stream.concat(ConsoleModule.MENU.stream(), Stream.of(SIMULATOR_MENU)).toList() : ConsoleModule.MENU);
         var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
                 rota, outbox, voice, sms, groups, followups, notes,
-                gateway instanceof DryRunTwilioGateway dryRun ? java.util.Optional.of(dryRun) : java.util.Optional.empty(),
+                gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
                 recordings, zone, clock);
 
         reminders = groups.reminders();
         var retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
         jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
-        web = WebApp.create(new Routes(infrastructure.twilioSignature(config), config.publicUrl(),
-                webhooks(voice.webhooks(), sms.webhooks()), pool, accounts, pages, console.api(), console.pages()), metrics);
+        var simulatorPage = simulator.map(s -> SimulatorPage.running(pages, s.simulator()))
+                .orElseGet(() -> SimulatorPage.off(pages, whySimulatorIsOff(config)));
+        var signature = infrastructure.twilioSignature(config).or(() -> simulator.map(s -> new TwilioSignature(s.authToken())));
+        web = WebApp.create(new Routes(signature, config.publicUrl(),
+                webhooks(voice.webhooks(), sms.webhooks()), pool, accounts, pages, console.api(),
+                routes -> {
+                    console.pages().register(routes);
+                    simulatorPage.register(routes);
+                }), metrics);
         web.start(config.port());
         toClose.add(web);
 
@@ -131,6 +149,40 @@ public final class Hotline implements AutoCloseable {
         outbox.dispatcher().start();
         log.info("event=started port={} env={} twilio={} public_url={} zone={}", port(), config.mode(),
                 config.dryRun() ? "dry-run" : "live", config.publicUrl(), zone);
+    }
+
+    /** The simulator and the token it signs webhooks with, which the signature filter then checks. */
+    private record RunningSimulator(PhoneSimulator simulator, String authToken) {}
+
+    /**
+     * The phone simulator, when the config has it run (only in dry-run). With no Twilio auth token
+     * to check signatures against, it is given a new random one at each start, and the signature
+     * filter checks every webhook against it: what the simulator sends passes the same check a
+     * real Twilio request does, and nobody else can post a webhook.
+     */
+    private Optional<RunningSimulator> simulator(HotlineConfig config, TwilioGateway gateway, RotaModule rota, Jdbi jdbi,
+                                                 Clock clock) {
+        if (!config.simulatorRuns() || !(gateway instanceof DryRunTwilioGateway dryRun)) {
+            return Optional.empty();
+        }
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String token = HexFormat.of().formatHex(secret);
+        var simulator = new PhoneSimulator(token, config.publicUrl(), () -> web.port(),
+                config.hotlineNumber().orElseGet(() -> PhoneNumber.parse(DRY_RUN_SENDER)),
+                () -> jdbi.withHandle(rota.leaders()::all).stream()
+                        .map(l -> new PhoneSimulator.LeaderPhone(l.id(), l.name(), l.phone())).toList(),
+                clock);
+        dryRun.listen(simulator);
+        toClose.add(simulator);
+        return Optional.of(new RunningSimulator(simulator, token));
+    }
+
+    private static SimulatorPage.Off whySimulatorIsOff(HotlineConfig config) {
+        if (config.mode() == HotlineConfig.Mode.PRODUCTION) {
+            return SimulatorPage.Off.PRODUCTION;
+        }
+        return config.simulator() ? SimulatorPage.Off.TWILIO_CREDENTIALS : SimulatorPage.Off.DISABLED;
     }
 
     /** What each feature erases once it is past retention, and what it keeps on purpose. */

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,21 @@ public final class DryRunTwilioGateway implements TwilioGateway {
 
     public static final int CAPACITY = 500;
     public static final String STATUS = "dry-run";
+    public static final String FAKE_SID_MARK = "00000000";
 
     private final Clock clock;
     private final Deque<DryRunRecord> recent = new ArrayDeque<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Told of each text and call as it is recorded: the phone simulator plays the phones they
+     * would have reached. Called on the outbox's thread, so a listener hands the work on and returns.
+     */
+    public interface Listener {
+        void sms(OutboundSms sms, String sid);
+
+        void call(OutboundCall call, String sid);
+    }
 
     public DryRunTwilioGateway() {
         this(Clock.systemUTC());
@@ -37,6 +50,7 @@ public final class DryRunTwilioGateway implements TwilioGateway {
         String sid = fakeSid("SM");
         remember(new DryRunRecord(DryRunRecord.Kind.SMS, sms.to(), sms.from(), sms.body(), clock.instant(), sid));
         log.info("dry-run: SMS to {} recorded, not sent (sid {})", sms.to(), sid);
+        listeners.forEach(l -> l.sms(sms, sid));
         return new SendResult(sid, STATUS);
     }
 
@@ -46,6 +60,7 @@ public final class DryRunTwilioGateway implements TwilioGateway {
         remember(new DryRunRecord(DryRunRecord.Kind.CALL, call.to(), call.from(), call.twimlUrl().toString(),
                 clock.instant(), sid));
         log.info("dry-run: call to {} recorded, not placed (sid {})", call.to(), sid);
+        listeners.forEach(l -> l.call(call, sid));
         return new SendResult(sid, STATUS);
     }
 
@@ -70,6 +85,10 @@ public final class DryRunTwilioGateway implements TwilioGateway {
                 .toList();
     }
 
+    public void listen(Listener listener) {
+        listeners.add(listener);
+    }
+
     /** The last texts and calls, newest first. */
     public synchronized List<DryRunRecord> recent() {
         return List.copyOf(recent);
@@ -82,8 +101,11 @@ public final class DryRunTwilioGateway implements TwilioGateway {
         }
     }
 
-    // "dryrun" after the prefix makes a made-up sid obvious wherever it is stored or shown.
+    /**
+     * Eight zeros after the prefix mark a made-up sid wherever it is stored or shown; the rest is
+     * random hex, so it has a real sid's shape and the simulator can report on it as Twilio would.
+     */
     private static String fakeSid(String prefix) {
-        return prefix + "dryrun" + UUID.randomUUID().toString().replace("-", "");
+        return prefix + FAKE_SID_MARK + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     }
 }

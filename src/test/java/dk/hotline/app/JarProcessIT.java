@@ -35,8 +35,10 @@ class JarProcessIT {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA00000000000000000000000000000abc&From=%2B4520123456"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(call.statusCode()).isEqualTo(200);
-            assertThat(call.body()).contains("<Say");
+            // Dry-run with the simulator on (the default): webhooks are checked against the
+            // simulator's own token, so an unsigned one is refused, and the simulator page is up.
+            assertThat(call.statusCode()).isEqualTo(403);
+            assertThat(service.log()).doesNotContain("20123456");
             assertThat(service.log()).contains("twilio=dry-run");
 
             assertThat(service.stop(Duration.ofSeconds(30))).as("exits within 30 s of SIGTERM").isTrue();

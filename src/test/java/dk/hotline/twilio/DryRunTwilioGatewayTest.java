@@ -26,8 +26,8 @@ class DryRunTwilioGatewayTest {
         SendResult sms = gateway.sendSms(new OutboundSms(SURVIVOR, HOTLINE, "Hej", null));
         SendResult call = gateway.placeCall(new OutboundCall(SURVIVOR, HOTLINE, TWIML, null, 30));
 
-        assertThat(sms.sid()).matches("SMdryrun[0-9a-f]{32}");
-        assertThat(call.sid()).matches("CAdryrun[0-9a-f]{32}");
+        assertThat(sms.sid()).matches("SM00000000[0-9a-f]{24}");
+        assertThat(call.sid()).matches("CA00000000[0-9a-f]{24}");
         assertThat(sms.status()).isEqualTo("dry-run");
         assertThat(call.status()).isEqualTo("dry-run");
         assertThat(gateway.sendSms(new OutboundSms(SURVIVOR, HOTLINE, "Hej", null)).sid()).isNotEqualTo(sms.sid());
