@@ -6,6 +6,7 @@ import dk.hotline.db.DatabaseUrl;
 import dk.hotline.testing.ServiceProcess;
 import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestDatabases;
+import dk.hotline.twilio.Webhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dk.hotline.twilio.Webhook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged jar, started as an operator starts it: a separate JVM configured by environment. */
 class JarProcessIT {
@@ -29,16 +31,16 @@ class JarProcessIT {
                 "DATABASE_URL", TestDatabases.asEnvironmentValue(db),
                 "PORT", String.valueOf(port),
                 "HOTLINE_ENCRYPTION_KEY", TestConfig.ENCRYPTION_KEY,
+                // Without the simulator, dry-run checks no signature: the README's curl example.
+                "HOTLINE_SIMULATOR_ENABLED", "false",
                 "HOTLINE_DATA_DIR", dir.resolve("data").toString()))) {
             service.awaitHealthy(Duration.ofSeconds(60));
             var call = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + Webhook.VOICE.path()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA00000000000000000000000000000abc&From=%2B4520123456"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            // Dry-run with the simulator on (the default): webhooks are checked against the
-            // simulator's own token, so an unsigned one is refused, and the simulator page is up.
-            assertThat(call.statusCode()).isEqualTo(403);
-            assertThat(service.log()).doesNotContain("20123456");
+            assertThat(call.statusCode()).isEqualTo(200);
+            assertThat(call.body()).contains("<Say");
             assertThat(service.log()).contains("twilio=dry-run");
 
             assertThat(service.stop(Duration.ofSeconds(30))).as("exits within 30 s of SIGTERM").isTrue();
@@ -62,6 +64,21 @@ class JarProcessIT {
             assertThat(service.awaitExit(Duration.ofSeconds(30))).isTrue();
             assertThat(service.process().exitValue()).isEqualTo(2);
             assertThat(service.log()).contains("HOTLINE_OUTBOX_RATE").contains("'fast'");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HOTLINE_SIMULATOR_ENABLED", "HOTLINE_DEMO"})
+    void productionWithTheSimulatorOrDemoDataStopsNamingTheSetting(String setting, @TempDir Path dir) {
+        var env = new java.util.HashMap<>(Map.of("HOTLINE_ENV", "production",
+                "TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32), "TWILIO_AUTH_TOKEN", "production-token",
+                "HOTLINE_ENCRYPTION_KEY", TestConfig.ENCRYPTION_KEY, "HOTLINE_PUBLIC_URL", "https://hotline.example.org",
+                "HOTLINE_NUMBER", "+4570000001", "DATABASE_URL", "postgres://u:p@127.0.0.1:1/none"));
+        env.put(setting, "true");
+        try (var service = ServiceProcess.start(dir.resolve("out.log"), env)) {
+            assertThat(service.awaitExit(Duration.ofSeconds(30))).isTrue();
+            assertThat(service.process().exitValue()).isEqualTo(2);
+            assertThat(service.log()).contains(setting + "=true").contains("production");
         }
     }
 
