@@ -34,13 +34,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("composition root").definedBy("dk.hotline.app..")
+            .layer("demo").definedBy("dk.hotline.demo..")
             .layer("web").definedBy("dk.hotline.web..", "dk.hotline.console..", "dk.hotline.simulator..")
             .layer("features").definedBy(FEATURES)
             .layer("foundation").definedBy(FOUNDATION)
             .whereLayer("composition root").mayNotBeAccessedByAnyLayer()
-            .whereLayer("web").mayOnlyBeAccessedByLayers("composition root")
-            .whereLayer("features").mayOnlyBeAccessedByLayers("web", "composition root")
-            .whereLayer("foundation").mayOnlyBeAccessedByLayers("features", "web", "composition root")
+            .whereLayer("demo").mayOnlyBeAccessedByLayers("composition root")
+            .whereLayer("web").mayOnlyBeAccessedByLayers("demo", "composition root")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("demo", "web", "composition root")
+            .whereLayer("foundation").mayOnlyBeAccessedByLayers("demo", "features", "web", "composition root")
             .because("a package depends only on the layers below it, so each can be built and tested with what it is given");
 
     @ArchTest

@@ -87,6 +87,12 @@ public final class ConfigLoader {
         if (mode == HotlineConfig.Mode.PRODUCTION) {
             requireProductionSettings(config);
         }
+        // Demo numbers are valid Danish mobile numbers: through live Twilio, a demo group's reminders
+        // would reach whoever has them.
+        if (config.demo() && !config.dryRun()) {
+            throw new ConfigException("HOTLINE_DEMO=true: demo data runs only in dry-run, or its reminders and texts to "
+                    + "made-up numbers would really be sent; unset TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
+        }
         if (!config.dryRun() && config.hotlineNumber().isEmpty()) {
             throw new ConfigException("HOTLINE_NUMBER (number): required when Twilio credentials are set; "
                     + "it is the caller id of every text and call");

@@ -3,6 +3,7 @@ package dk.hotline.app;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.hotline.console.ConsoleModule;
 import dk.hotline.db.Database;
+import dk.hotline.demo.DemoData;
 import dk.hotline.flows.Discretion;
 import dk.hotline.flows.FlowLoader;
 import dk.hotline.flows.Flows;
@@ -121,9 +122,12 @@ public final class Hotline implements AutoCloseable {
         var voice = VoiceModule.create(jdbi, sealing, flows, outbox, rota, routing, followups, groups, config.hotlineNumber(),
                 config.fallback(), config.queue(), zone, clock);
         var notes = NotesModule.create(jdbi, sealing, voice, sms, zone, clock);
+        // Seeded (in demo mode) once every module exists, before anything can be asked of the web.
+        var demo = DemoStartup.run(config, new DemoData(jdbi, sealing, zone, clock), new DemoData.Services(accounts.accounts(),
+                rota, groups.groups(), notes.categories(), config.reminders().offsets()));
         var simulator = simulator(config, gateway, rota, jdbi, clock);
         var pages = new Pages(config.publicUrl(), simulator.isPresent()
-                ? Stream.concat(ConsoleModule.MENU.stream(), Stream.of(SIMULATOR_MENU)).toList() : ConsoleModule.MENU);
+                ? Stream.concat(ConsoleModule.MENU.stream(), Stream.of(SIMULATOR_MENU)).toList() : ConsoleModule.MENU, demo);
         var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
                 rota, outbox, voice, sms, groups, followups, notes,
                 gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
@@ -189,7 +193,7 @@ public final class Hotline implements AutoCloseable {
     public static List<RetentionRule> retentionRules(TwilioRecordings recordings) {
         return Stream.of(OutboxModule.RETENTION, AccountsModule.RETENTION, RotaModule.RETENTION, FollowupsModule.RETENTION,
                 GroupsModule.RETENTION, SmsModule.RETENTION, VoiceModule.retention(recordings), NotesModule.RETENTION,
-                List.of(Retention.AUDIT_LOG))
+                DemoData.RETENTION, List.of(Retention.AUDIT_LOG))
                 .flatMap(List::stream).toList();
     }
 

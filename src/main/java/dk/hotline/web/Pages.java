@@ -24,10 +24,17 @@ public final class Pages {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Cookies cookies;
     private final List<NavEntry> menu;
+    private final DemoNotice demo;
 
     public Pages(URI publicUrl, List<NavEntry> menu) {
+        this(publicUrl, menu, DemoNotice.NONE);
+    }
+
+    /** @param demo the banner and sign-in hint every page carries while the database holds demo data */
+    public Pages(URI publicUrl, List<NavEntry> menu, DemoNotice demo) {
         this.cookies = new Cookies(publicUrl);
         this.menu = List.copyOf(menu);
+        this.demo = demo;
     }
 
     Cookies cookies() {
@@ -58,7 +65,7 @@ public final class Pages {
                 .map(entry -> new Page.Link(entry.path(), t.get(entry.labelKey()), within(ctx.path(), entry.path())))
                 .toList()).orElse(List.of());
         String csrf = Optional.<String>ofNullable(ctx.attribute(CSRF)).orElse("");
-        return new Page(t.get(titleKey), t, principal, csrf, ctx.path(), links);
+        return new Page(t.get(titleKey), t, principal, csrf, ctx.path(), links, demo);
     }
 
     /** Whether {@code path} is the menu entry's page or one under it (a group's page is under Groups). */

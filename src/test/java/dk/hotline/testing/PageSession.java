@@ -20,18 +20,27 @@ import java.util.stream.Collectors;
 public final class PageSession {
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final TestService service;
+    private final java.util.function.Function<String, java.net.URI> uris;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
 
-    private PageSession(TestService service) {
-        this.service = service;
+    private PageSession(java.util.function.Function<String, java.net.URI> uris) {
+        this.uris = uris;
     }
 
     /** Signs in with the form, as a person would; fails unless it works. */
     public static PageSession signIn(TestService service, String email, String password) {
-        var session = new PageSession(service);
+        return signIn(service::uri, email, password);
+    }
+
+    /** As {@link #signIn(TestService, String, String)}, to a service at {@code baseUrl} (a packaged jar's process). */
+    public static PageSession signIn(String baseUrl, String email, String password) {
+        return signIn(path -> java.net.URI.create(baseUrl + path), email, password);
+    }
+
+    private static PageSession signIn(java.util.function.Function<String, java.net.URI> uris, String email, String password) {
+        var session = new PageSession(uris);
         var form = session.get("/login");
         var done = session.post("/login", Map.of("csrf", csrf(form.body()), "email", email, "password", password));
         if (done.statusCode() != 303) {
@@ -66,7 +75,7 @@ public final class PageSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        var request = HttpRequest.newBuilder(service.uri(path));
+        var request = HttpRequest.newBuilder(uris.apply(path));
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

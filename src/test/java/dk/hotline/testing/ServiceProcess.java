@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -40,8 +41,16 @@ public final class ServiceProcess implements AutoCloseable {
      * {@link #port()} is the env's PORT, if it has one.
      */
     public static ServiceProcess start(Path log, Map<String, String> env) {
+        return start(log, env, List.of());
+    }
+
+    /** As {@link #start(Path, Map)}, with command-line arguments after the jar ({@code --demo}). */
+    public static ServiceProcess start(Path log, Map<String, String> env, List<String> args) {
         assertThat(JAR).as("packaged jar (failsafe runs after package)").exists();
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
+        var command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString()));
+        command.addAll(args);
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("HOTLINE_") || k.startsWith("TWILIO_")
