@@ -14,7 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Typed reads of {@link Settings}; each failure names the key, its variable and the bad value. */
+/**
+ * Typed reads of {@link Settings}; each failure names the key, its variable and the bad value.
+ *
+ * <p>Longer than 200 lines because each kind of setting (number, duration, list, zone, phone,
+ * time, URL, flag) is a small read with its own wording of what is wrong, and together they are
+ * the one vocabulary of config errors.
+ */
 final class ConfigReader {
     private final Settings settings;
 

@@ -22,30 +22,23 @@ import dk.hotline.privacy.Sealing;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.scheduling.Jobs;
-import dk.hotline.simulator.PhoneSimulator;
-import dk.hotline.simulator.SimulatorPage;
 import dk.hotline.sms.SmsKeywords;
 import dk.hotline.sms.SmsModule;
 import dk.hotline.twilio.DryRunTwilioGateway;
-import dk.hotline.twilio.TwilioGateway;
 import dk.hotline.twilio.TwilioRecordings;
-import dk.hotline.twilio.TwilioSignature;
 import dk.hotline.twilio.Webhook;
 import dk.hotline.twilio.WebhookHandler;
 import dk.hotline.voice.VoiceModule;
 import dk.hotline.web.AccountsModule;
-import dk.hotline.web.NavEntry;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Routes;
 import dk.hotline.web.WebApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +57,6 @@ public final class Hotline implements AutoCloseable {
     /** The sender shown in dry-run records when no HOTLINE_NUMBER is set; never sent anywhere. */
     private static final String DRY_RUN_SENDER = "+4500000000";
     private static final LocalTime RETENTION_AT = LocalTime.of(3, 30);
-    private static final NavEntry SIMULATOR_MENU = new NavEntry("/simulator", "menu.simulator", true);
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Infrastructure infrastructure = new Infrastructure(toClose);
@@ -101,12 +93,10 @@ public final class Hotline implements AutoCloseable {
         var sealing = Sealing.of(config.secrets().encryptionKey().map(EncryptionKey::fromBase64)
                 .orElseGet(() -> EncryptionKey.loadOrCreate(config.dataDir().resolve("encryption.key"))));
         var gateway = infrastructure.gateway(config);
-        var recordings = config.secrets().twilio()
-                .map(t -> TwilioRecordings.live(t.accountSid(), t.authToken(), config.secrets().twilioApiBaseUrl()))
-                .orElseGet(TwilioRecordings::dryRun);
+        var recordings = infrastructure.recordings(config);
         var zone = config.zone();
 
-        var outbox = OutboxModule.create(jdbi, sealing, gateway, config.hotlineNumber().orElseGet(() -> PhoneNumber.parse(DRY_RUN_SENDER)),
+        var outbox = OutboxModule.create(jdbi, sealing, gateway, sender(config),
                 config.publicUrl(), config.outbox(), metrics, clock);
         toClose.add(outbox.dispatcher());
         var accounts = AccountsModule.create(jdbi, config.auth(), config.secrets().adminEmail(),
@@ -125,9 +115,8 @@ public final class Hotline implements AutoCloseable {
         // Seeded (in demo mode) once every module exists, before anything can be asked of the web.
         var demo = DemoStartup.run(config, new DemoData(jdbi, sealing, zone, clock), new DemoData.Services(accounts.accounts(),
                 rota, groups.groups(), notes.categories(), config.reminders().offsets()));
-        var simulator = simulator(config, gateway, rota, jdbi, clock);
-        var pages = new Pages(config.publicUrl(), simulator.isPresent()
-                ? Stream.concat(ConsoleModule.MENU.stream(), Stream.of(SIMULATOR_MENU)).toList() : ConsoleModule.MENU, demo);
+        var simulator = SimulatorStartup.start(config, gateway, rota, jdbi, () -> web.port(), sender(config), toClose, clock);
+        var pages = new Pages(config.publicUrl(), simulator.menu(), demo);
         var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
                 rota, outbox, voice, sms, groups, followups, notes,
                 gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
@@ -137,15 +126,9 @@ public final class Hotline implements AutoCloseable {
         var retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
         jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
-        var simulatorPage = simulator.map(s -> SimulatorPage.running(pages, s.simulator()))
-                .orElseGet(() -> SimulatorPage.off(pages, whySimulatorIsOff(config)));
-        var signature = infrastructure.twilioSignature(config).or(() -> simulator.map(s -> new TwilioSignature(s.authToken())));
-        web = WebApp.create(new Routes(signature, config.publicUrl(),
+        web = WebApp.create(new Routes(simulator.signature(infrastructure.twilioSignature(config)), config.publicUrl(),
                 webhooks(voice.webhooks(), sms.webhooks()), pool, accounts, pages, console.api(),
-                routes -> {
-                    console.pages().register(routes);
-                    simulatorPage.register(routes);
-                }), metrics);
+                simulator.withPage(console.pages(), pages)), metrics);
         web.start(config.port());
         toClose.add(web);
 
@@ -155,38 +138,9 @@ public final class Hotline implements AutoCloseable {
                 config.dryRun() ? "dry-run" : "live", config.publicUrl(), zone);
     }
 
-    /** The simulator and the token it signs webhooks with, which the signature filter then checks. */
-    private record RunningSimulator(PhoneSimulator simulator, String authToken) {}
-
-    /**
-     * The phone simulator, when the config has it run (only in dry-run). With no Twilio auth token
-     * to check signatures against, it is given a new random one at each start, and the signature
-     * filter checks every webhook against it: what the simulator sends passes the same check a
-     * real Twilio request does, and nobody else can post a webhook.
-     */
-    private Optional<RunningSimulator> simulator(HotlineConfig config, TwilioGateway gateway, RotaModule rota, Jdbi jdbi,
-                                                 Clock clock) {
-        if (!config.simulatorRuns() || !(gateway instanceof DryRunTwilioGateway dryRun)) {
-            return Optional.empty();
-        }
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
-        var simulator = new PhoneSimulator(token, config.publicUrl(), () -> web.port(),
-                config.hotlineNumber().orElseGet(() -> PhoneNumber.parse(DRY_RUN_SENDER)),
-                () -> jdbi.withHandle(rota.leaders()::all).stream()
-                        .map(l -> new PhoneSimulator.LeaderPhone(l.id(), l.name(), l.phone())).toList(),
-                clock);
-        dryRun.listen(simulator);
-        toClose.add(simulator);
-        return Optional.of(new RunningSimulator(simulator, token));
-    }
-
-    private static SimulatorPage.Off whySimulatorIsOff(HotlineConfig config) {
-        if (config.mode() == HotlineConfig.Mode.PRODUCTION) {
-            return SimulatorPage.Off.PRODUCTION;
-        }
-        return config.simulator() ? SimulatorPage.Off.TWILIO_CREDENTIALS : SimulatorPage.Off.DISABLED;
+    /** The hotline's number, or in dry-run without one, a made-up sender that is never sent anywhere. */
+    private static PhoneNumber sender(HotlineConfig config) {
+        return config.hotlineNumber().orElseGet(() -> PhoneNumber.parse(DRY_RUN_SENDER));
     }
 
     /** What each feature erases once it is past retention, and what it keeps on purpose. */

@@ -8,6 +8,7 @@ import dk.hotline.db.LocalDatabase;
 import dk.hotline.twilio.DryRunTwilioGateway;
 import dk.hotline.twilio.SdkTwilioGateway;
 import dk.hotline.twilio.TwilioGateway;
+import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.twilio.TwilioSignature;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -71,6 +72,13 @@ final class Infrastructure {
         var sdk = new SdkTwilioGateway(creds.accountSid(), creds.authToken(), config.secrets().twilioApiBaseUrl());
         toClose.add(sdk);
         return sdk;
+    }
+
+    /** Voicemail recordings at Twilio, or none in dry-run. */
+    TwilioRecordings recordings(HotlineConfig config) {
+        return config.secrets().twilio()
+                .map(t -> TwilioRecordings.live(t.accountSid(), t.authToken(), config.secrets().twilioApiBaseUrl()))
+                .orElseGet(TwilioRecordings::dryRun);
     }
 
     /** Absent in dry-run without an auth token: there is nothing to check signatures against. */

@@ -8,21 +8,12 @@ import dk.hotline.twilio.OutboundSms;
 import dk.hotline.twilio.Webhook;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 /**
@@ -37,14 +28,7 @@ import org.w3c.dom.Element;
  * never changes under a webhook that is being answered for it.
  */
 public final class PhoneSimulator implements DryRunTwilioGateway.Listener, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(PhoneSimulator.class);
-    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(40);
-
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        var t = new Thread(r, "phone-simulator");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SimulatorThread thread = new SimulatorThread();
     private final Timeline timeline;
     private final CallWebhooks webhooks;
     private final Phones phones;
@@ -73,18 +57,18 @@ public final class PhoneSimulator implements DryRunTwilioGateway.Listener, AutoC
     // ---- what the page asks for; each runs on the simulator's thread and answers when done
 
     SimulatorState state() {
-        return on(() -> SimulatorState.of(phones.all(), phones.legs(), player.queues(), timeline.newestFirst(), hotline,
+        return thread.call(() -> SimulatorState.of(phones.all(), phones.legs(), player.queues(), timeline.newestFirst(), hotline,
                 clock.instant()));
     }
 
     /** A survivor's phone, with a number or withholding it. */
     String addCaller(Optional<PhoneNumber> number) {
-        return on(() -> phones.addCaller(number).id);
+        return thread.call(() -> phones.addCaller(number).id);
     }
 
     /** The phone calls the hotline; if the service fails to answer, Twilio asks the voice fallback URL. */
     void call(String phoneId) {
-        act(() -> {
+        thread.run(() -> {
             var phone = phones.phone(phoneId);
             if (phones.active(phone).isPresent()) {
                 throw refused("phone", "inCall", "this phone is already in a call");
@@ -105,27 +89,27 @@ public final class PhoneSimulator implements DryRunTwilioGateway.Listener, AutoC
         if (!key.matches("[0-9*#]")) {
             throw refused("key", "key", "one of 0-9, * and #");
         }
-        act(() -> player.press(phones.activeOrRefuse(phones.phone(phoneId)), key));
+        thread.run(() -> player.press(phones.activeOrRefuse(phones.phone(phoneId)), key));
     }
 
     /** The phone that is ringing picks up. */
     void answer(String phoneId) {
-        act(() -> player.answer(phones.ringing(phones.phone(phoneId))));
+        thread.run(() -> player.answer(phones.ringing(phones.phone(phoneId))));
     }
 
     /** The phone that is ringing turns the call away. */
     void decline(String phoneId) {
-        act(() -> player.end(phones.ringing(phones.phone(phoneId)), "busy"));
+        thread.run(() -> player.end(phones.ringing(phones.phone(phoneId)), "busy"));
     }
 
     /** The phone hangs up whatever call it is in. */
     void hangUp(String phoneId) {
-        act(() -> player.end(phones.activeOrRefuse(phones.phone(phoneId)), "completed"));
+        thread.run(() -> player.end(phones.activeOrRefuse(phones.phone(phoneId)), "completed"));
     }
 
     /** Twilio's timer for this phone's call runs out now: no key pressed, rung out, the wait music over. */
     void skip(String phoneId) {
-        act(() -> player.skip(phones.activeOrRefuse(phones.phone(phoneId))));
+        thread.run(() -> player.skip(phones.activeOrRefuse(phones.phone(phoneId))));
     }
 
     /** The phone texts the hotline's number; a {@code <Message>} in the answer comes back to it. */
@@ -136,7 +120,7 @@ public final class PhoneSimulator implements DryRunTwilioGateway.Listener, AutoC
         if (body.length() > OutboundSms.MAX_BODY_LENGTH) {
             throw refused("body", "tooLong", "at most " + OutboundSms.MAX_BODY_LENGTH + " characters");
         }
-        act(() -> {
+        thread.run(() -> {
             var phone = phones.phone(phoneId);
             if (phone.number.isEmpty()) {
                 throw refused("body", "withheld", "a text always shows its number: this phone withholds it");
@@ -165,7 +149,7 @@ public final class PhoneSimulator implements DryRunTwilioGateway.Listener, AutoC
 
     /** Every call is hung up (so the service closes them too) and the phones and the timeline are cleared. */
     void reset() {
-        act(() -> {
+        thread.run(() -> {
             player.hangUpAll();
             phones.clear();
             timeline.clear();
@@ -176,7 +160,7 @@ public final class PhoneSimulator implements DryRunTwilioGateway.Listener, AutoC
 
     @Override
     public void sms(OutboundSms sms, String sid) {
-        thread.execute(guarded(() -> {
+        thread.later(() -> {
             phones.keep(phones.phoneFor(sms.to().e164()), new Phone.Text(false, sms.body(), clock.instant()));
             Optional.ofNullable(sms.statusCallback()).flatMap(url -> webhooks.pathOf(url.toString())).ifPresent(path -> {
                 var form = new LinkedHashMap<String, String>();
@@ -189,58 +173,22 @@ public final class PhoneSimulator implements DryRunTwilioGateway.Listener, AutoC
                 form.put("To", sms.to().e164());
                 webhooks.post(path, form);
             });
-        }));
+        });
     }
 
     @Override
     public void call(OutboundCall call, String sid) {
-        thread.execute(guarded(() -> player.ring(phones.newLeg(sid, Leg.Kind.OUTBOUND, phones.phoneFor(call.to().e164()),
+        thread.later(() -> player.ring(phones.newLeg(sid, Leg.Kind.OUTBOUND, phones.phoneFor(call.to().e164()),
                 call.from().e164(), call.to().e164(), Optional.empty(), Optional.of(call.twimlUrl().toString()),
-                Optional.ofNullable(call.statusCallback()).map(URI::toString)), call.timeoutSeconds())));
+                Optional.ofNullable(call.statusCallback()).map(URI::toString)), call.timeoutSeconds()));
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.close();
     }
 
     static InvalidInputException refused(String field, String reason, String message) {
         return new InvalidInputException(field, SimulatorPage.REASON + reason, message);
-    }
-
-    // ---- the one thread
-
-    private void act(Runnable action) {
-        on(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private <T> T on(Callable<T> work) {
-        try {
-            return thread.submit(work).get(ACTION_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the simulator did not answer in " + ACTION_TIMEOUT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
-    }
-
-    /** A timer or a dry-run delivery that fails must not stop the thread every phone runs on. */
-    static Runnable guarded(Runnable work) {
-        return () -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.warn("event=simulator.step_failed error={}", e.getClass().getSimpleName());
-            }
-        };
     }
 }

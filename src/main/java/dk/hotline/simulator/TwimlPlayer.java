@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.w3c.dom.Element;
 
 /**
@@ -22,6 +20,10 @@ import org.w3c.dom.Element;
  * {@code <Enqueue>} and asks its wait URL again when the music is over, connects a leader who
  * dials a queue to the caller who waited longest, records, and hangs up; and reports each of these
  * to the URL the TwiML named. Used only on the simulator's thread, which also runs its timers.
+ *
+ * <p>Longer than 200 lines because Twilio's call model is one state machine: a hang-up ends a
+ * Dial, which reports to its action, whose TwiML may enqueue, whose wait music may be cut short by
+ * a leader dialing the queue. Split by verb, each part would reach into the others' legs.
  */
 final class TwimlPlayer {
     /** What Twilio plays when it cannot use a webhook's answer. */
@@ -29,11 +31,11 @@ final class TwimlPlayer {
 
     private final Phones phones;
     private final CallWebhooks webhooks;
-    private final ScheduledExecutorService thread;
+    private final SimulatorThread thread;
     private final Clock clock;
     private final Map<String, Deque<Leg>> queues = new HashMap<>();
 
-    TwimlPlayer(Phones phones, CallWebhooks webhooks, ScheduledExecutorService thread, Clock clock) {
+    TwimlPlayer(Phones phones, CallWebhooks webhooks, SimulatorThread thread, Clock clock) {
         this.phones = phones;
         this.webhooks = webhooks;
         this.thread = thread;
@@ -502,12 +504,12 @@ final class TwimlPlayer {
         leg.timerAction = action;
         leg.timerLabel = label;
         leg.timerDue = clock.instant().plusSeconds(seconds);
-        leg.timer = thread.schedule(PhoneSimulator.guarded(() -> {
+        leg.timer = thread.after(seconds, () -> {
             if (leg.timerAction == action) {
                 cancelTimer(leg);
                 action.run();
             }
-        }), seconds, TimeUnit.SECONDS);
+        });
     }
 
     private static void cancelTimer(Leg leg) {

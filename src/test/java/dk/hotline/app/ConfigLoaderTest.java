@@ -145,6 +145,9 @@ class ConfigLoaderTest {
                 "HOTLINE_NUMBER", "+4570000001"));
         assertThat(live.simulator()).isTrue();
         assertThat(live.simulatorRuns()).as("with credentials the outbox would really send").isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_DEMO", "true", "TWILIO_ACCOUNT_SID", SID,
+                "TWILIO_AUTH_TOKEN", "secret-token-value", "HOTLINE_NUMBER", "+4570000001")))
+                .as("demo reminders would go to made-up numbers through a real Twilio").hasMessageContaining("HOTLINE_DEMO");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_DEMO", "ja")))
                 .hasMessageContaining("HOTLINE_DEMO").hasMessageContaining("true or false");
     }
