@@ -39,9 +39,7 @@ class SimulatorCallsTest {
     void sequentialRingingMovesOnWhenALeaderLetsItRingOutAndScreeningNeedsA1() {
         var sim = start(env -> env, 2);
         String caller = sim.addCaller("+4521000101");
-        sim.act(caller, "call");
-        sim.await(caller, "keys");
-        sim.press(caller, "1");
+        askForALeader(sim, caller);
         sim.await(caller, "dialing");
         var ringing = leadersIn(sim, "ringing");
         assertThat(ringing).as("sequential: one leader at a time").hasSize(1);
@@ -77,9 +75,7 @@ class SimulatorCallsTest {
         connect(sim, second);
 
         String third = sim.addCaller("+4521000203");
-        sim.act(third, "call");
-        sim.await(third, "keys");
-        sim.press(third, "1");
+        askForALeader(sim, third);
         sim.await(third, "queued");
         assertThat(sim.call(third).path("queuePosition").asInt()).isEqualTo(1);
         assertThat(sim.heard(third)).contains("Du er nummer 1 i køen");
@@ -119,9 +115,7 @@ class SimulatorCallsTest {
             return env;
         }, 2);
         String caller = sim.addCaller("+4521000301");
-        sim.act(caller, "call");
-        sim.await(caller, "keys");
-        sim.press(caller, "1");
+        askForALeader(sim, caller);
         var ringing = leadersIn(sim, "ringing");
         assertThat(ringing).hasSize(2);
 
@@ -135,9 +129,7 @@ class SimulatorCallsTest {
     void outOfHoursTheFallbackChainOffersACallbackButNotToAHiddenNumber() {
         var sim = start(env -> env, 0);
         String caller = sim.addCaller("+4521000401");
-        sim.act(caller, "call");
-        sim.await(caller, "keys");
-        sim.press(caller, "1");
+        askForALeader(sim, caller);
         assertThat(sim.heard(caller)).contains("Lige nu kan ingen tage telefonen").contains("Tryk 1, hvis det er sikkert");
         sim.press(caller, "1");
         assertThat(sim.heard(caller)).contains("Hvornår passer det bedst?");
@@ -192,15 +184,20 @@ class SimulatorCallsTest {
 
     /** A caller rings, presses 1, and the leader rung answers and presses 1; answers the leader's phone. */
     private static String connect(SimulatorClient sim, String caller) {
-        sim.act(caller, "call");
-        sim.await(caller, "keys");
-        sim.press(caller, "1");
+        askForALeader(sim, caller);
         sim.await(caller, "dialing");
         String leader = leadersIn(sim, "ringing").get(0);
         sim.act(leader, "answer");
         sim.press(leader, "1");
         sim.await(caller, "connected");
         return leader;
+    }
+
+    /** The caller rings the hotline and presses 1 in the menu: a group leader now. */
+    private static void askForALeader(SimulatorClient sim, String caller) {
+        sim.act(caller, "call");
+        sim.await(caller, "keys");
+        sim.press(caller, "1");
     }
 
     private static List<String> leadersIn(SimulatorClient sim, String state) {
