@@ -2,6 +2,7 @@ package dk.hotline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.hotline.testing.Await;
 import dk.hotline.testing.Browser;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -39,6 +40,11 @@ final class GroupPageChecks {
         var wide = window.getSize();
         for (int width : new int[] {1280, 375}) {
             window.setSize(new Dimension(width, wide.getHeight()));
+            // The window is resized when the call returns, the page laid out again a moment later
+            // (later still on a busy machine): measure only once it has the new width.
+            var js = (JavascriptExecutor) browser.driver();
+            Await.until("the page is laid out at " + width + " px", Await.SOON,
+                    () -> (Long) js.executeScript("return window.innerWidth;") <= width);
             fitsTheWidth(browser);
             browser.accessible().screenshot(name);
         }
