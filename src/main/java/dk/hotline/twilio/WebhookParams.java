@@ -66,6 +66,18 @@ public final class WebhookParams {
     }
 
     /**
+     * A count Twilio reports, such as NumMedia (at most 10 by Twilio's limits), held to 0 to
+     * {@code max}: out of range or no number is no reason to drop what came with it.
+     */
+    public int count(String name, int max) {
+        try {
+            return optional(name).map(v -> Math.max(0, Math.min(max, Long.parseLong(v.trim())))).orElse(0L).intValue();
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
      * A caller's number. Withheld numbers arrive as words ("anonymous", "restricted") or odd
      * digits; those are not an error, just no number.
      */
