@@ -88,6 +88,18 @@ class WebhookLeniencyTest {
         assertThat(answer.body()).as("nobody on call: the fallback chain").contains("/twilio/voice/callback/confirm");
     }
 
+    @Test
+    void aNulInTwiliosFieldsIsDroppedRatherThanFailingTheCall() {
+        var call = new TwilioCall(service, newCallSid(), CALLER);
+        call.arrive();
+
+        var answer = service.twilio("/twilio/voice/menu?step=menu-da&try=1", callForm(call.sid(), Map.of("Digits", "\u0000")));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(Twiml.parse(answer.body()).text("/Response/Gather/@action")).as("no key: the menu again")
+                .isEqualTo(Webhook.MENU.url("menu-da", 2));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-1", "99999999999", "2147483647", "many"})
     void aMediaCountOutOfRangeIsNoErrorForTheTexter(String media) {
