@@ -3,6 +3,7 @@ package dk.hotline.app;
 import dk.hotline.groups.ReminderSettings;
 import dk.hotline.outbox.OutboxSettings;
 import dk.hotline.rota.RotaCheckSettings;
+import dk.hotline.rota.RotaLimits;
 import dk.hotline.routing.RoutingSettings;
 import dk.hotline.sms.SmsSettings;
 import dk.hotline.voice.FallbackSettings;
@@ -81,6 +82,8 @@ public final class ConfigLoader {
                         r.duration("auth.passwordLinkTtl")),
                 r.positiveInt("retention.days"),
                 new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
+                new RotaLimits(r.positiveInt("limits.pastDays"), r.positiveInt("limits.futureDays"),
+                        r.positiveInt("limits.maxShiftHours")),
                 r.flag("demo", false),
                 r.flag("simulator.enabled", mode != HotlineConfig.Mode.PRODUCTION),
                 secrets);

@@ -101,7 +101,7 @@ public final class Hotline implements AutoCloseable {
         toClose.add(outbox.dispatcher());
         var accounts = AccountsModule.create(jdbi, config.auth(), config.secrets().adminEmail(),
                 config.secrets().adminPassword(), clock);
-        var rota = RotaModule.create(jdbi, sealing, flows.texts(), outbox.outbox(), config.rotaCheck(), zone, jobs, clock);
+        var rota = RotaModule.create(jdbi, sealing, flows.texts(), outbox.outbox(), config.rotaCheck(), config.limits(), zone, jobs, clock);
         var routing = RoutingModule.create(rota, config.routing(), clock);
         var followups = FollowupsModule.create(jdbi, sealing, flows.texts(), outbox, rota, routing, config.followupAfter(),
                 config.quietHours(), zone, jobs, clock);

@@ -5,6 +5,7 @@ import dk.hotline.groups.ReminderSettings;
 import dk.hotline.outbox.OutboxSettings;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.rota.RotaCheckSettings;
+import dk.hotline.rota.RotaLimits;
 import dk.hotline.routing.RoutingSettings;
 import dk.hotline.sms.SmsSettings;
 import dk.hotline.voice.FallbackSettings;
@@ -41,6 +42,7 @@ public record HotlineConfig(
         AuthSettings auth,
         int retentionDays,
         RotaCheckSettings rotaCheck,
+        RotaLimits limits,
         boolean demo,
         boolean simulator,
         Secrets secrets) {

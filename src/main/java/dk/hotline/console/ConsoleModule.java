@@ -52,7 +52,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                                        Clock clock) {
         var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), notes.counts(), zone);
         var api = List.<FeatureRoutes>of(
-                new LeaderApi(jdbi, rota.leaders(), audit, rota.calendarFeeds(), publicUrl)::register,
+                new LeaderApi(jdbi, rota.leaders(), audit, rota.calendarFeeds(), publicUrl, groups.groups().leading())::register,
                 new ShiftApi(rota.shifts(), rota.rota(), zone)::register,
                 new ShiftTemplateApi(rota.templates())::register,
                 new CallbackApi(jdbi, followups.callbacks(), followups.callbackCalls(), audit)::register,
@@ -82,7 +82,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register,
                 groupPage::register,
                 new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register,
-                new LeadersPage(jdbi, pages, rota.leaders(), calendarLink)::register,
+                new LeadersPage(jdbi, pages, rota.leaders(), calendarLink, groups.groups().leading())::register,
                 calendarLink::register,
                 new CalendarFeed(rota.calendarFeeds(), new ShiftCalendar(zone, publicUrl.getHost(), clock))::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,

@@ -30,6 +30,9 @@ public final class GroupApi {
     record GroupView(long id, String name, String smsName, String location, long leaderId, int capacity, int participants,
                      List<SessionView> sessions, List<Group.Member> members) {}
 
+    /** Another leader for a group (the one way to hand it over before its leader leaves). */
+    record LeaderChange(Long leaderId) {}
+
     /** A session's new start; it keeps its length. */
     record MoveInput(String start) {}
 
@@ -37,6 +40,8 @@ public final class GroupApi {
         routes.get("/api/groups", ctx -> ctx.json(groups.all().stream().map(this::view).toList()));
         routes.post("/api/groups", ctx -> ctx.status(201).json(view(groups.create(JsonBody.read(ctx, GroupInput.class)))));
         routes.get("/api/groups/{id}", ctx -> ctx.json(view(groups.byId(id(ctx, "id")).orElseThrow(GroupApi::notFound))));
+        routes.patch("/api/groups/{id}", ctx -> ctx.json(view(groups.changeLeader(id(ctx, "id"),
+                JsonBody.read(ctx, LeaderChange.class).leaderId()).orElseThrow(GroupApi::notFound))));
         routes.post("/api/groups/{id}/participants", ctx -> {
             long participant = groups.addParticipant(id(ctx, "id"), JsonBody.read(ctx, ParticipantInput.class));
             ctx.status(201).json(Map.of("id", participant));

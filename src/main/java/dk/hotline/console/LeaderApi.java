@@ -3,6 +3,7 @@ package dk.hotline.console;
 import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.CalendarFeeds;
+import dk.hotline.rota.LeaderDuties;
 import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.JsonBody;
@@ -25,8 +26,10 @@ public final class LeaderApi {
     private final AuditLog audit;
     private final CalendarFeeds feeds;
     private final URI publicUrl;
+    private final LeaderDuties duties;
 
-    LeaderApi(Jdbi jdbi, Leaders leaders, AuditLog audit, CalendarFeeds feeds, URI publicUrl) {
+    LeaderApi(Jdbi jdbi, Leaders leaders, AuditLog audit, CalendarFeeds feeds, URI publicUrl, LeaderDuties duties) {
+        this.duties = duties;
         this.jdbi = jdbi;
         this.leaders = leaders;
         this.audit = audit;
@@ -40,7 +43,7 @@ public final class LeaderApi {
         routes.get("/api/leaders/{id}", this::one, Role.LEADER);
         routes.patch("/api/leaders/{id}", this::change, Role.LEADER);
         routes.delete("/api/leaders/{id}", ctx -> {
-            if (!leaders.delete(id(ctx))) {
+            if (!leaders.delete(id(ctx), duties)) {
                 throw notFound();
             }
             ctx.status(204);
@@ -81,7 +84,7 @@ public final class LeaderApi {
         if (!Principal.of(ctx).coordinator() && !onlyAvailability) {
             throw new ForbiddenResponse("a leader account changes only its own availability");
         }
-        ctx.json(LeaderView.of(leaders.update(id, in).orElseThrow(LeaderApi::notFound), false));
+        ctx.json(LeaderView.of(leaders.update(id, in, duties).orElseThrow(LeaderApi::notFound), false));
     }
 
     /** The leader in the path, when the caller may act for it; 403 for another leader's account. */

@@ -4,6 +4,7 @@ import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
 import dk.hotline.rota.Leader;
+import dk.hotline.rota.LeaderDuties;
 import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.Messages;
@@ -33,9 +34,11 @@ final class LeadersPage {
     private final Jdbi jdbi;
     private final Pages pages;
     private final Leaders leaders;
+    private final LeaderDuties duties;
     private final CalendarLinkPage calendar;
 
-    LeadersPage(Jdbi jdbi, Pages pages, Leaders leaders, CalendarLinkPage calendar) {
+    LeadersPage(Jdbi jdbi, Pages pages, Leaders leaders, CalendarLinkPage calendar, LeaderDuties duties) {
+        this.duties = duties;
         this.jdbi = jdbi;
         this.pages = pages;
         this.leaders = leaders;
@@ -86,7 +89,7 @@ final class LeadersPage {
         long id = id(ctx);
         var form = LeaderForm.read(ctx);
         try {
-            leaders.update(id, form.input()).orElseThrow(LeadersPage::notFound);
+            leaders.update(id, form.input(), duties).orElseThrow(LeadersPage::notFound);
             ctx.redirect("/leaders?done=saved&id=" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | ConflictException e) {
             ctx.status(FormErrors.status(e));
@@ -98,7 +101,7 @@ final class LeadersPage {
         Principal.coordinator(ctx);
         long id = id(ctx);
         boolean active = flag(ctx, "active");
-        leaders.update(id, new LeaderInput(null, null, null, active, null)).orElseThrow(LeadersPage::notFound);
+        leaders.update(id, new LeaderInput(null, null, null, active, null), duties).orElseThrow(LeadersPage::notFound);
         ctx.redirect("/leaders?done=" + (active ? "activated" : "deactivated") + "&id=" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -110,7 +113,7 @@ final class LeadersPage {
             throw new ForbiddenResponse("a leader account switches only its own availability");
         }
         boolean available = flag(ctx, "available");
-        var leader = leaders.update(id, new LeaderInput(null, null, null, null, available)).orElseThrow(LeadersPage::notFound);
+        var leader = leaders.update(id, new LeaderInput(null, null, null, null, available), duties).orElseThrow(LeadersPage::notFound);
         if (ctx.header("HX-Request") != null && principal.coordinator()) {
             pages.fragment(ctx, "leaders_row.jte", row(leader, pages.messages(ctx)));
             return;

@@ -1,6 +1,7 @@
 package dk.hotline.console;
 
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.TimeBounds;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,7 @@ final class QueryParams {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(raw.trim()));
+            return Optional.of(TimeBounds.check(name, LocalDate.parse(raw.trim())));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, "a date, YYYY-MM-DD");
         }

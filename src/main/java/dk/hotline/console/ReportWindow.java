@@ -1,6 +1,7 @@
 package dk.hotline.console;
 
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.TimeBounds;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ record ReportWindow(Instant from, Instant to) {
         }
         try {
             // An offset such as +01:00 sent without URL-encoding arrives with a space for its "+".
-            return OffsetDateTime.parse(raw.trim().replace(' ', '+')).toInstant();
+            return TimeBounds.check(name, OffsetDateTime.parse(raw.trim().replace(' ', '+')).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, "not an ISO-8601 time with offset");
         }

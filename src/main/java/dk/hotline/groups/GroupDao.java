@@ -85,4 +85,14 @@ interface GroupDao {
             UPDATE group_participants SET removed_at = :now, phone_sealed = NULL, phone_index = NULL
             WHERE id = :id AND group_id = :group AND removed_at IS NULL""")
     int removeParticipant(@Bind("group") long groupId, @Bind("id") long participantId, @Bind("now") Instant now);
+
+    /** How many groups the leader leads that have a session still to come (not cancelled, not over). */
+    @SqlQuery("""
+            SELECT count(*) FROM support_groups g
+            WHERE g.leader_id = :leader AND EXISTS (SELECT 1 FROM group_sessions s
+                  WHERE s.group_id = g.id AND s.status = 'scheduled' AND s.ends_at > :now)""")
+    int runningLedBy(@Bind("leader") long leaderId, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE support_groups SET leader_id = :leader WHERE id = :id")
+    int changeLeader(@Bind("id") long groupId, @Bind("leader") long leaderId);
 }

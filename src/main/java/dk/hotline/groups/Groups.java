@@ -4,10 +4,12 @@ import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.common.TimeBounds;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.rota.LeaderDuties;
 import dk.hotline.rota.Leaders;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,10 @@ public final class Groups {
         int weeks = range("weeks", in.weeks() == null ? 6 : in.weeks(), 1, 52);
         int minutes = range("durationMinutes", in.durationMinutes() == null ? 120 : in.durationMinutes(), 15, 480);
         ZonedDateTime first = time("firstSession", in.firstSession(), zone);
+        if (first.toInstant().isBefore(clock.instant())) {
+            // Its reminders would be skipped and its participants invited to a session that has been.
+            throw new InvalidInputException("firstSession", "is in the past");
+        }
         if (in.leaderId() == null) {
             throw new InvalidInputException("leaderId", "required");
         }
@@ -77,6 +83,33 @@ public final class Groups {
         });
         ReminderTriggers.afterCommit("create", () -> group.sessions().forEach(session -> reminders.schedule(session.id(), session.start())));
         return group;
+    }
+
+    /**
+     * The groups a leader leads that still have a session to come, as the rota asks before the
+     * leader is deleted or deactivated ({@link LeaderDuties}).
+     */
+    public LeaderDuties leading() {
+        return (tx, leaderId) -> {
+            int groups = tx.attach(GroupDao.class).runningLedBy(leaderId, clock.instant());
+            return groups == 0 ? Optional.empty() : Optional.of("leads " + groups + " group" + (groups == 1 ? "" : "s"));
+        };
+    }
+
+    /** Hands the group to another leader (who must exist); empty when there is no such group. */
+    public Optional<Group> changeLeader(long groupId, Long leaderId) {
+        if (leaderId == null) {
+            throw new InvalidInputException("leaderId", "required");
+        }
+        return jdbi.inTransaction(tx -> {
+            var dao = tx.attach(GroupDao.class);
+            if (dao.byIdForUpdate(groupId).isEmpty()) {
+                return Optional.<Group>empty();
+            }
+            leaders.byId(tx, leaderId).orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
+            dao.changeLeader(groupId, leaderId);
+            return views.load(tx, groupId);
+        });
     }
 
     public List<Group> all() {
@@ -122,7 +155,7 @@ public final class Groups {
             throw new InvalidInputException(field, "required (ISO-8601 with offset, e.g. 2027-03-21T17:00:00+01:00)");
         }
         try {
-            return OffsetDateTime.parse(raw).atZoneSameInstant(zone);
+            return TimeBounds.check(field, OffsetDateTime.parse(raw.trim()).toInstant()).atZone(zone);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "not an ISO-8601 time with offset");
         }

@@ -60,4 +60,15 @@ interface LeaderDao {
                                active = FALSE, available = FALSE
             WHERE id = :id AND deleted_at IS NULL""")
     int delete(@Bind("id") long id, @Bind("now") Instant now);
+
+    /** The leader's row, held until the transaction ends; none if there is no such leader. */
+    @SqlQuery("SELECT id FROM leaders WHERE id = :id AND deleted_at IS NULL FOR NO KEY UPDATE")
+    Optional<Long> lock(@Bind("id") long id);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM shifts WHERE leader_id = :id AND starts_at <= :at AND ends_at > :at)")
+    boolean onCallAt(@Bind("id") long id, @Bind("at") java.time.Instant at);
+
+    /** Shifts of the leader that start after {@code at}. */
+    @SqlQuery("SELECT count(*) FROM shifts WHERE leader_id = :id AND starts_at > :at")
+    int shiftsAfter(@Bind("id") long id, @Bind("at") java.time.Instant at);
 }

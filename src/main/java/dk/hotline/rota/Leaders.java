@@ -8,6 +8,8 @@ import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +71,12 @@ public final class Leaders {
         return new Leader(id, name, phone, languages, active, available);
     }
 
-    /** Applies the fields that are set; nothing when the leader does not exist. */
-    public Optional<Leader> update(long id, LeaderInput in) {
+    /**
+     * Applies the fields that are set; nothing when the leader does not exist. Deactivating is
+     * refused (409) while the leader is on call now, has shifts ahead or {@code elsewhere} names a
+     * duty: an inactive leader is rung for none of them.
+     */
+    public Optional<Leader> update(long id, LeaderInput in, LeaderDuties elsewhere) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(LeaderDao.class);
             var current = dao.byId(id).map(this::open);
@@ -78,6 +84,9 @@ public final class Leaders {
                 return Optional.<Leader>empty();
             }
             var old = current.get();
+            if (old.active() && Boolean.FALSE.equals(in.active())) {
+                refuseWhileOnDuty(tx, id, elsewhere, "deactivated");
+            }
             var updated = new Leader(id,
                     in.name() == null ? old.name() : name(in.name()),
                     in.phone() == null ? old.phone() : phone(in.phone()),
@@ -90,12 +99,39 @@ public final class Leaders {
         });
     }
 
-    /** Deletes the leader, and their calendar link with them. */
-    public boolean delete(long id) {
+    /**
+     * Deletes the leader, and their calendar link with them; false when there is no such leader.
+     * Refused (409, saying what stands in the way) while they are on call now, have shifts ahead or
+     * {@code elsewhere} names a duty: their shifts would leave gaps nobody sees, and their groups a
+     * leader who is gone. Hand those over first.
+     */
+    public boolean delete(long id, LeaderDuties elsewhere) {
         return jdbi.inTransaction(tx -> {
+            if (tx.attach(LeaderDao.class).lock(id).isEmpty()) {
+                return false;
+            }
+            refuseWhileOnDuty(tx, id, elsewhere, "deleted");
             tx.attach(CalendarFeedDao.class).delete(id);
             return tx.attach(LeaderDao.class).delete(id, clock.instant()) > 0;
         });
+    }
+
+    private void refuseWhileOnDuty(Handle tx, long id, LeaderDuties elsewhere, String what) {
+        var dao = tx.attach(LeaderDao.class);
+        var duties = new ArrayList<String>();
+        Instant now = clock.instant();
+        if (dao.onCallAt(id, now)) {
+            duties.add("is on call now");
+        }
+        int ahead = dao.shiftsAfter(id, now);
+        if (ahead > 0) {
+            duties.add("has " + ahead + " future shift" + (ahead == 1 ? "" : "s"));
+        }
+        elsewhere.of(tx, id).ifPresent(duties::add);
+        if (!duties.isEmpty()) {
+            throw new ConflictException("id", "cannot be " + what + " while the leader " + String.join(", ", duties)
+                    + ": hand the shifts over or delete them, and give their groups another leader, first");
+        }
     }
 
     private Leader open(LeaderDao.Row row) {

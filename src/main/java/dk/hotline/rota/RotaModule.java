@@ -21,7 +21,7 @@ public record RotaModule(Leaders leaders, Rota rota, Shifts shifts, RotaTemplate
     static final LocalTime EXTEND_AT = LocalTime.of(3, 15);
 
     public static RotaModule create(Jdbi jdbi, Sealing sealing, Texts texts, Outbox outbox, RotaCheckSettings check,
-                                    ZoneId zone, Jobs jobs, Clock clock) {
+                                    RotaLimits limits, ZoneId zone, Jobs jobs, Clock clock) {
         var rota = new Rota(jdbi);
         var templates = new RotaTemplates(jdbi, zone, clock);
         // Catch up at once after downtime; the daily job keeps the rota six weeks ahead.
@@ -29,7 +29,7 @@ public record RotaModule(Leaders leaders, Rota rota, Shifts shifts, RotaTemplate
         var rotaCheck = new RotaCheck(jdbi, rota, outbox, texts, check.recipients(), zone, clock);
         jobs.daily(RotaExtendJob.class, () -> new RotaExtendJob(templates), EXTEND_AT);
         jobs.daily(RotaCheckJob.class, () -> new RotaCheckJob(rotaCheck), check.at());
-        return new RotaModule(new Leaders(jdbi, sealing.cipher(), sealing.index(), clock), rota, new Shifts(jdbi, clock),
+        return new RotaModule(new Leaders(jdbi, sealing.cipher(), sealing.index(), clock), rota, new Shifts(jdbi, limits, clock),
                 templates, new CalendarFeeds(jdbi, sealing.cipher(), clock));
     }
 }

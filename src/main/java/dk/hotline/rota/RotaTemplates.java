@@ -1,5 +1,6 @@
 package dk.hotline.rota;
 
+import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -53,7 +54,16 @@ public final class RotaTemplates {
         return jdbi.inTransaction(tx -> {
             String name = tx.attach(ShiftDao.class).leaderName(leaderId)
                     .orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
-            long id = tx.attach(ShiftTemplateDao.class).insert(leaderId, weekday.getValue(), start, end, now);
+            var dao = tx.attach(ShiftTemplateDao.class);
+            // One leader's templates one at a time: two requests at once cannot both miss the other.
+            dao.lockLeader(leaderId);
+            var wanted = new ShiftTemplate(0, leaderId, name, weekday, start, end);
+            // An overlapping template made no shifts (the exclusion constraint skips them) yet was answered 201.
+            if (dao.active().stream().map(ShiftTemplateDao.Row::template)
+                    .anyMatch(t -> t.leaderId() == leaderId && t.overlaps(wanted))) {
+                throw new ConflictException("start", "this leader already has a weekly template at that time");
+            }
+            long id = dao.insert(leaderId, weekday.getValue(), start, end, now);
             int shifts = extend(tx, id, now, DEFAULT_WEEKS);
             log.info("event=rota.template_created template={} leader={} shifts={}", id, leaderId, shifts);
             return new ShiftTemplate(id, leaderId, name, weekday, start, end);

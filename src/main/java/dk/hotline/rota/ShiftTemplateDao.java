@@ -63,4 +63,8 @@ interface ShiftTemplateDao {
     /** Its shifts that have not started; one under way is left to finish. */
     @SqlUpdate("DELETE FROM shifts WHERE template_id = :id AND starts_at > :now")
     int deleteFutureShifts(@Bind("id") long id, @Bind("now") Instant now);
+
+    /** Holds the leader's row until the transaction ends, so their templates are checked and added one request at a time. */
+    @SqlQuery("SELECT id FROM leaders WHERE id = :leader FOR NO KEY UPDATE")
+    Optional<Long> lockLeader(@Bind("leader") long leaderId);
 }

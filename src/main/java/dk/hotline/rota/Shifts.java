@@ -19,10 +19,12 @@ public final class Shifts {
     private static final String EXCLUSION_VIOLATION = "23P01";
 
     private final Jdbi jdbi;
+    private final RotaLimits limits;
     private final Clock clock;
 
-    public Shifts(Jdbi jdbi, Clock clock) {
+    public Shifts(Jdbi jdbi, RotaLimits limits, Clock clock) {
         this.jdbi = jdbi;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -41,6 +43,7 @@ public final class Shifts {
         if (!end.isAfter(start)) {
             throw new InvalidInputException("end", "must be after start");
         }
+        limits.checkShift(start, end, clock.instant());
         Shift shift = jdbi.inTransaction(tx -> {
             var dao = tx.attach(ShiftDao.class);
             String name = dao.leaderName(leaderId).orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
@@ -72,6 +75,10 @@ public final class Shifts {
             String name = leaderId == old.leaderId() ? old.leaderName()
                     : dao.leaderName(leaderId).orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
             boolean moved = !start.equals(old.start()) || !end.equals(old.end());
+            if (moved) {
+                // A shift handed over as it is keeps its times, however long ago it began.
+                limits.checkShift(start, end, clock.instant());
+            }
             exclusive(moved ? "start" : "leaderId", () -> dao.change(id, leaderId, start, end));
             return new Shift(id, leaderId, name, start, end);
         });

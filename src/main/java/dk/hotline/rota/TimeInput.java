@@ -1,6 +1,7 @@
 package dk.hotline.rota;
 
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.TimeBounds;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,7 +22,7 @@ public final class TimeInput {
             throw new InvalidInputException(field, "required: ISO-8601 with offset, e.g. 2027-03-28T17:00:00+02:00");
         }
         try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
+            return TimeBounds.check(field, OffsetDateTime.parse(raw.trim()).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "not ISO-8601 with offset, e.g. 2027-03-28T17:00:00+02:00");
         }

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundSmsHandler implements WebhookHandler {
     private static final Logger log = LoggerFactory.getLogger(InboundSmsHandler.class);
+    /** Twilio passes at most 10 pictures or files with one text. */
+    private static final int MAX_MEDIA = 10;
     private static final String EMPTY = new MessagingResponse.Builder().build().toXml();
 
     private final Jdbi jdbi;
@@ -39,7 +41,7 @@ final class InboundSmsHandler implements WebhookHandler {
         String sid = params.sid("MessageSid", "SM", "MM");
         var from = params.phone("From").orElseThrow(() -> new InvalidInputException("From", "not a phone number"));
         String body = params.optional("Body").orElse("");
-        int media = params.integer("NumMedia").orElse(0);
+        int media = params.count("NumMedia", MAX_MEDIA);
         jdbi.useTransaction(tx -> {
             var leader = leaders.byPhone(tx, from);
             if (tx.attach(ConversationDao.class).firstTime(sid, leader.isPresent(), clock.instant()) == 0) {

@@ -26,6 +26,17 @@ public final class WebhookParams {
         return new WebhookParams(first);
     }
 
+    /**
+     * The fields as handlers read them: without NUL, which PostgreSQL does not store in text (the
+     * replay key holds some fields as sent; a NUL there was a 500), and which nobody sees in a text.
+     * The signature is checked on the fields as sent, before this.
+     */
+    public WebhookParams withoutNul() {
+        var clean = new HashMap<String, String>();
+        fields.forEach((k, v) -> clean.put(k.replace("\u0000", ""), v.replace("\u0000", "")));
+        return new WebhookParams(clean);
+    }
+
     /** All fields, as Twilio's signature covers them. */
     public Map<String, String> asMap() {
         return fields;
@@ -63,6 +74,18 @@ public final class WebhookParams {
                 throw new InvalidInputException(name, "not a whole number");
             }
         });
+    }
+
+    /**
+     * A count Twilio reports, such as NumMedia (at most 10 by Twilio's limits), held to 0 to
+     * {@code max}: out of range or no number is no reason to drop what came with it.
+     */
+    public int count(String name, int max) {
+        try {
+            return optional(name).map(v -> Math.max(0, Math.min(max, Long.parseLong(v.trim())))).orElse(0L).intValue();
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**

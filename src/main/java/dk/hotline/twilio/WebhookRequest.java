@@ -25,6 +25,10 @@ public final class WebhookRequest {
         this.form = form;
     }
 
+    public Webhook webhook() {
+        return webhook;
+    }
+
     /** Twilio's form fields. */
     public WebhookParams form() {
         return form;

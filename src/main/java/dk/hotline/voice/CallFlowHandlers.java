@@ -35,14 +35,18 @@ final class CallFlowHandlers {
     /** {@link Webhook#STEP}: the step a {@code say} step redirected to. */
     Reply step(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
-        String step = request.query("step");
-        return voice.answer(request, ctx.callSid(), tx -> steps.run(tx, ctx, step));
+        var step = CallQuery.step(request, steps.flow(), Step.class);
+        return voice.answer(request, ctx.callSid(), tx -> step.isPresent() ? steps.run(tx, ctx, step.get().id()) : steps.start(tx, ctx));
     }
 
     /** {@link Webhook#GROUP_INTEREST}: 1 = yes, put me on the support-group interest list; then the step's next. */
     Reply groupInterest(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
-        var step = CallQuery.step(request, steps.flow(), Step.GroupInterest.class, "groupInterest");
+        var found = CallQuery.step(request, steps.flow(), Step.GroupInterest.class);
+        if (found.isEmpty()) {
+            return voice.answer(request, ctx.callSid(), tx -> steps.start(tx, ctx));
+        }
+        var step = found.get();
         boolean yes = CallQuery.pressedOne(request) && ctx.caller().isPresent();
         return voice.answer(request, ctx.callSid(), tx -> {
             if (!yes) {
@@ -57,8 +61,12 @@ final class CallFlowHandlers {
     /** {@link Webhook#MENU}: a key pressed, or none (then the menu again, or its noInput). */
     Reply menu(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
-        var menu = CallQuery.step(request, steps.flow(), Step.Menu.class, "menu");
-        int attempt = request.optionalQuery("try").isPresent() ? request.intQuery("try") : 1;
+        var found = CallQuery.step(request, steps.flow(), Step.Menu.class);
+        if (found.isEmpty()) {
+            return voice.answer(request, ctx.callSid(), tx -> steps.start(tx, ctx));
+        }
+        var menu = found.get();
+        int attempt = CallQuery.attempt(request, menu.tries());
         String digit = request.form().optional("Digits").map(d -> d.substring(0, 1)).orElse("");
         return voice.answer(request, ctx.callSid(), tx -> {
             var calls = tx.attach(CallLogDao.class);
@@ -78,14 +86,16 @@ final class CallFlowHandlers {
     /** {@link Webhook#DIALED}: a ring attempt ended; a talk that took place, or the next try. */
     Reply dialed(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
-        var route = CallQuery.step(request, steps.flow(), Step.Route.class, "route");
+        var route = CallQuery.step(request, steps.flow(), Step.Route.class);
+        // With the step gone the attempt's offers are closed all the same, or its leaders stay held.
+        var language = route.map(Step::language).orElse(steps.startLanguage());
         return voice.answer(request, ctx.callSid(), tx -> {
             boolean talked = offers.taken(tx, ctx.callSid());
             offers.closeCall(tx, ctx.callSid());
             if (talked) {
-                return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
+                return fallback.offerFollowup(ctx, language, "call", new VoiceResponse.Builder());
             }
-            return steps.route(tx, ctx, route, false);
+            return route.isPresent() ? steps.route(tx, ctx, route.get(), false) : steps.start(tx, ctx);
         });
     }
 }

@@ -5,9 +5,14 @@ import dk.hotline.common.Language;
 import dk.hotline.flows.Step;
 import dk.hotline.flows.VoiceFlow;
 import dk.hotline.twilio.WebhookRequest;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The service's own parameters on a voice webhook's URL, read and checked. */
 final class CallQuery {
+    private static final Logger log = LoggerFactory.getLogger(CallQuery.class);
+
     private CallQuery() {}
 
     /** {@code lang}: the language the caller chose. */
@@ -25,12 +30,42 @@ final class CallQuery {
         return request.form().optional("Digits").filter("1"::equals).isPresent();
     }
 
-    /** {@code step}: a step of the voice flow, of the kind the webhook needs. */
-    static <S extends Step> S step(WebhookRequest request, VoiceFlow flow, Class<S> kind, String what) {
-        Step step = flow.step(request.query("step"));
-        if (!kind.isInstance(step)) {
-            throw new InvalidInputException("step", "not a " + what + " step");
+    /**
+     * {@code step}: a step of the voice flow, of the kind the webhook needs; empty when there is no
+     * such step. Every call under way still carries the step names of the flow it began in, so a
+     * coordinator renaming a step in flows/voice.yaml leaves them asking for one that is gone. That
+     * is no error for the caller: the handler goes on from the flow's start. The name is not logged
+     * (it is whatever the URL held).
+     */
+    static <S extends Step> Optional<S> step(WebhookRequest request, VoiceFlow flow, Class<S> kind) {
+        var name = request.optionalQuery("step");
+        if (name.isEmpty() || !flow.has(name.get())) {
+            log.warn("event=voice.unknown_step path={} reason={}", request.webhook(), name.isEmpty() ? "missing" : "not_in_flow");
+            return Optional.empty();
         }
-        return kind.cast(step);
+        Step step = flow.step(name.get());
+        if (!kind.isInstance(step)) {
+            log.warn("event=voice.unknown_step path={} reason=other_kind kind={}", request.webhook(), kind.getSimpleName());
+            return Optional.empty();
+        }
+        return Optional.of(kind.cast(step));
+    }
+
+    /**
+     * {@code try}: which time a menu is said, 1 to {@code tries}. Twilio only echoes what the menu
+     * wrote; anything else (negative, huge, no number) counts as the last try, so the menu cannot
+     * repeat without end.
+     */
+    static int attempt(WebhookRequest request, int tries) {
+        var raw = request.optionalQuery("try");
+        if (raw.isEmpty()) {
+            return 1;
+        }
+        try {
+            int attempt = Integer.parseInt(raw.get().trim());
+            return attempt >= 1 && attempt <= tries ? attempt : tries;
+        } catch (NumberFormatException e) {
+            return tries;
+        }
     }
 }

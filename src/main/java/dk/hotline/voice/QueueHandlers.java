@@ -7,7 +7,6 @@ import com.twilio.twiml.voice.Leave;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Queue;
-import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
 import dk.hotline.flows.Step;
 import dk.hotline.flows.Text;
@@ -66,7 +65,7 @@ final class QueueHandlers {
     Reply waitMusic(WebhookRequest request) {
         var params = request.form();
         String callSid = params.sid("CallSid", "CA");
-        Step route = queueStep(request);
+        Language language = queueLanguage(request);
         int position = params.integer("QueuePosition").orElse(1);
         int waited = params.integer("QueueTime").orElse(0);
         return voice.answerWithoutReplay(tx -> {
@@ -74,10 +73,10 @@ final class QueueHandlers {
                 return new VoiceResponse.Builder().leave(new Leave.Builder().build()).build().toXml();
             }
             if (position == 1) {
-                offerToFreeLeader(tx, callSid, route.language());
+                offerToFreeLeader(tx, callSid, language);
             }
             var response = new VoiceResponse.Builder()
-                    .say(speech.say(route.language(), Text.QUEUE_POSITION, Map.of("position", position)));
+                    .say(speech.say(language, Text.QUEUE_POSITION, Map.of("position", position)));
             return (queue.music().isEmpty()
                     ? response.pause(new Pause.Builder().length((int) queue.announceEvery().toSeconds()).build())
                     : response.play(new Play.Builder(queue.music()).build())).build().toXml();
@@ -98,19 +97,19 @@ final class QueueHandlers {
     /** {@link Webhook#QUEUE_LEFT}: the caller left the queue: talked, hung up, or waited too long. */
     Reply left(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
-        Step route = queueStep(request);
+        Language language = queueLanguage(request);
         String result = request.form().optional("QueueResult").orElse("error");
         return voice.answer(request, ctx.callSid(), tx -> {
             offers.closeCall(tx, ctx.callSid());
             if ("bridged".equals(result)) {
-                return fallback.offerFollowup(ctx, route.language(), "call", new VoiceResponse.Builder());
+                return fallback.offerFollowup(ctx, language, "call", new VoiceResponse.Builder());
             }
             if ("hangup".equals(result)) {
                 return Prompts.hangUp(new VoiceResponse.Builder());
             }
             tx.attach(CallLogDao.class).outcome(ctx.callSid(), CallOutcome.QUEUE_TIMEOUT, clock.instant());
-            return fallback.from(tx, ctx, route.language(), 0,
-                    new VoiceResponse.Builder().say(speech.say(route.language(), Text.QUEUE_TIMEOUT)));
+            return fallback.from(tx, ctx, language, 0,
+                    new VoiceResponse.Builder().say(speech.say(language, Text.QUEUE_TIMEOUT)));
         });
     }
 
@@ -162,12 +161,14 @@ final class QueueHandlers {
         });
     }
 
-    /** The route or queue step that put the caller in the queue: its language is the queue's. */
-    private Step queueStep(WebhookRequest request) {
-        Step step = steps.flow().step(request.query("step"));
-        if (step instanceof Step.Route || step instanceof Step.Queue) {
-            return step;
-        }
-        throw new InvalidInputException("step", "not a route or queue step");
+    /**
+     * The language of the route or queue step that put the caller in the queue: the queue's. A step
+     * no longer in the flow leaves the caller waiting, spoken to in the language the flow starts in.
+     */
+    private Language queueLanguage(WebhookRequest request) {
+        return CallQuery.step(request, steps.flow(), Step.class)
+                .filter(step -> step instanceof Step.Route || step instanceof Step.Queue)
+                .map(Step::language)
+                .orElseGet(steps::startLanguage);
     }
 }

@@ -36,7 +36,7 @@ final class TwilioRoutes {
     private static WebhookRequest request(Context ctx, Webhook webhook) {
         var query = new HashMap<String, String>();
         ctx.queryParamMap().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
-        return new WebhookRequest(webhook, ctx.queryString(), query, WebhookParams.of(ctx.formParamMap()));
+        return new WebhookRequest(webhook, ctx.queryString(), query, WebhookParams.of(ctx.formParamMap()).withoutNul());
     }
 
     private static void answer(Context ctx, Reply reply) {

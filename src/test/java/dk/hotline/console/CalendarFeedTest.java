@@ -61,11 +61,15 @@ class CalendarFeedTest {
         coordinator.shift(bo, Instant.parse("2026-10-24T17:00:00Z"), Instant.parse("2026-10-24T21:00:00Z"));
         Instant sevenWeeksAgo = NOW.minus(Duration.ofDays(49));
         Instant sevenWeeksAhead = NOW.plus(Duration.ofDays(49));
-        coordinator.shift(anna, sevenWeeksAgo, sevenWeeksAgo.plus(Duration.ofHours(3)));
-        coordinator.shift(anna, sevenWeeksAhead, sevenWeeksAhead.plus(Duration.ofHours(3)));
         Instant nineWeeksAgo = NOW.minus(Duration.ofDays(63));
         Instant nineWeeksAhead = NOW.plus(Duration.ofDays(63));
-        coordinator.shift(anna, nineWeeksAgo, nineWeeksAgo.plus(Duration.ofHours(3)));
+        // Past shifts are written down while they were current: the API takes none from weeks back.
+        for (Instant start : List.of(nineWeeksAgo, sevenWeeksAgo)) {
+            clock.set(start);
+            coordinator.shift(anna, start, start.plus(Duration.ofHours(3)));
+        }
+        clock.set(NOW);
+        coordinator.shift(anna, sevenWeeksAhead, sevenWeeksAhead.plus(Duration.ofHours(3)));
         coordinator.shift(anna, nineWeeksAhead, nineWeeksAhead.plus(Duration.ofHours(3)));
         String link = newLink(anna, service.bearer());
 

@@ -37,6 +37,8 @@ class RotaCheckTest {
         TwilioStubs.messageCreated(twilio);
         try (var logs = new LogCapture(); var service = TestService.start(twilio.baseUrl(), env -> {
             env.put("HOTLINE_ROTA_CHECK_NOTIFY", FIRST + ", " + SECOND);
+            // The rest of the week in one shift of six days.
+            env.put("HOTLINE_LIMITS_MAX_SHIFT_HOURS", "168");
             return env;
         }, clock)) {
             var coordinator = new Coordinator(service);

@@ -13,6 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Leaders and times for rota tests. */
 public final class RotaFixtures {
+    /** The limits config/hotline.yaml sets. */
+    public static final RotaLimits LIMITS = new RotaLimits(1, 730, 24);
     public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100_000);
     private static final EncryptionKey KEY = EncryptionKey.generate();

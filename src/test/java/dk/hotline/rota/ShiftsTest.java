@@ -21,7 +21,7 @@ class ShiftsTest {
     @BeforeEach
     void setUp() {
         db = new MigratedDatabase();
-        shifts = new Shifts(db.jdbi(), Clock.systemUTC());
+        shifts = new Shifts(db.jdbi(), RotaFixtures.LIMITS, Clock.systemUTC());
     }
 
     @AfterEach
@@ -55,7 +55,7 @@ class ShiftsTest {
     @Test
     void unknownOrDeletedLeaderAndBackwardTimesNameTheirField() {
         long ida = leader(db.jdbi(), "Ida");
-        RotaFixtures.leaders(db.jdbi()).delete(ida);
+        RotaFixtures.leaders(db.jdbi()).delete(ida, LeaderDuties.NONE);
 
         assertThatThrownBy(() -> shifts.create(new ShiftInput(ida, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("leaderId"));

@@ -29,7 +29,7 @@ class RouterConcurrencyTest {
     void fiftySimultaneousCallsRingEachOfThreeLeadersForAtMostOneCall() throws Exception {
         try (var db = new MigratedDatabase()) {
             var leaders = RotaFixtures.leaders(db.jdbi());
-            var shifts = new Shifts(db.jdbi(), Clock.systemUTC());
+            var shifts = new Shifts(db.jdbi(), dk.hotline.rota.RotaFixtures.LIMITS, Clock.systemUTC());
             Instant now = Instant.now();
             for (String name : List.of("Maja", "Emil", "Sofie")) {
                 long id = RotaFixtures.leader(db.jdbi(), name);
