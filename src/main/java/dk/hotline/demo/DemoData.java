@@ -94,8 +94,8 @@ public final class DemoData {
                     true, spec.available())));
         }
         var rota = new DemoRota(leaders, zone);
-        int shifts = rota.plan(services.rota().shifts(), now);
-        var groups = DemoGroups.make(services.groups(), name -> byName(leaders, name).id(), now, zone);
+        int shifts = rota.plan(services.rota().shifts(), jdbi, now);
+        var groups = DemoGroups.make(services.groups(), jdbi, name -> byName(leaders, name).id(), now, zone);
         List<Long> categories = noteCategories(services.noteCategories());
         var accounts = DemoAccounts.make(services.accounts(), byName(leaders, DemoPeople.LEADER_WITH_ACCOUNT).id(),
                 DemoPeople.LEADER_WITH_ACCOUNT);

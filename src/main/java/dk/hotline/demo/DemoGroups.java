@@ -14,11 +14,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * The demo's two support groups, made through the groups' own service: weekly sessions that began
- * four weeks ago and go on for six more (so their reminders are scheduled as any group's are), each
- * with a leader and six participants, some of them English speakers.
+ * The demo's two support groups: weekly sessions that began four weeks ago and go on for six more,
+ * each with a leader and six participants, some of them English speakers. The groups' service
+ * makes each group from its next session on (so their reminders are scheduled as any group's
+ * are; it takes no group that has begun), and the four sessions already held go into the table as
+ * history.
  */
 final class DemoGroups {
     static final int WEEKS_BEFORE = 4;
@@ -43,15 +46,28 @@ final class DemoGroups {
 
     private DemoGroups() {}
 
-    static List<Made> make(Groups groups, java.util.function.Function<String, Long> leaderByName, Instant now, ZoneId zone) {
+    static List<Made> make(Groups groups, Jdbi jdbi, java.util.function.Function<String, Long> leaderByName, Instant now,
+                           ZoneId zone) {
         var made = new ArrayList<Made>();
         int number = DemoNumbers.PARTICIPANTS;
         LocalDate thisWeek = now.atZone(zone).toLocalDate().with(DayOfWeek.MONDAY);
         for (var spec : GROUPS) {
-            var first = ZonedDateTime.of(thisWeek.with(spec.day()).minusWeeks(WEEKS_BEFORE), spec.at(), zone);
+            var next = ZonedDateTime.of(thisWeek.with(spec.day()), spec.at(), zone);
+            if (!next.toInstant().isAfter(now)) {
+                next = next.plusWeeks(1);
+            }
             // The name is also the group's name in texts: a weekday and a team say nothing about what it is.
             var group = groups.create(new GroupInput(spec.name(), spec.name(), spec.location(), leaderByName.apply(spec.leader()),
-                    CAPACITY, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(first), WEEKS, MINUTES));
+                    CAPACITY, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(next), WEEKS - WEEKS_BEFORE, MINUTES));
+            var held = next;
+            jdbi.useHandle(h -> {
+                for (int week = 1; week <= WEEKS_BEFORE; week++) {
+                    var start = held.minusWeeks(week);
+                    h.createUpdate("INSERT INTO group_sessions (group_id, starts_at, ends_at) VALUES (:group, :start, :end)")
+                            .bind("group", group.id()).bind("start", start.toInstant())
+                            .bind("end", start.plusMinutes(MINUTES).toInstant()).execute();
+                }
+            });
             var members = new ArrayList<Member>();
             for (var person : spec.people()) {
                 long id = groups.addParticipant(group.id(), new ParticipantInput(person.name(), DemoNumbers.text(number),
@@ -59,7 +75,7 @@ final class DemoGroups {
                 members.add(new Member(id, DemoNumbers.of(number), person.language(), person.smsConsent()));
                 number++;
             }
-            made.add(new Made(group, members));
+            made.add(new Made(groups.byId(group.id()).orElseThrow(), members));
         }
         return made;
     }

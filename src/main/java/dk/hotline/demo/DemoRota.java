@@ -4,6 +4,7 @@ import dk.hotline.rota.Leader;
 import dk.hotline.rota.ShiftInput;
 import dk.hotline.rota.Shifts;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,12 +12,16 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The demo's rota: round the clock in three shifts a day (07–15, 15–23, 23–07), two leaders on
  * each, from this week's Monday through three more weeks, so someone is on call whenever the demo
  * starts. One morning shift, the day after tomorrow, ends at 11 instead of 15: the gap the rota
  * page and Today show. The same pairing says who was on call in the history before the rota.
+ * Shifts from the days before yesterday are history: the rota's service takes new shifts only
+ * from a day back ({@code limits.pastDays}), so those go straight into the table, as the rest of
+ * the demo's history does.
  */
 final class DemoRota {
     static final int WEEKS = 4;
@@ -35,29 +40,47 @@ final class DemoRota {
         this.zone = zone;
     }
 
-    /** Makes the shifts through the rota's own service; returns how many. */
-    int plan(Shifts shifts, Instant now) {
+    /** Shifts that start longer ago than this are written as history, not through the service. */
+    private static final Duration HISTORY = Duration.ofHours(12);
+
+    /** Makes the shifts through the rota's own service, those already past into the table; returns how many. */
+    int plan(Shifts shifts, Jdbi jdbi, Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate monday = today.with(DayOfWeek.MONDAY);
         LocalDate gapDay = today.plusDays(GAP_DAYS_AHEAD);
         int made = 0;
         // The night from Sunday into this week's Monday first, so Monday's small hours are covered too.
-        made += shift(shifts, monday.minusDays(1), NIGHT, monday, MORNING);
+        Sink sink = (leader, from, to) -> {
+            if (from.toInstant().isBefore(now.minus(HISTORY))) {
+                jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO shifts (leader_id, starts_at, ends_at, created_at) VALUES (:leader, :from, :to, :now)""")
+                        .bind("leader", leader.id()).bind("from", from.toInstant()).bind("to", to.toInstant()).bind("now", now)
+                        .execute());
+            } else {
+                shifts.create(new ShiftInput(leader.id(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(from),
+                        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(to)));
+            }
+        };
+        made += shift(sink, monday.minusDays(1), NIGHT, monday, MORNING);
         for (LocalDate day = monday; day.isBefore(monday.plusWeeks(WEEKS)); day = day.plusDays(1)) {
-            made += shift(shifts, day, MORNING, day, day.equals(gapDay) ? GAP_FROM : EVENING);
-            made += shift(shifts, day, EVENING, day, NIGHT);
-            made += shift(shifts, day, NIGHT, day.plusDays(1), MORNING);
+            made += shift(sink, day, MORNING, day, day.equals(gapDay) ? GAP_FROM : EVENING);
+            made += shift(sink, day, EVENING, day, NIGHT);
+            made += shift(sink, day, NIGHT, day.plusDays(1), MORNING);
         }
         return made;
     }
 
-    private int shift(Shifts shifts, LocalDate startDay, LocalTime start, LocalDate endDay, LocalTime end) {
+    /** Where one shift goes: the service, or the table for one already past. */
+    private interface Sink {
+        void write(Leader leader, ZonedDateTime from, ZonedDateTime to);
+    }
+
+    private int shift(Sink sink, LocalDate startDay, LocalTime start, LocalDate endDay, LocalTime end) {
         var from = ZonedDateTime.of(startDay, start, zone);
         var to = ZonedDateTime.of(endDay, end, zone);
         int made = 0;
         for (Leader leader : pair(from.toInstant())) {
-            shifts.create(new ShiftInput(leader.id(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(from),
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(to)));
+            sink.write(leader, from, to);
             made++;
         }
         return made;

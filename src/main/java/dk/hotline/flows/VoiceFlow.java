@@ -16,6 +16,11 @@ public record VoiceFlow(Map<Language, Speaker> voices, String start, Map<String,
         return step;
     }
 
+    /** The language of the first step: the one to speak when a call's own is not known. */
+    public Language startLanguage() {
+        return step(start).language();
+    }
+
     public boolean has(String id) {
         return steps.containsKey(id);
     }

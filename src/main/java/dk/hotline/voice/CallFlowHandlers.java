@@ -36,7 +36,7 @@ final class CallFlowHandlers {
     Reply step(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
         var step = CallQuery.step(request, steps.flow(), Step.class);
-        return voice.answer(request, ctx.callSid(), tx -> step.isPresent() ? steps.run(tx, ctx, step.get().id()) : steps.start(tx, ctx));
+        return voice.answer(request, ctx.callSid(), tx -> step.isPresent() ? steps.run(tx, ctx, step.get().id()) : steps.run(tx, ctx, steps.flow().start()));
     }
 
     /** {@link Webhook#GROUP_INTEREST}: 1 = yes, put me on the support-group interest list; then the step's next. */
@@ -44,7 +44,7 @@ final class CallFlowHandlers {
         var ctx = CallContext.of(request.form());
         var found = CallQuery.step(request, steps.flow(), Step.GroupInterest.class);
         if (found.isEmpty()) {
-            return voice.answer(request, ctx.callSid(), tx -> steps.start(tx, ctx));
+            return voice.answer(request, ctx.callSid(), tx -> steps.run(tx, ctx, steps.flow().start()));
         }
         var step = found.get();
         boolean yes = CallQuery.pressedOne(request) && ctx.caller().isPresent();
@@ -63,7 +63,7 @@ final class CallFlowHandlers {
         var ctx = CallContext.of(request.form());
         var found = CallQuery.step(request, steps.flow(), Step.Menu.class);
         if (found.isEmpty()) {
-            return voice.answer(request, ctx.callSid(), tx -> steps.start(tx, ctx));
+            return voice.answer(request, ctx.callSid(), tx -> steps.run(tx, ctx, steps.flow().start()));
         }
         var menu = found.get();
         int attempt = CallQuery.attempt(request, menu.tries());
@@ -88,14 +88,14 @@ final class CallFlowHandlers {
         var ctx = CallContext.of(request.form());
         var route = CallQuery.step(request, steps.flow(), Step.Route.class);
         // With the step gone the attempt's offers are closed all the same, or its leaders stay held.
-        var language = route.map(Step::language).orElse(steps.startLanguage());
+        var language = route.map(Step::language).orElse(steps.flow().startLanguage());
         return voice.answer(request, ctx.callSid(), tx -> {
             boolean talked = offers.taken(tx, ctx.callSid());
             offers.closeCall(tx, ctx.callSid());
             if (talked) {
                 return fallback.offerFollowup(ctx, language, "call", new VoiceResponse.Builder());
             }
-            return route.isPresent() ? steps.route(tx, ctx, route.get(), false) : steps.start(tx, ctx);
+            return route.isPresent() ? steps.route(tx, ctx, route.get(), false) : steps.run(tx, ctx, steps.flow().start());
         });
     }
 }

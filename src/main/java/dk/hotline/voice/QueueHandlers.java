@@ -169,6 +169,6 @@ final class QueueHandlers {
         return CallQuery.step(request, steps.flow(), Step.class)
                 .filter(step -> step instanceof Step.Route || step instanceof Step.Queue)
                 .map(Step::language)
-                .orElseGet(steps::startLanguage);
+                .orElseGet(() -> steps.flow().startLanguage());
     }
 }

@@ -60,16 +60,6 @@ final class StepRunner {
         return flow;
     }
 
-    /** The flow's first step, as a new call hears it. */
-    String start(Handle tx, CallContext ctx) {
-        return run(tx, ctx, flow.start());
-    }
-
-    /** The language of the flow's first step: the one to speak when a call's own is not known. */
-    Language startLanguage() {
-        return flow.step(flow.start()).language();
-    }
-
     String run(Handle tx, CallContext ctx, String stepId) {
         Step step = flow.step(stepId);
         if (step instanceof Step.Menu menu) {
