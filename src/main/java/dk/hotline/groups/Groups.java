@@ -4,6 +4,7 @@ import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.flows.RevealingWords;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -16,7 +17,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,13 +32,13 @@ public final class Groups {
     private final GroupViews views;
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
-    private final List<String> revealingWords;
+    private final RevealingWords revealingWords;
     private final ZoneId zone;
     private final ReminderTriggers reminders;
     private final Clock clock;
 
     Groups(Jdbi jdbi, Leaders leaders, GroupViews views, PersonalDataCipher cipher, BlindIndex index,
-           List<String> revealingWords, ZoneId zone, ReminderTriggers reminders, Clock clock) {
+           RevealingWords revealingWords, ZoneId zone, ReminderTriggers reminders, Clock clock) {
         this.jdbi = jdbi;
         this.leaders = leaders;
         this.views = views;
@@ -53,7 +53,7 @@ public final class Groups {
     public Group create(GroupInput in) {
         String name = text("name", in.name(), 100);
         String smsName = text("smsName", in.smsName(), 40);
-        revealingWords.stream().filter(w -> smsName.toLowerCase(Locale.ROOT).contains(w)).findFirst().ifPresent(w -> {
+        revealingWords.foundIn(smsName).ifPresent(w -> {
             throw new InvalidInputException("smsName", "revealing", "is used in texts and must not contain '" + w + "'", w);
         });
         String location = text("location", in.location(), 200);
