@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -116,13 +117,18 @@ public final class Groups {
         return jdbi.withExtension(GroupDao.class, dao -> dao.removeParticipant(groupId, participantId, clock.instant())) > 0;
     }
 
-    /** A time written with its offset, in the rota's zone; a 400 naming {@code field} when it is not one. */
+    /**
+     * A time written with its offset, in the rota's zone and in whole seconds; a 400 naming
+     * {@code field} when it is not one. A reminder's trigger holds its session's start in whole
+     * seconds, and a session start finer than that would never match it: the reminder would be
+     * dropped as if the session had moved.
+     */
     static ZonedDateTime time(String field, String raw, ZoneId zone) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException(field, "required (ISO-8601 with offset, e.g. 2027-03-21T17:00:00+01:00)");
         }
         try {
-            return OffsetDateTime.parse(raw).atZoneSameInstant(zone);
+            return OffsetDateTime.parse(raw.trim()).truncatedTo(ChronoUnit.SECONDS).atZoneSameInstant(zone);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "not an ISO-8601 time with offset");
         }
