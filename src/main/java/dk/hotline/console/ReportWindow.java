@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /** The required {@code ?from=&to=} of the reports (calls, messages, stats): ISO-8601 with offset, at most 93 days apart. */
 record ReportWindow(Instant from, Instant to) {
@@ -28,7 +29,7 @@ record ReportWindow(Instant from, Instant to) {
         }
         try {
             // An offset such as +01:00 sent without URL-encoding arrives with a space for its "+".
-            return TimeBounds.check(name, OffsetDateTime.parse(raw.trim().replace(' ', '+')).toInstant());
+            return TimeBounds.check(name, OffsetDateTime.parse(raw.trim().replace(' ', '+')).toInstant()).truncatedTo(ChronoUnit.SECONDS);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, "not an ISO-8601 time with offset");
         }

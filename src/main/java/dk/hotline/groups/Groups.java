@@ -5,6 +5,7 @@ import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
 import dk.hotline.common.NotFoundException;
 import dk.hotline.common.TimeBounds;
+import dk.hotline.flows.RevealingWords;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -17,8 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,13 +35,13 @@ public final class Groups {
     private final GroupViews views;
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
-    private final List<String> revealingWords;
+    private final RevealingWords revealingWords;
     private final ZoneId zone;
     private final ReminderTriggers reminders;
     private final Clock clock;
 
     Groups(Jdbi jdbi, Leaders leaders, GroupViews views, PersonalDataCipher cipher, BlindIndex index,
-           List<String> revealingWords, ZoneId zone, ReminderTriggers reminders, Clock clock) {
+           RevealingWords revealingWords, ZoneId zone, ReminderTriggers reminders, Clock clock) {
         this.jdbi = jdbi;
         this.leaders = leaders;
         this.views = views;
@@ -55,7 +56,7 @@ public final class Groups {
     public Group create(GroupInput in) {
         String name = text("name", in.name(), 100);
         String smsName = text("smsName", in.smsName(), 40);
-        revealingWords.stream().filter(w -> smsName.toLowerCase(Locale.ROOT).contains(w)).findFirst().ifPresent(w -> {
+        revealingWords.foundIn(smsName).ifPresent(w -> {
             throw new InvalidInputException("smsName", "revealing", "is used in texts and must not contain '" + w + "'", w);
         });
         String location = text("location", in.location(), 200);
@@ -149,13 +150,18 @@ public final class Groups {
         return jdbi.withExtension(GroupDao.class, dao -> dao.removeParticipant(groupId, participantId, clock.instant())) > 0;
     }
 
-    /** A time written with its offset, in the rota's zone; a 400 naming {@code field} when it is not one. */
+    /**
+     * A time written with its offset, in the rota's zone and in whole seconds; a 400 naming
+     * {@code field} when it is not one. A reminder's trigger holds its session's start in whole
+     * seconds, and a session start finer than that would never match it: the reminder would be
+     * dropped as if the session had moved.
+     */
     static ZonedDateTime time(String field, String raw, ZoneId zone) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException(field, "required (ISO-8601 with offset, e.g. 2027-03-21T17:00:00+01:00)");
         }
         try {
-            return TimeBounds.check(field, OffsetDateTime.parse(raw.trim()).toInstant()).atZone(zone);
+            return TimeBounds.check(field, OffsetDateTime.parse(raw.trim()).toInstant()).truncatedTo(ChronoUnit.SECONDS).atZone(zone);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "not an ISO-8601 time with offset");
         }

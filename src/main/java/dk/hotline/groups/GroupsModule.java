@@ -1,6 +1,7 @@
 package dk.hotline.groups;
 
 import dk.hotline.common.QuietHours;
+import dk.hotline.flows.RevealingWords;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.RetentionRule;
@@ -41,7 +42,7 @@ public record GroupsModule(Groups groups, SessionChanges sessions, GroupInterest
         var interest = new GroupInterest(sealing.cipher(), sealing.index(), clock);
         var views = new GroupViews(sealing.cipher());
         return new GroupsModule(
-                new Groups(jdbi, rota.leaders(), views, sealing.cipher(), sealing.index(), revealingWords, zone, triggers, clock),
+                new Groups(jdbi, rota.leaders(), views, sealing.cipher(), sealing.index(), new RevealingWords(revealingWords), zone, triggers, clock),
                 new SessionChanges(jdbi, views, outbox.outbox(), sealing.cipher(), texts, zone, triggers, clock),
                 interest,
                 new GroupInvitations(jdbi, interest, outbox.outbox(), outbox.suppressions(), texts, zone, clock),

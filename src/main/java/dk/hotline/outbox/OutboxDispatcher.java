@@ -104,6 +104,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /** Registers what is told when the outbox gives up on a call; before {@link #start()}. */
+    public void onCallGivenUp(CallGivenUpListener listener) {
+        outcomes.onCallGivenUp(listener);
+    }
+
     /** Dispatches in the background until {@link #close()}. */
     public void start() {
         running = true;

@@ -5,10 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,7 @@ final class SendOutcomes {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Queue<Accepted> unrecorded = new ConcurrentLinkedQueue<>();
+    private final List<CallGivenUpListener> callGivenUpListeners = new CopyOnWriteArrayList<>();
 
     SendOutcomes(Jdbi jdbi, Clock clock, MeterRegistry metrics) {
         this.jdbi = jdbi;
@@ -103,7 +107,7 @@ final class SendOutcomes {
     /** {@code outcomeUnknown}: Twilio may have taken this attempt, so the next one asks it first. */
     void retry(OutboxRow row, int http, Integer code, String message, Instant retryAt, boolean outcomeUnknown) {
         Instant now = clock.instant();
-        if (write(row, "retry", dao -> dao.markRetry(row.id(), row.claimToken(), retryAt, code, shorten(message),
+        if (write(row, "retry", tx -> tx.attach(OutboxDao.class).markRetry(row.id(), row.claimToken(), retryAt, code, shorten(message),
                 outcomeUnknown, now))) {
             metrics.counter("hotline_outbox_retried_total", "kind", row.kind()).increment();
             log.warn("event=outbox.retry id={} kind={} attempt={} http={} code={} outcome_unknown={} retry_at={}",
@@ -114,16 +118,32 @@ final class SendOutcomes {
     /** Twilio refused our credentials: the row waits for them to be fixed, its attempt not counted. */
     void authRefused(OutboxRow row, Integer code, String message, Instant retryAt) {
         Instant now = clock.instant();
-        if (write(row, "retry", dao -> dao.markRetryUncounted(row.id(), row.claimToken(), retryAt, code, shorten(message), now))) {
+        if (write(row, "retry", tx -> tx.attach(OutboxDao.class).markRetryUncounted(row.id(), row.claimToken(), retryAt, code,
+                shorten(message), now))) {
             metrics.counter("hotline_outbox_auth_failed_total", "kind", row.kind()).increment();
             log.error("event=outbox.twilio_auth_failed id={} kind={} http=401 code={} retry_at={} "
                     + "note=\"check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN\"", row.id(), row.kind(), code, retryAt);
         }
     }
 
+    void onCallGivenUp(CallGivenUpListener listener) {
+        callGivenUpListeners.add(listener);
+    }
+
+    /**
+     * The outbox gives up on the row. For a call, its listeners are told in the same transaction,
+     * so the row is never failed while what waited for the call still waits.
+     */
     void failed(OutboxRow row, int http, Integer code, String message, boolean retryable) {
         Instant now = clock.instant();
-        if (write(row, "failed", dao -> dao.markFailed(row.id(), row.claimToken(), code, shorten(message), now))) {
+        boolean call = row.channel() == MessageKind.Channel.CALL;
+        if (write(row, "failed", tx -> {
+            int changed = tx.attach(OutboxDao.class).markFailed(row.id(), row.claimToken(), code, shorten(message), now);
+            if (changed == 1 && call) {
+                callGivenUpListeners.forEach(listener -> listener.callGivenUp(tx, row.id()));
+            }
+            return changed;
+        })) {
             metrics.counter("hotline_outbox_failed_total", "kind", row.kind()).increment();
             log.warn("event=outbox.failed id={} kind={} attempt={} http={} code={} retryable={}",
                     row.id(), row.kind(), row.attempts(), http, code, retryable);
@@ -155,9 +175,9 @@ final class SendOutcomes {
      * A write for a send Twilio did not take. If it fails the row stays 'sending' and is taken up
      * again after the claim timeout, which is right: nothing went out.
      */
-    private boolean write(OutboxRow row, String outcome, ToIntFunction<OutboxDao> update) {
+    private boolean write(OutboxRow row, String outcome, ToIntFunction<Handle> update) {
         try {
-            if (jdbi.withExtension(OutboxDao.class, update::applyAsInt) == 1) {
+            if (jdbi.inTransaction(update::applyAsInt) == 1) {
                 return true;
             }
             claimLost(row, outcome);

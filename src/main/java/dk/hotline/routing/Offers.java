@@ -83,7 +83,10 @@ public final class Offers {
         tx.attach(OfferDao.class).closeCallback(requestId, clock.instant());
     }
 
-    /** The outbound call that rang the leader is over (its status callback). */
+    /**
+     * The outbound call that rang the leader is over (its status callback), or never started (the
+     * outbox gave up on it): the leader is free again at once.
+     */
     public void closeForOutbox(Handle tx, long outboxId) {
         tx.attach(OfferDao.class).closeForOutbox(outboxId, clock.instant());
     }

@@ -61,6 +61,9 @@ public record VoiceModule(Map<Webhook, WebhookHandler> webhooks, CallRecords cal
                 followups.followups(), clock));
         webhooks.put(Webhook.VOICE_FALLBACK, request -> Reply.twiml(staticFallback.xml()));
         webhooks.put(Webhook.VOICE_STATUS, new CallStatusHandler(jdbi, offers, outbox.outbox(), clock));
+        // A leader's offer ends with the call that was to make it: reported by its status callback
+        // above, or, for a call Twilio never placed, by the outbox giving up on it.
+        outbox.dispatcher().onCallGivenUp(offers::closeForOutbox);
         webhooks.put(Webhook.BACKUP_SCREEN, request -> Reply.twiml(staticFallback.screening()));
         webhooks.put(Webhook.BACKUP_SCREEN_ANSWER,
                 request -> Reply.twiml(staticFallback.screened(request.form().optional("Digits").orElse(null))));

@@ -104,6 +104,9 @@ class GroupPagesHttpTest {
         var revealing = post("/groups", session, form(token, "Gruppe for ofre for vold", "2027-04-01T17:00"));
         assertThat(revealing.statusCode()).isEqualTo(400);
         assertThat(revealing.body()).contains("class=\"error-summary\"").contains("href=\"#smsName\"").contains("»vold«");
+        var disguised = post("/groups", session, form(token, "Gruppe mod V.\u00d3.l.d", "2027-04-01T17:00"));
+        assertThat(disguised.statusCode()).isEqualTo(400);
+        assertThat(disguised.body()).contains("href=\"#smsName\"").contains("»vold«");
 
         long full = coordinator.group("Lillegruppen", "Lilleholdet", maja, "2027-03-22T17:00:00+01:00", 2, 1).get("id").asLong();
         coordinator.participant(full, "Eva", "+4534000002", true, null);

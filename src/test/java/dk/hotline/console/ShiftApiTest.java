@@ -54,6 +54,19 @@ class ShiftApiTest {
     }
 
     @Test
+    void timesFinerThanASecondAreKeptInWholeSecondsSoShiftsThatMeetDoNotClash() {
+        long nora = coordinator.leader("Nora");
+
+        var created = post(nora, "2027-04-20T17:00:00.400+02:00", "2027-04-20T21:00:00.999+02:00");
+        var next = post(nora, "2027-04-20T21:00:00+02:00", "2027-04-20T23:00:00+02:00");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(Json.text(Json.parse(created), "start")).isEqualTo("2027-04-20T17:00:00+02:00");
+        assertThat(Json.text(Json.parse(created), "end")).isEqualTo("2027-04-20T21:00:00+02:00");
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+    }
+
+    @Test
     void theListHoldsShiftsOverlappingTheWindowByStart() {
         long emil = coordinator.leader("Emil");
         long ida = coordinator.leader("Ida");

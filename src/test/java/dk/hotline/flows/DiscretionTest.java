@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DiscretionTest {
     private final List<String> revealing = ConfigLoader.load(Map.of()).revealingWords();
@@ -45,5 +47,23 @@ class DiscretionTest {
         assertThatThrownBy(() -> Discretion.check(new Texts(changed), revealing))
                 .isInstanceOf(FlowException.class)
                 .hasMessageContaining("texts.da.yaml").hasMessageContaining("smsHelp").hasMessageContaining("'vold'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Her er linjen mod v\u00f3ld.", "Her er linjen mod \uff36old.", "Her er linjen mod V.o.l.d.",
+            "Her er linjen mod V o l d.", "Her er linjen mod VO\u200bLD."})
+    void aRevealingWordHiddenByAccentsWidthCaseOrSeparatorsStillStopsStartup(String disguised) {
+        var changed = new EnumMap<Language, Map<String, String>>(Language.class);
+        for (Language language : Language.values()) {
+            changed.put(language, texts.of(language));
+        }
+        var danish = new HashMap<>(changed.get(Language.DANISH));
+        danish.put("smsHelp", disguised);
+        changed.put(Language.DANISH, danish);
+
+        assertThatThrownBy(() -> Discretion.check(new Texts(changed), revealing))
+                .isInstanceOf(FlowException.class)
+                .hasMessageContaining("texts.da.yaml").hasMessageContaining("smsHelp")
+                .hasMessageNotContaining(disguised).hasMessageNotContaining("linjen");
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GroupApiTest {
     private static HotlineFixture hotline;
@@ -72,6 +74,18 @@ class GroupApiTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Json.errorField(response)).isEqualTo("smsName");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Gruppe mod v\u00f3ld", "Gruppe mod \uff36old", "Gruppe mod V.o.l.d", "Gruppe mod V o l d",
+            "Gruppe mod VO\u200bLD"})
+    void anSmsNameThatHidesARevealingWordIsRefusedWithoutEchoingIt(String smsName) {
+        var response = coordinator.post("/api/groups", "{\"name\":\"X\",\"smsName\":\"" + smsName + "\",\"location\":\"Kbh\","
+                + "\"leaderId\":" + leader + ",\"firstSession\":\"2027-01-04T17:00:00+01:00\",\"weeks\":6,\"durationMinutes\":120}");
+
+        assertThat(response.statusCode()).as(smsName).isEqualTo(400);
+        assertThat(Json.errorField(response)).isEqualTo("smsName");
+        assertThat(response.body()).doesNotContain(smsName).doesNotContain("Gruppe mod");
     }
 
     @Test

@@ -168,6 +168,33 @@ class ReminderTest {
     }
 
     @Test
+    void aSessionGivenToTheMillisecondGetsItsRemindersWhenTheirTriggersFireAndSoDoesOneMovedToSuchATime() {
+        var created = coordinator.group("Millisekundgruppen", "Torsdagsholdet", leader, "2027-03-18T17:00:00.250+01:00", 2, null);
+        long group = Json.number(created, "id");
+        var ids = sessions(group);
+        join(group, "Ida", "+4534000091", true, "da");
+        var moved = coordinator.post("/api/groups/" + group + "/sessions/" + ids.get(1) + "/move",
+                "{\"start\":\"2027-03-26T11:00:00.999+01:00\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+        clock.set(at("2027-03-17T17:00:00+01:00"));
+        service.fireReminder(ids.get(0), DAY);
+        Await.until("the first session's reminder is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4534000091").size() == 2);
+        clock.set(at("2027-03-25T11:00:00+01:00"));
+        service.fireReminder(ids.get(1), DAY);
+        Await.until("the moved session's reminder is sent", Duration.ofSeconds(10), () -> sms.sentTo("+4534000091").size() == 3);
+
+        assertThat(outcomes(ids.get(0))).containsExactly("sent");
+        assertThat(outcomes(ids.get(1))).containsExactly("sent");
+        assertThat(sms.sentTo("+4534000091").get(1)).startsWith("Påmindelse: Torsdagsholdet, torsdag 18/3 kl. 17.00.");
+        assertThat(sms.sentTo("+4534000091").get(2)).startsWith("Påmindelse: Torsdagsholdet, fredag 26/3 kl. 11.00.");
+        assertThat(Json.text(Json.elements(Json.field(created, "sessions")).get(0), "start"))
+                .as("kept in whole seconds").isEqualTo("2027-03-18T17:00:00+01:00");
+        assertThat(service.reminderScheduledAt(ids.get(0), DAY)).contains(at("2027-03-17T17:00:00+01:00"));
+        assertThat(service.reminderScheduledAt(ids.get(1), DAY)).contains(at("2027-03-25T11:00:00+01:00"));
+    }
+
+    @Test
     void jaAndNejAreRecordedAndANejTellsTheGroupsLeader() {
         long group = group("Onsdagsgruppen", "Onsdagsholdet", "2027-02-17T17:00:00+01:00", 1);
         long session = sessions(group).get(0);
