@@ -146,5 +146,11 @@ public final class ConfigLoader {
         if (c.hotlineNumber().isEmpty()) {
             throw new ConfigException("HOTLINE_ENV=production: HOTLINE_NUMBER (number) is required");
         }
+        // Without it the service would keep callers' data in the embedded PostgreSQL under the data
+        // folder: one machine's disk, no backups, no failover.
+        if (c.secrets().databaseUrl().isEmpty()) {
+            throw new ConfigException("HOTLINE_ENV=production: DATABASE_URL is required; the embedded database is for "
+                    + "trying the service on one machine");
+        }
     }
 }

@@ -1,28 +1,27 @@
 package dk.hotline.db;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A database for a run without {@code DATABASE_URL}: an embedded PostgreSQL kept under the data
- * folder, or, for root (whom PostgreSQL refuses to run as), a PostgreSQL on 127.0.0.1:5432.
+ * folder (see {@link EmbeddedDatabase}), or, for root (whom PostgreSQL refuses to run as), a
+ * PostgreSQL on 127.0.0.1:5432.
  */
 public final class LocalDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalDatabase.class);
     public static final DatabaseUrl LOCAL_SERVER = new DatabaseUrl("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", null);
     private static final String DATABASE = "hotline";
 
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedDatabase embedded;
     private final DatabaseUrl url;
 
-    private LocalDatabase(EmbeddedPostgres embedded, DatabaseUrl url) {
+    private LocalDatabase(EmbeddedDatabase embedded, DatabaseUrl url) {
         this.embedded = embedded;
         this.url = url;
     }
@@ -39,15 +38,14 @@ public final class LocalDatabase implements AutoCloseable {
             return new LocalDatabase(null, ensureDatabase(LOCAL_SERVER, DATABASE));
         }
         try {
-            Path dir = dataDir.resolve("postgres").toAbsolutePath();
-            var pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(30))
-                    .start();
-            log.info("event=database.embedded dir={} port={}", dir, pg.getPort());
-            var server = new DatabaseUrl("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", null);
-            return new LocalDatabase(pg, ensureDatabase(server, DATABASE));
+            var embedded = EmbeddedDatabase.start(dataDir);
+            log.info("event=database.embedded dir={} port={}", embedded.dataDir(), embedded.port());
+            try {
+                return new LocalDatabase(embedded, ensureDatabase(embedded.server(), DATABASE));
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL under " + dataDir + ": " + e.getMessage(), e);
         }

@@ -122,6 +122,11 @@ class ConfigLoaderTest {
 
         env.put("HOTLINE_PUBLIC_URL", "https://hotline.example.org/");
         env.put("HOTLINE_NUMBER", "+4570000001");
+        // The embedded database is for trying the service on one machine, not for callers' data.
+        assertThatThrownBy(() -> ConfigLoader.load(env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_URL");
+
+        env.put("DATABASE_URL", "postgres://hotline:db-password@db.example.org:5432/hotline");
         var config = ConfigLoader.load(env);
         assertThat(config.mode()).isEqualTo(HotlineConfig.Mode.PRODUCTION);
         assertThat(config.publicUrl()).hasToString("https://hotline.example.org");

@@ -46,4 +46,25 @@ class DatabaseOutageTest {
         Await.until("the API answers again", Duration.ofSeconds(30),
                 () -> service.api("GET", "/api/leaders", bearer, null).statusCode() == 200);
     }
+
+    @Test
+    void healthAnswers503WithinTwoSecondsOrSoWhileTheDatabaseIsDownAnd200After() {
+        assertThat(service.get("/health").statusCode()).isEqualTo(200);
+        service.databaseAcceptsConnections(false);
+
+        // A load balancer or monitor asks with a short timeout of its own: a slow "down" reads as
+        // the instance hanging. The pool gives up on a new connection after 2 s. The first asks
+        // meet the connections the outage ended, which fail at once; the later ones wait on new ones.
+        service.get("/health");
+        service.get("/health");
+        long started = System.nanoTime();
+        var down = service.get("/health");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(took).isLessThan(Duration.ofMillis(3_000));
+
+        service.databaseAcceptsConnections(true);
+        Await.until("/health answers 200 again", Duration.ofSeconds(30), () -> service.get("/health").statusCode() == 200);
+    }
 }
