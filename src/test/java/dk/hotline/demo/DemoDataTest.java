@@ -3,6 +3,7 @@ package dk.hotline.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.testing.Browser;
 import dk.hotline.testing.Json;
 import dk.hotline.testing.PageSession;
 import dk.hotline.testing.TestService;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code --demo} on an empty database: what a coordinator finds in the console. (Starts on a demo
@@ -161,5 +164,32 @@ class DemoDataTest {
 
     private static String enc(Instant at) {
         return URLEncoder.encode(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(ZONE)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As a new user meets it: the sign-in page names the demo accounts, every page after says it is
+     * demo data, and Today and the simulator have something on them; at a laptop's and a phone's
+     * width, checked with axe-core and photographed.
+     */
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {1280, 375})
+    void aNewUserSignsInWithWhatTheSignInPageSaysAndEveryPageSaysItIsDemoData(int width) {
+        try (var browser = Browser.open(demo.uri("").toString(), width)) {
+            browser.go("/login").accessible().screenshot("demo-login");
+            var password = COORDINATOR_PASSWORD.matcher(browser.driver().getPageSource());
+            assertThat(password.find()).as("the sign-in page shows the demo coordinator's password").isTrue();
+            browser.signIn("demo@hotline.local", password.group(1));
+            for (String page : List.of("/", "/rota", "/stats", "/simulator")) {
+                browser.go(page);
+                assertThat(browser.text(".demo-banner")).as(page).startsWith("Demodata");
+            }
+            browser.go("/").accessible().screenshot("demo-today");
+            String onCall = browser.text("section[aria-labelledby='oncall']");
+            assertThat(DemoPeople.LEADERS).as("someone is on call now: " + onCall).anyMatch(l -> onCall.contains(l.name()));
+            browser.go("/simulator");
+            dk.hotline.testing.Await.until("the leaders' phones are drawn", dk.hotline.testing.Await.SOON,
+                    () -> browser.all("#leader-phones article").size() == 7);
+            browser.accessible().screenshot("demo-simulator");
+        }
     }
 }
