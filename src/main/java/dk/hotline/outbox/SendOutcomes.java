@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * write is tried a few times at once, then again at the start of every round with the sid kept in
  * memory, until it lands or the row is no longer this claim's. Should the instance die first, the
  * status callback (which carries the outbox id) settles the row as sent.
+ *
+ * <p>Longer than 200 lines because every outcome (accepted, retry later, failed for good, unknown)
+ * is written under the same claim-token check and counted the same way, and a call given up on
+ * tells its listeners in that same transaction: one bookkeeping, kept in one place.
  */
 final class SendOutcomes {
     private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -181,8 +182,11 @@ class SimulatorBrowserTest {
         return browser.find(phone + " " + part).getText();
     }
 
+    /** The phone's texts, read in one go: the page redraws the list when a text arrives. */
+    @SuppressWarnings("unchecked")
     private static List<String> texts(Browser browser, String phone) {
-        return browser.find(phone).findElements(By.cssSelector(".texts li")).stream().map(WebElement::getText).toList();
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(li => li.textContent);", phone + " .texts li");
     }
 
     private static Browser signedIn(int width) {
