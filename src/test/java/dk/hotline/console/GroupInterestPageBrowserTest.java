@@ -50,7 +50,10 @@ class GroupInterestPageBrowserTest {
         sms = hotline.sms();
         long maja = coordinator.leader("Maja Holm");
         coordinator.group("Torsdagsgruppen", "Torsdagsholdet", maja, "2027-03-25T17:00:00+01:00", 6);
+        // A group that has been and gone: made before its only session, as it really was.
+        clock.set(Instant.parse("2027-03-13T10:00:00Z"));
         coordinator.group("Søndagsgruppen", "Søndagsholdet", maja, "2027-03-14T11:00:00+01:00", 1);
+        clock.set(Instant.parse("2027-03-17T10:00:00Z"));
         long small = coordinator.group("Lillegruppen", "Lilleholdet", maja, "2027-03-22T17:00:00+01:00", 4, 1).get("id").asLong();
         coordinator.participant(small, "Deltager", "+4540100099", true, null);
     }
