@@ -57,6 +57,8 @@ public final class Hotline implements AutoCloseable {
     /** The sender shown in dry-run records when no HOTLINE_NUMBER is set; never sent anywhere. */
     private static final String DRY_RUN_SENDER = "+4500000000";
     private static final LocalTime RETENTION_AT = LocalTime.of(3, 30);
+    /** Under the data folder: texts that came while the database was down, until they are acted on. */
+    private static final String SMS_SPOOL = "sms-spool";
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Infrastructure infrastructure = new Infrastructure(toClose);
@@ -107,8 +109,8 @@ public final class Hotline implements AutoCloseable {
                 config.quietHours(), zone, jobs, clock);
         var groups = GroupsModule.create(jdbi, sealing, flows.texts(), outbox, rota, config.reminders(), config.quietHours(),
                 config.revealingWords(), zone, jobs, clock);
-        var sms = SmsModule.create(jdbi, sealing, keywords, flows.texts(), outbox, rota, followups, groups, config.sms(), zone,
-                jobs, clock);
+        var sms = SmsModule.create(jdbi, sealing, keywords, flows.texts(), outbox, rota, followups, groups, config.sms(),
+                config.dataDir().resolve(SMS_SPOOL), zone, jobs, clock);
         var voice = VoiceModule.create(jdbi, sealing, flows, outbox, rota, routing, followups, groups, config.hotlineNumber(),
                 config.fallback(), config.queue(), zone, clock);
         var notes = NotesModule.create(jdbi, sealing, voice, sms, zone, clock);
@@ -134,6 +136,8 @@ public final class Hotline implements AutoCloseable {
 
         jobs.start();
         outbox.dispatcher().start();
+        toClose.add(sms.spoolReplayer());
+        sms.spoolReplayer().start();
         log.info("event=started port={} env={} twilio={} public_url={} zone={}", port(), config.mode(),
                 config.dryRun() ? "dry-run" : "live", config.publicUrl(), zone);
     }

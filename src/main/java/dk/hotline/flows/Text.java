@@ -73,6 +73,8 @@ public enum Text {
     SMS_GROUP_CONFIRM(Reader.SURVIVOR, "smsGroupConfirm"),
     SMS_AUTO_REPLY(Reader.SURVIVOR, "smsAutoReply", "next"),
     SMS_MEDIA_NOTICE(Reader.SURVIVOR, "smsMediaNotice"),
+    /** The answer to a text that came while the database was down: it is kept and acted on later. */
+    SMS_RECEIVED(Reader.SURVIVOR, "smsReceived"),
     SMS_SESSION_CANCELLED(Reader.SURVIVOR, "smsSessionCancelled", "group", "date"),
     SMS_SESSION_MOVED(Reader.SURVIVOR, "smsSessionMoved", "group", "from", "to"),
     SMS_REMINDER(Reader.SURVIVOR, "smsReminder", "group", "when"),

@@ -10,6 +10,7 @@ import dk.hotline.rota.RotaModule;
 import dk.hotline.scheduling.Jobs;
 import dk.hotline.twilio.Webhook;
 import dk.hotline.twilio.WebhookHandler;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,16 +23,17 @@ import org.jdbi.v3.core.Jdbi;
  * lets survivors and leaders text without seeing each other's numbers.
  */
 public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blocklist, InboundTexts inbound,
-                        Conversations conversations, ConversationLog log) {
+                        Conversations conversations, ConversationLog log, SmsSpoolReplayer spoolReplayer) {
     /** What retention erases of texts, and what it keeps. */
     public static final List<RetentionRule> RETENTION = TextRetention.RULES;
 
     /** How often texts that waited for a shift are delivered and quiet conversations closed. */
     static final Duration RELAY_SWEEP = Duration.ofMinutes(1);
 
+    /** @param spoolDir where texts wait while the database is down (this instance's own disk) */
     public static SmsModule create(Jdbi jdbi, Sealing sealing, SmsKeywords keywords, Texts texts, OutboxModule outbox,
                                    RotaModule rota, FollowupsModule followups, GroupsModule groups, SmsSettings settings,
-                                   ZoneId zone, Jobs jobs, Clock clock) {
+                                   Path spoolDir, ZoneId zone, Jobs jobs, Clock clock) {
         var longTexts = new LongTexts(outbox.outbox());
         var relay = new Relay(jdbi, outbox.outbox(), longTexts, sealing.cipher(), sealing.index(), rota.leaders(), rota.rota(), texts,
                 settings.autoReplyWindow(), settings.closeAfter(), zone, clock);
@@ -42,10 +44,14 @@ public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blockli
                 followups.followups(), followups.callbacks(), relay, outbox.outbox(), texts, clock);
         var leaders = new LeaderTexts(keywords, rota.leaders(), rota.rota(), relay, longTexts, followups.callbackCalls(),
                 followups.followups(), texts, zone, clock);
+        var inbound = new InboundSmsHandler(jdbi, rota.leaders(), survivors, leaders, clock);
+        var spool = SmsSpool.open(spoolDir, sealing.cipher());
+        var spooling = new SpoolingSmsHandlers(inbound, spool, keywords, texts, clock);
         return new SmsModule(
-                Map.of(Webhook.SMS, new InboundSmsHandler(jdbi, rota.leaders(), survivors, leaders, clock),
+                Map.of(Webhook.SMS, spooling::primary,
+                        Webhook.SMS_FALLBACK, spooling::fallback,
                         Webhook.SMS_STATUS, new MessageStatusHandler(jdbi, outbox.outbox())),
                 blocklist, new InboundTexts(jdbi, sealing.cipher()), new Conversations(jdbi),
-                new ConversationLog(jdbi, sealing.cipher(), outbox.log()));
+                new ConversationLog(jdbi, sealing.cipher(), outbox.log()), new SmsSpoolReplayer(spool, inbound));
     }
 }

@@ -21,6 +21,11 @@ public enum Webhook {
     /** Call progress; {@code outbox} names the row of a call the outbox placed. */
     VOICE_STATUS("/twilio/voice/status", "outbox"),
     SMS("/twilio/sms"),
+    /**
+     * The number's Messaging "primary handler fails" URL, signed like the rest: answers the texter
+     * at once without the database and keeps the text in the local spool until it can be acted on.
+     */
+    SMS_FALLBACK("/twilio/sms/fallback"),
     /** Delivery progress; {@code outbox} names the row of the text. */
     SMS_STATUS("/twilio/sms/status", "outbox"),
 

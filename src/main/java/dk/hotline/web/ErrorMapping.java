@@ -5,6 +5,7 @@ import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
 import dk.hotline.common.ServiceException;
 import dk.hotline.common.UnavailableException;
+import dk.hotline.db.DatabaseOutage;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

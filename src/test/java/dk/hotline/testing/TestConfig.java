@@ -3,6 +3,10 @@ package dk.hotline.testing;
 import dk.hotline.app.ConfigLoader;
 import dk.hotline.app.HotlineConfig;
 import dk.hotline.db.DatabaseUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +36,18 @@ public final class TestConfig {
         env.put("HOTLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("HOTLINE_OUTBOX_POLL_INTERVAL", "PT0.05S");
         env.put("HOTLINE_OUTBOX_RETRY_BASE", "PT0.1S");
+        // Each service its own data folder: services of test classes running side by side must
+        // not replay each other's spooled texts.
+        env.put("HOTLINE_DATA_DIR", dataDir().toString());
         return env;
+    }
+
+    private static Path dataDir() {
+        try {
+            return Files.createTempDirectory("hotline-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static HotlineConfig load(Map<String, String> env) {

@@ -195,9 +195,27 @@ public final class TestService implements AutoCloseable {
         return form;
     }
 
+    /** Where this service keeps texts that came while its database was down. */
+    public java.nio.file.Path smsSpool() {
+        return java.nio.file.Path.of(env.get("HOTLINE_DATA_DIR"), "sms-spool");
+    }
+
     @Override
     public void close() {
         hotline.close();
         TestDatabases.drop(db);
+        deleteDataDir();
+    }
+
+    private void deleteDataDir() {
+        String dir = env.get("HOTLINE_DATA_DIR");
+        if (dir == null || !java.nio.file.Path.of(dir).getFileName().toString().startsWith("hotline-data-")) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(dir))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp folder left behind is no harm
+        }
     }
 }

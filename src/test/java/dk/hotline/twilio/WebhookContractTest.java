@@ -18,6 +18,7 @@ class WebhookContractTest {
         "VOICE_FALLBACK, /twilio/voice/fallback",
         "VOICE_STATUS,   /twilio/voice/status",
         "SMS,            /twilio/sms",
+        "SMS_FALLBACK,   /twilio/sms/fallback",
         "SMS_STATUS,     /twilio/sms/status",
     })
     void thePathsTwiliosConsoleIsSetToNeverMove(Webhook webhook, String path) {

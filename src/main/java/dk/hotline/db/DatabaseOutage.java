@@ -1,4 +1,4 @@
-package dk.hotline.web;
+package dk.hotline.db;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -7,12 +7,13 @@ import org.jdbi.v3.core.ConnectionException;
 
 /**
  * Whether a database error means the database cannot be used right now (down, restarting, refusing
- * connections, or a pooled connection it cut), rather than a fault of the statement.
+ * connections, or a pooled connection it cut), rather than a fault of the statement. The web tier
+ * answers such an error 503; the text webhook spools the text instead of losing it.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
     private DatabaseOutage() {}
 
-    static boolean is(Throwable error) {
+    public static boolean is(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
             if (e instanceof ConnectionException || e instanceof SQLTransientConnectionException
                     || e instanceof SQLRecoverableException) {
