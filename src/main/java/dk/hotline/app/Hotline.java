@@ -57,8 +57,6 @@ public final class Hotline implements AutoCloseable {
     /** The sender shown in dry-run records when no HOTLINE_NUMBER is set; never sent anywhere. */
     private static final String DRY_RUN_SENDER = "+4500000000";
     private static final LocalTime RETENTION_AT = LocalTime.of(3, 30);
-    /** Under the data folder: texts that came while the database was down, until they are acted on. */
-    private static final String SMS_SPOOL = "sms-spool";
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Infrastructure infrastructure = new Infrastructure(toClose);
@@ -110,7 +108,7 @@ public final class Hotline implements AutoCloseable {
         var groups = GroupsModule.create(jdbi, sealing, flows.texts(), outbox, rota, config.reminders(), config.quietHours(),
                 config.revealingWords(), zone, jobs, clock);
         var sms = SmsModule.create(jdbi, sealing, keywords, flows.texts(), outbox, rota, followups, groups, config.sms(),
-                config.dataDir().resolve(SMS_SPOOL), zone, jobs, clock);
+                config.dataDir().resolve("sms-spool"), zone, jobs, clock);
         var voice = VoiceModule.create(jdbi, sealing, flows, outbox, rota, routing, followups, groups, config.hotlineNumber(),
                 config.fallback(), config.queue(), zone, clock);
         var notes = NotesModule.create(jdbi, sealing, voice, sms, zone, clock);
