@@ -31,10 +31,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Texts that come while PostgreSQL is down are answered at once, kept, and acted on once when it is
- * back, without a restart. The database sits behind a {@link DatabaseRelay} the test cuts and
+ * back, without a restart; a call that comes then is handed to Twilio's voice fallback URL in time. The database sits behind a {@link DatabaseRelay} the test cuts and
  * restores, so the shared PostgreSQL other test classes use stays up.
  */
 class SmsOutageTest {
@@ -112,6 +114,29 @@ class SmsOutageTest {
             }
             assertThat(lines).noneMatch(l -> l.contains("31415926") || l.contains("Er der nogen") || l.contains("venter her"));
         }
+    }
+
+    /**
+     * Twilio turns to the number's voice fallback URL when the voice URL fails; the caller must not
+     * wait long in silence for that, whether the database refuses or hangs.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseRelay.Outage.class)
+    void aCallDuringTheOutageFailsWithinThreeSecondsAndTheFallbackAnswersAtOnce(DatabaseRelay.Outage outage) throws IOException {
+        relay.cut(outage);
+        // Use up connections the cut left in the pool: the pool finds them dead at once.
+        service.get("/health");
+        long started = System.nanoTime();
+        var call = service.twilio(Webhook.VOICE.path(), TestService.incomingCall("CA" + "0".repeat(31) + "7", SURVIVOR));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(call.statusCode()).as("an error, so Twilio asks the fallback URL").isGreaterThanOrEqualTo(500);
+        assertThat(took).isLessThan(Duration.ofSeconds(3));
+
+        started = System.nanoTime();
+        var fallback = service.twilio(Webhook.VOICE_FALLBACK.path(), TestService.incomingCall("CA" + "0".repeat(31) + "7", SURVIVOR));
+        assertThat(fallback.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(Twiml.parse(fallback.body()).count("/Response/Say")).as("the caller hears something, 112 at least").isPositive();
     }
 
     @Test
