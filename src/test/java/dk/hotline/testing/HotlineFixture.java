@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.twilio.TwilioStubs;
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole service on its own database, with WireMock as Twilio's REST API taking every text,
@@ -40,6 +42,13 @@ public final class HotlineFixture implements AutoCloseable {
     public static HotlineFixture startAsConfigured(Clock clock) {
         var twilio = startTwilio();
         return new HotlineFixture(twilio, TestService.start(twilio.baseUrl(), env -> env, clock));
+    }
+
+    /** On the system clock, with {@code adjust} applied to the service's settings; Twilio also takes calls. */
+    public static HotlineFixture start(UnaryOperator<Map<String, String>> adjust) {
+        var twilio = startTwilio();
+        TwilioStubs.callCreated(twilio);
+        return new HotlineFixture(twilio, TestService.start(twilio.baseUrl(), adjust, Clock.systemUTC()));
     }
 
     private static WireMockServer startTwilio() {

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
 import dk.hotline.testing.FormBody;
+import dk.hotline.testing.HotlineFixture;
 import dk.hotline.testing.Json;
 import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestService;
@@ -41,26 +41,25 @@ class FailedOfferCallTest {
     private static final String EMIL = "+4520000002";
     private static final AtomicInteger SIDS = new AtomicInteger();
 
-    private final WireMockServer twilio = new WireMockServer(options().dynamicPort());
+    private HotlineFixture hotline;
+    private WireMockServer twilio;
     private TestService service;
     private Coordinator coordinator;
 
     @BeforeEach
     void start() {
-        twilio.start();
-        TwilioStubs.messageCreated(twilio);
-        TwilioStubs.callCreated(twilio);
-        service = TestService.start(twilio.baseUrl(), env -> {
+        hotline = HotlineFixture.start(env -> {
             env.put("HOTLINE_ROUTING_WRAP_UP", "PT0.001S");
             return env;
-        }, java.time.Clock.systemUTC());
-        coordinator = new Coordinator(service);
+        });
+        twilio = hotline.twilio();
+        service = hotline.service();
+        coordinator = hotline.coordinator();
     }
 
     @AfterEach
     void stop() {
-        service.close();
-        twilio.stop();
+        hotline.close();
     }
 
     @Test
