@@ -117,6 +117,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         // deletes what it takes for stale instances in it: ours is private instead.
         System.setProperty("ot.epg.working-dir", layout.binaries().toString());
         var builder = EmbeddedPostgres.builder()
+                // zonky's shutdown hook would stop PostgreSQL under the running service; ours stops it last.
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(layout.binaries().toFile())
                 .setDataDirectory(layout.data())
                 .setCleanDataDirectory(false)
@@ -186,14 +188,11 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Under the watcher's lock: a restart under way finishes first, and none starts after. */
     @Override
-    public void close() throws IOException {
-        synchronized (this) {
-            closed = true;
-        }
+    public synchronized void close() throws IOException {
+        closed = true;
         watcher.shutdownNow();
-        synchronized (this) {
-            running.close();
-        }
+        running.close();
     }
 }
