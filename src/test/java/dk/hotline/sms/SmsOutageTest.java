@@ -9,7 +9,6 @@ import dk.hotline.testing.Await;
 import dk.hotline.testing.Coordinator;
 import dk.hotline.testing.DatabaseRelay;
 import dk.hotline.testing.LogCapture;
-import dk.hotline.testing.TestConfig;
 import dk.hotline.testing.TestService;
 import dk.hotline.testing.Twiml;
 import dk.hotline.testing.TwilioSms;
@@ -25,7 +24,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -185,15 +183,7 @@ class SmsOutageTest {
     }
 
     private HttpResponse<String> text(Webhook webhook, String sid, String from, String body) {
-        var form = new LinkedHashMap<String, String>();
-        form.put("AccountSid", TestConfig.ACCOUNT_SID);
-        form.put("MessageSid", sid);
-        form.put("SmsSid", sid);
-        form.put("From", from);
-        form.put("To", TestConfig.HOTLINE_NUMBER);
-        form.put("Body", body);
-        form.put("NumMedia", "0");
-        return service.twilio(webhook.path(), form);
+        return service.twilio(webhook.path(), TwilioSms.form(sid, from, body, 0));
     }
 
     private List<Path> spooled() {

@@ -277,10 +277,7 @@ class TextingTest {
     }
 
     private long onCallNow(String name, String phone) {
-        long id = coordinator.leader(name, phone, List.of("da"));
-        Instant now = Instant.now();
-        coordinator.shift(id, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)));
-        return id;
+        return coordinator.onCallNow(name, phone, List.of("da"));
     }
 
     private void awaitSent(int count) {

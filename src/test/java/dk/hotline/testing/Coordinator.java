@@ -20,6 +20,14 @@ public final class Coordinator {
         this.bearer = service.bearer();
     }
 
+    /** A new leader on call from an hour ago to three hours ahead (the real clock); returns the id. */
+    public long onCallNow(String name, String phone, List<String> languages) {
+        long id = leader(name, phone, languages);
+        Instant now = Instant.now();
+        shift(id, now.minus(java.time.Duration.ofHours(1)), now.plus(java.time.Duration.ofHours(3)));
+        return id;
+    }
+
     /** A new leader; returns the id. */
     public long leader(String name, String phone, List<String> languages) {
         String langs = languages.stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(","));

@@ -29,14 +29,7 @@ public final class TwilioSms {
     }
 
     public String receive(String sid, String from, String body, int media) {
-        var form = new LinkedHashMap<String, String>();
-        form.put("AccountSid", TestConfig.ACCOUNT_SID);
-        form.put("MessageSid", sid);
-        form.put("SmsSid", sid);
-        form.put("From", from);
-        form.put("To", TestConfig.HOTLINE_NUMBER);
-        form.put("Body", body);
-        form.put("NumMedia", String.valueOf(media));
+        var form = form(sid, from, body, media);
         var response = service.twilio(Webhook.SMS.path(), form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Twiml.parse(response.body()).count("/Response/*")).as("replies go through the outbox").isZero();
@@ -56,5 +49,18 @@ public final class TwilioSms {
 
     public static String newSid() {
         return String.format("SM%032x", SIDS.incrementAndGet());
+    }
+
+    /** The form Twilio posts for a text to the hotline's number. */
+    public static Map<String, String> form(String sid, String from, String body, int media) {
+        var form = new LinkedHashMap<String, String>();
+        form.put("AccountSid", TestConfig.ACCOUNT_SID);
+        form.put("MessageSid", sid);
+        form.put("SmsSid", sid);
+        form.put("From", from);
+        form.put("To", TestConfig.HOTLINE_NUMBER);
+        form.put("Body", body);
+        form.put("NumMedia", String.valueOf(media));
+        return form;
     }
 }

@@ -348,10 +348,7 @@ class CallFlowTest {
     }
 
     private long onCallNow(String name, String phone, List<String> languages) {
-        long id = coordinator.leader(name, phone, languages);
-        Instant now = Instant.now();
-        coordinator.shift(id, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)));
-        return id;
+        return coordinator.onCallNow(name, phone, languages);
     }
 
     private TwilioCall newCall() {

@@ -19,8 +19,6 @@ import dk.hotline.testing.TwilioCall;
 import dk.hotline.twilio.TwilioStubs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -163,10 +161,7 @@ class FailedOfferCallTest {
     }
 
     private long onCallNow(String name, String phone) {
-        long id = coordinator.leader(name, phone, List.of("da"));
-        Instant now = Instant.now();
-        coordinator.shift(id, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)));
-        return id;
+        return coordinator.onCallNow(name, phone, List.of("da"));
     }
 
     private TwilioCall newCall() {
