@@ -38,19 +38,28 @@ public final class AuditLog {
 
     /** As {@link #revealed(Handle, long, String)}, with the coordinator's reason (blank: none). */
     public void revealed(Handle tx, long coordinatorId, String subject, Optional<String> reason) {
+        record(tx, coordinatorId, "reveal", subject, reason);
+    }
+
+    /**
+     * One audited act ({@code reveal}, {@code subject.access}, …) by {@code accountId} on
+     * {@code subject}, which names a row ({@code leader:12}) and never holds a number or words.
+     */
+    public void record(Handle tx, long accountId, String action, String subject, Optional<String> reason) {
         Optional<String> why = reason.map(String::trim).filter(r -> !r.isEmpty());
         if (why.isPresent() && why.get().length() > MAX_REASON) {
             throw new InvalidInputException("reason", "at most " + MAX_REASON + " characters");
         }
         tx.createUpdate("""
                         INSERT INTO audit_log (coordinator_id, action, subject, reason, at)
-                        VALUES (:c, 'reveal', :s, :r, :at)""")
-                .bind("c", coordinatorId)
+                        VALUES (:c, :a, :s, :r, :at)""")
+                .bind("c", accountId)
+                .bind("a", action)
                 .bind("s", subject)
                 .bind("r", why.orElse(null))
                 .bind("at", clock.instant())
                 .execute();
-        log.info("event=audit.reveal coordinator={} subject={} reason={}", coordinatorId, subject, why.isPresent());
+        log.info("event=audit.{} account={} subject={} reason={}", action, accountId, subject, why.isPresent());
     }
 
     /**
