@@ -19,6 +19,7 @@ import dk.hotline.privacy.Retention;
 import dk.hotline.privacy.RetentionJob;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
+import dk.hotline.privacy.Subjects;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.scheduling.Jobs;
@@ -96,11 +97,9 @@ public final class Hotline implements AutoCloseable {
         var recordings = infrastructure.recordings(config);
         var zone = config.zone();
 
-        var outbox = OutboxModule.create(jdbi, sealing, gateway, sender(config),
-                config.publicUrl(), config.outbox(), metrics, clock);
+        var outbox = OutboxModule.create(jdbi, sealing, gateway, sender(config), config.publicUrl(), config.outbox(), metrics, clock);
         toClose.add(outbox.dispatcher());
-        var accounts = AccountsModule.create(jdbi, config.auth(), config.secrets().adminEmail(),
-                config.secrets().adminPassword(), clock);
+        var accounts = AccountsModule.create(jdbi, config.auth(), config.secrets().adminEmail(), config.secrets().adminPassword(), clock);
         var rota = RotaModule.create(jdbi, sealing, flows.texts(), outbox.outbox(), config.rotaCheck(), config.limits(), zone, jobs, clock);
         var routing = RoutingModule.create(rota, config.routing(), clock);
         var followups = FollowupsModule.create(jdbi, sealing, flows.texts(), outbox, rota, routing, config.followupAfter(),
@@ -117,9 +116,10 @@ public final class Hotline implements AutoCloseable {
                 rota, groups.groups(), notes.categories(), config.reminders().offsets()));
         var simulator = SimulatorStartup.start(config, gateway, rota, jdbi, () -> web.port(), sender(config), toClose, clock);
         var pages = new Pages(config.publicUrl(), simulator.menu(), demo);
-        var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
-                rota, outbox, voice, sms, groups, followups, notes,
-                gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
+        var audit = new AuditLog(clock);
+        var subjects = new Subjects(jdbi, sealing.index(), SubjectParts.of(sealing, recordings, outbox, voice, sms, clock), audit);
+        var console = ConsoleModule.create(jdbi, audit, pages, accounts, config.publicUrl(), rota, outbox, voice, sms, groups,
+                followups, notes, subjects, gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
                 recordings, zone, clock);
 
         reminders = groups.reminders();

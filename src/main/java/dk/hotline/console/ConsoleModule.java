@@ -5,6 +5,7 @@ import dk.hotline.groups.GroupsModule;
 import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
+import dk.hotline.privacy.Subjects;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.sms.SmsModule;
 import dk.hotline.twilio.DryRunTwilioGateway;
@@ -41,13 +42,14 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/stats", "menu.stats", true),
             new NavEntry("/outbox", "menu.outbox", true),
             new NavEntry("/accounts", "menu.accounts", true),
-            new NavEntry("/audit", "menu.audit", true));
+            new NavEntry("/audit", "menu.audit", true),
+            new NavEntry("/subjects", "menu.subjects", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
     public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
                                        RotaModule rota, OutboxModule outbox,
                                        VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
-                                       NotesModule notes,
+                                       NotesModule notes, Subjects subjects,
                                        Optional<DryRunTwilioGateway> dryRun, TwilioRecordings recordings, ZoneId zone,
                                        Clock clock) {
         var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), notes.counts(), zone);
@@ -70,7 +72,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new AuditApi(jdbi, audit, accounts.accounts(), zone)::register,
                 new ConversationApi(sms.log(), zone)::register,
                 new OutboxApi(outbox.log(), zone)::register,
-                new NoteApi(notes)::register);
+                new NoteApi(notes)::register,
+                new SubjectApi(jdbi, subjects, rota.leaders())::register);
         var times = new LocalTimes(zone);
         var groupPage = new GroupPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock);
         var calendarLink = new CalendarLinkPage(jdbi, pages, rota.leaders(), rota.calendarFeeds(), publicUrl, times);
@@ -97,7 +100,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 // Before /notes/{id}, which would otherwise take "categories" for an id.
                 new NoteCategoriesPage(pages, notes.categories())::register,
                 new NotesPage(jdbi, pages, notes, rota.leaders(), times, clock)::register,
-                new NoteFormPage(pages, notes)::register);
+                new NoteFormPage(pages, notes)::register,
+                new SubjectPage(jdbi, pages, subjects, rota.leaders())::register);
         return new ConsoleModule(routes -> api.forEach(r -> r.register(routes)),
                 routes -> consolePages.forEach(r -> r.register(routes)));
     }

@@ -1,5 +1,6 @@
 package dk.hotline.followups;
 
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.common.QuietHours;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.OutboxModule;
@@ -21,6 +22,11 @@ public record FollowupsModule(Followups followups, CallbackRequests callbacks, C
     public static final List<RetentionRule> RETENTION = List.of(new FollowupRetention());
     /** How often waiting callback requests and due follow-ups are looked for: a minute is precision enough. */
     static final Duration SWEEP = Duration.ofMinutes(1);
+
+    /** The callbacks' and follow-ups' part of a person's access and erasure requests. */
+    public static SubjectRecords subjects(Clock clock) {
+        return new FollowupSubjectRecords(clock);
+    }
 
     public static FollowupsModule create(Jdbi jdbi, Sealing sealing, Texts texts, OutboxModule outbox, RotaModule rota,
                                          RoutingModule routing, Duration followupAfter, Optional<QuietHours> quietHours,

@@ -1,5 +1,6 @@
 package dk.hotline.groups;
 
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.common.QuietHours;
 import dk.hotline.flows.RevealingWords;
 import dk.hotline.flows.Texts;
@@ -26,6 +27,11 @@ public record GroupsModule(Groups groups, SessionChanges sessions, GroupInterest
 
     /** How often the reminder triggers are checked against the sessions (and at every start). */
     static final Duration CHECK_EVERY = Duration.ofHours(1);
+
+    /** The groups' part of a person's access and erasure requests. */
+    public static SubjectRecords subjects(Clock clock) {
+        return new GroupSubjectRecords(clock);
+    }
 
     /** @param revealingWords words a group's {@code smsName} may not hold: it goes into texts to participants */
     public static GroupsModule create(Jdbi jdbi, Sealing sealing, Texts texts, OutboxModule outbox, RotaModule rota,

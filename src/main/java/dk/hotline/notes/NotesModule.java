@@ -1,5 +1,6 @@
 package dk.hotline.notes;
 
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.sms.SmsModule;
@@ -17,6 +18,11 @@ import org.jdbi.v3.core.Jdbi;
 public record NotesModule(Notes notes, NoteCategories categories, NoteCounts counts) {
     /** What retention erases of the notes. */
     public static final List<RetentionRule> RETENTION = List.of(new NoteRetention());
+
+    /** The notes' part of a person's access and erasure requests; erases before the calls' and texts' parts. */
+    public static SubjectRecords subjects(Sealing sealing, VoiceModule voice, SmsModule sms) {
+        return new NoteSubjectRecords(voice.calls(), sms.conversations(), sealing.cipher());
+    }
 
     public static NotesModule create(Jdbi jdbi, Sealing sealing, VoiceModule voice, SmsModule sms, ZoneId zone, Clock clock) {
         return new NotesModule(new Notes(jdbi, voice.calls(), sms.conversations(), sealing.cipher(), clock),

@@ -87,4 +87,16 @@ public final class Outbox {
         int rank = DeliveryStatus.rank(status).orElse(0);
         return tx.attach(OutboxDao.class).recordDelivery(sid, outboxId, status, rank, errorCode, clock.instant()) > 0;
     }
+
+    /**
+     * Forgets the words of the texts of {@code kind} whose key starts with {@code keyStart} (a
+     * relayed text's copies to each leader, in all their parts), keeping the rows as counts: what
+     * a data subject's erasure does to their words in texts addressed to someone else.
+     */
+    public int forgetWords(Handle tx, MessageKind kind, String keyStart) {
+        return tx.createUpdate("""
+                        UPDATE outbox SET body_sealed = NULL
+                        WHERE message_kind = :kind AND starts_with(dedupe_key, :start) AND body_sealed IS NOT NULL""")
+                .bind("kind", kind.code()).bind("start", kind.dedupeKey(keyStart)).execute();
+    }
 }

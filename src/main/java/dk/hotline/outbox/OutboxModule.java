@@ -1,5 +1,6 @@
 package dk.hotline.outbox;
 
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
@@ -19,6 +20,11 @@ public record OutboxModule(Outbox outbox, Suppressions suppressions, OutboxDispa
                            OutboxLog log) {
     /** What retention erases of the outbox's tables, and what it keeps. */
     public static final List<RetentionRule> RETENTION = OutboxRetention.RULES;
+
+    /** The outbox's part of a person's access and erasure requests. */
+    public static SubjectRecords subjects(Sealing sealing, Clock clock) {
+        return new OutboxSubjectRecords(sealing.cipher(), clock);
+    }
 
     /**
      * @param sender the hotline's number, the caller id of every text and call

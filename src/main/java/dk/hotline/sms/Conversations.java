@@ -1,5 +1,7 @@
 package dk.hotline.sms;
 
+import org.jdbi.v3.core.Handle;
+import dk.hotline.privacy.DataSubject;
 import dk.hotline.common.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -81,5 +83,11 @@ public final class Conversations {
     /** The conversations {@code leaderId} took that began since {@code since}, newest first. */
     public List<Taken> takenBy(long leaderId, Instant since) {
         return jdbi.withExtension(Dao.class, dao -> dao.takenBy(leaderId, since));
+    }
+
+    /** A person's conversations, by id (what their notes are about). */
+    public List<Long> idsWith(Handle tx, DataSubject subject) {
+        return subject.bindIndexes(tx.createQuery("SELECT id FROM conversations WHERE survivor_index = ANY(:indexes)"))
+                .mapTo(Long.class).list();
     }
 }

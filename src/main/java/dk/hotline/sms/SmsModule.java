@@ -1,5 +1,6 @@
 package dk.hotline.sms;
 
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.flows.Texts;
 import dk.hotline.followups.FollowupsModule;
 import dk.hotline.groups.GroupsModule;
@@ -29,6 +30,11 @@ public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blockli
 
     /** How often texts that waited for a shift are delivered and quiet conversations closed. */
     static final Duration RELAY_SWEEP = Duration.ofMinutes(1);
+
+    /** The texts' part of a person's access and erasure requests. */
+    public static SubjectRecords subjects(Sealing sealing, OutboxModule outbox, Clock clock) {
+        return new TextSubjectRecords(sealing.cipher(), outbox.outbox(), clock);
+    }
 
     /** @param spoolDir where texts wait while the database is down (this instance's own disk) */
     public static SmsModule create(Jdbi jdbi, Sealing sealing, SmsKeywords keywords, Texts texts, OutboxModule outbox,

@@ -1,5 +1,7 @@
 package dk.hotline.voice;
 
+import dk.hotline.privacy.DataSubject;
+import org.jdbi.v3.core.Handle;
 import dk.hotline.common.Language;
 import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -88,5 +90,11 @@ public final class CallRecords {
     /** The calls {@code leaderId} answered that came in since {@code since}, newest first. */
     public List<Answered> answeredBy(long leaderId, Instant since) {
         return jdbi.withExtension(CallLogDao.class, dao -> dao.answeredBy(leaderId, since));
+    }
+
+    /** The calls from a person's number, by CallSid (what their notes are about). */
+    public List<String> sidsFrom(Handle tx, DataSubject subject) {
+        return subject.bindIndexes(tx.createQuery("SELECT call_sid FROM calls WHERE caller_index = ANY(:indexes)"))
+                .mapTo(String.class).list();
     }
 }

@@ -7,6 +7,7 @@ import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.twilio.Reply;
@@ -29,6 +30,11 @@ public record VoiceModule(Map<Webhook, WebhookHandler> webhooks, CallRecords cal
     /** What retention erases of calls, and of voicemail recordings (at Twilio, through {@code recordings}). */
     public static List<RetentionRule> retention(TwilioRecordings recordings) {
         return List.of(new CallRetention(), new VoicemailRetention(recordings::delete));
+    }
+
+    /** The calls' part of a person's access and erasure requests; recordings are deleted at Twilio through {@code recordings}. */
+    public static SubjectRecords subjects(Sealing sealing, TwilioRecordings recordings, Clock clock) {
+        return new CallSubjectRecords(sealing.cipher(), recordings::delete, clock);
     }
 
     /**
