@@ -43,7 +43,7 @@ final class FollowupSubjectRecords implements SubjectRecords {
     public void find(Handle tx, DataSubject subject, SubjectExport export) {
         List<Callback> callbacks = subject.bindIndexes(tx.createQuery("""
                 SELECT id, created_at, source, language, preferred_time, status, done_at, done_by FROM callback_requests
-                WHERE phone_index = ANY(:indexes) ORDER BY created_at, id"""))
+                WHERE phone_index IN (<indexes>) ORDER BY created_at, id"""))
                 .map((rs, ctx) -> new Callback(rs.getLong("id"), instant(rs, "created_at"), rs.getString("source"),
                         rs.getString("language"), rs.getString("preferred_time"), rs.getString("status"), instant(rs, "done_at"),
                         (Long) rs.getObject("done_by"), told(tx, rs.getLong("id"))))
@@ -52,7 +52,7 @@ final class FollowupSubjectRecords implements SubjectRecords {
         callbacks.forEach(c -> export.leaders(c.toldLeaders()));
         export.add("followups", subject.bindIndexes(tx.createQuery("""
                 SELECT id, created_at, source, language, due_at, status, reason, settled_at FROM followups
-                WHERE phone_index = ANY(:indexes) ORDER BY created_at, id"""))
+                WHERE phone_index IN (<indexes>) ORDER BY created_at, id"""))
                 .map((rs, ctx) -> new FollowupText(rs.getLong("id"), instant(rs, "created_at"), rs.getString("source"),
                         rs.getString("language"), instant(rs, "due_at"), rs.getString("status"), rs.getString("reason"),
                         instant(rs, "settled_at")))
@@ -70,13 +70,13 @@ final class FollowupSubjectRecords implements SubjectRecords {
         erasure.erased("callbackRequests", subject.bindIndexes(tx.createUpdate("""
                 UPDATE callback_requests SET phone_sealed = NULL, phone_index = NULL,
                        status = 'done', done_at = COALESCE(done_at, :now)
-                WHERE phone_index = ANY(:indexes)""")).bind("now", now).execute());
+                WHERE phone_index IN (<indexes>)""")).bind("now", now).execute());
         erasure.erased("followups", subject.bindIndexes(tx.createUpdate("""
                 UPDATE followups SET phone_sealed = NULL, phone_index = NULL,
                        status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
                        reason = CASE WHEN status = 'pending' THEN :erased ELSE reason END,
                        settled_at = COALESCE(settled_at, :now)
-                WHERE phone_index = ANY(:indexes)""")).bind("erased", ERASED).bind("now", now).execute());
+                WHERE phone_index IN (<indexes>)""")).bind("erased", ERASED).bind("now", now).execute());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

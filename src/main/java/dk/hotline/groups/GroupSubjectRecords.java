@@ -48,7 +48,7 @@ final class GroupSubjectRecords implements SubjectRecords {
                 SELECT p.id, p.group_id, g.name AS group_name, g.leader_id, p.name, p.sms_consent, p.language, p.created_at,
                        p.removed_at
                 FROM group_participants p JOIN support_groups g ON g.id = p.group_id
-                WHERE p.phone_index = ANY(:indexes) ORDER BY p.created_at, p.id"""))
+                WHERE p.phone_index IN (<indexes>) ORDER BY p.created_at, p.id"""))
                 .map((rs, ctx) -> new Participation(rs.getLong("id"), rs.getLong("group_id"), rs.getString("group_name"),
                         rs.getLong("leader_id"), rs.getString("name"), rs.getBoolean("sms_consent"), rs.getString("language"),
                         instant(rs, "created_at"), instant(rs, "removed_at"), answers(tx, rs.getLong("id")),
@@ -58,7 +58,7 @@ final class GroupSubjectRecords implements SubjectRecords {
         export.leaders(participations.stream().map(Participation::groupLeaderId).toList());
         export.add("groupInterest", subject.bindIndexes(tx.createQuery("""
                 SELECT id, created_at, source, language, invited_at, invited_group_id FROM group_interest
-                WHERE phone_index = ANY(:indexes) ORDER BY created_at, id"""))
+                WHERE phone_index IN (<indexes>) ORDER BY created_at, id"""))
                 .map((rs, ctx) -> new Interest(rs.getLong("id"), instant(rs, "created_at"), rs.getString("source"),
                         rs.getString("language"), instant(rs, "invited_at"), (Long) rs.getObject("invited_group_id")))
                 .list());
@@ -90,9 +90,9 @@ final class GroupSubjectRecords implements SubjectRecords {
         erasure.erased("groupParticipations", subject.bindIndexes(tx.createUpdate("""
                 UPDATE group_participants SET name = '', phone_sealed = NULL, phone_index = NULL,
                        removed_at = COALESCE(removed_at, :now)
-                WHERE phone_index = ANY(:indexes)""")).bind("now", clock.instant()).execute());
+                WHERE phone_index IN (<indexes>)""")).bind("now", clock.instant()).execute());
         erasure.erased("groupInterest", subject.bindIndexes(tx.createUpdate(
-                "DELETE FROM group_interest WHERE phone_index = ANY(:indexes)")).execute());
+                "DELETE FROM group_interest WHERE phone_index IN (<indexes>)")).execute());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

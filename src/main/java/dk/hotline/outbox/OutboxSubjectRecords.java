@@ -47,7 +47,7 @@ final class OutboxSubjectRecords implements SubjectRecords {
     @Override
     public void find(Handle tx, DataSubject subject, SubjectExport export) {
         List<Sent> sent = subject.bindIndexes(tx.createQuery("SELECT r.*, o.body_sealed, o.kind FROM ("
-                        + OutboxLogDao.ROWS + " WHERE recipient_index = ANY(:indexes)) r JOIN outbox o ON o.id = r.id ORDER BY r.id"))
+                        + OutboxLogDao.ROWS + " WHERE recipient_index IN (<indexes>)) r JOIN outbox o ON o.id = r.id ORDER BY r.id"))
                 .map((rs, ctx) -> {
                     byte[] body = rs.getBytes("body_sealed");
                     return new Sent(rs.getLong("id"), rs.getString("message_kind"), rs.getString("kind"), rs.getString("state"),
@@ -57,7 +57,7 @@ final class OutboxSubjectRecords implements SubjectRecords {
                 .list();
         export.add("sent", sent);
         export.state("optOut", subject.bindIndexes(tx.createQuery(
-                        "SELECT min(created_at) AS since FROM suppressions WHERE phone_index = ANY(:indexes)"))
+                        "SELECT min(created_at) AS since FROM suppressions WHERE phone_index IN (<indexes>)"))
                 .map((rs, ctx) -> {
                     Instant since = instant(rs, "since");
                     return new OptOut(since != null, since);
@@ -69,13 +69,13 @@ final class OutboxSubjectRecords implements SubjectRecords {
     public void erase(Handle tx, DataSubject subject, SubjectErasure erasure) {
         subject.bindIndexes(tx.createUpdate("""
                 UPDATE outbox SET status = 'cancelled', error_code = NULL, error = :erased, updated_at = :now
-                WHERE recipient_index = ANY(:indexes) AND status = 'pending'"""))
+                WHERE recipient_index IN (<indexes>) AND status = 'pending'"""))
                 .bind("erased", ERASED).bind("now", clock.instant()).execute();
         erasure.erased("sent", subject.bindIndexes(tx.createUpdate("""
                 UPDATE outbox SET recipient_sealed = NULL, recipient_index = NULL, body_sealed = NULL
-                WHERE recipient_index = ANY(:indexes)""")).execute());
+                WHERE recipient_index IN (<indexes>)""")).execute());
         boolean optedOut = subject.bindIndexes(tx.createQuery(
-                "SELECT EXISTS (SELECT 1 FROM suppressions WHERE phone_index = ANY(:indexes))")).mapTo(Boolean.class).one();
+                "SELECT EXISTS (SELECT 1 FROM suppressions WHERE phone_index IN (<indexes>))")).mapTo(Boolean.class).one();
         if (optedOut) {
             erasure.kept("opt-out");
         }

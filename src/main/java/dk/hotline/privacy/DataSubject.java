@@ -5,8 +5,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The person an access or erasure request is about: their number, and every blind index a row
- * about them may carry. Features find their rows with {@code WHERE x_index = ANY(:indexes)}
- * ({@link #indexes()}), never by computing an index themselves, so that how a number's index is
+ * about them may carry. Features find their rows with {@code WHERE x_index IN (<indexes>)}
+ * ({@link #bindIndexes}), never by computing an index themselves, so that how a number's index is
  * made (one key, or two while keys rotate) is decided here alone, in {@link #of}.
  */
 public record DataSubject(PhoneNumber number, List<byte[]> indexes) {
@@ -22,9 +22,12 @@ public record DataSubject(PhoneNumber number, List<byte[]> indexes) {
         return new DataSubject(number, List.of(index.of(number)));
     }
 
-    /** Binds the indexes as {@code :indexes}, a {@code bytea[]} for {@code x_index = ANY(:indexes)}. */
+    /**
+     * Binds the indexes as the list {@code <indexes>}, for {@code x_index IN (<indexes>)}: one
+     * {@code bytea} parameter each (the driver cannot send a {@code bytea[]} as text).
+     */
     public <S extends SqlStatement<S>> S bindIndexes(S statement) {
-        return statement.registerArrayType(byte[].class, "bytea").bindArray("indexes", byte[].class, indexes);
+        return statement.bindList("indexes", indexes);
     }
 
     /**

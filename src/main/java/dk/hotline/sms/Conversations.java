@@ -87,7 +87,7 @@ public final class Conversations {
 
     /** A person's conversations, by id (what their notes are about). */
     public List<Long> idsWith(Handle tx, DataSubject subject) {
-        return subject.bindIndexes(tx.createQuery("SELECT id FROM conversations WHERE survivor_index = ANY(:indexes)"))
+        return subject.bindIndexes(tx.createQuery("SELECT id FROM conversations WHERE survivor_index IN (<indexes>)"))
                 .mapTo(Long.class).list();
     }
 }

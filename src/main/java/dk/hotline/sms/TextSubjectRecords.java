@@ -52,7 +52,7 @@ final class TextSubjectRecords implements SubjectRecords {
     public void find(Handle tx, DataSubject subject, SubjectExport export) {
         List<Conversation> conversations = subject.bindIndexes(tx.createQuery("""
                 SELECT id, created_at, status, closed_at, leader_id FROM conversations
-                WHERE survivor_index = ANY(:indexes) ORDER BY created_at, id"""))
+                WHERE survivor_index IN (<indexes>) ORDER BY created_at, id"""))
                 .map((rs, ctx) -> {
                     long id = rs.getLong("id");
                     return new Conversation(id, "K" + id, instant(rs, "created_at"), rs.getString("status"),
@@ -66,7 +66,7 @@ final class TextSubjectRecords implements SubjectRecords {
             export.leaders(c.texts().stream().map(Text::leaderId).toList());
         });
         Block block = subject.bindIndexes(tx.createQuery("""
-                SELECT created_at, reason FROM sms_blocklist WHERE phone_index = ANY(:indexes) ORDER BY created_at LIMIT 1"""))
+                SELECT created_at, reason FROM sms_blocklist WHERE phone_index IN (<indexes>) ORDER BY created_at LIMIT 1"""))
                 .map((rs, ctx) -> new Block(true, instant(rs, "created_at"), rs.getString("reason")))
                 .findOne().orElse(new Block(false, null, null));
         export.state("blocklist", block);
@@ -92,7 +92,7 @@ final class TextSubjectRecords implements SubjectRecords {
 
     @Override
     public void erase(Handle tx, DataSubject subject, SubjectErasure erasure) {
-        List<Long> ids = subject.bindIndexes(tx.createQuery("SELECT id FROM conversations WHERE survivor_index = ANY(:indexes)"))
+        List<Long> ids = subject.bindIndexes(tx.createQuery("SELECT id FROM conversations WHERE survivor_index IN (<indexes>)"))
                 .mapTo(Long.class).list();
         List<Long> received = tx.createQuery("""
                 SELECT id FROM conversation_messages WHERE conversation_id = ANY(:ids) AND direction = 'in'""")
@@ -110,8 +110,8 @@ final class TextSubjectRecords implements SubjectRecords {
         erasure.erased("conversations", conversations);
         erasure.erased("texts", texts);
         erasure.erased("blocklist", subject.bindIndexes(tx.createUpdate(
-                "DELETE FROM sms_blocklist WHERE phone_index = ANY(:indexes)")).execute());
-        subject.bindIndexes(tx.createUpdate("DELETE FROM sms_inbound_counts WHERE phone_index = ANY(:indexes)")).execute();
+                "DELETE FROM sms_blocklist WHERE phone_index IN (<indexes>)")).execute());
+        subject.bindIndexes(tx.createUpdate("DELETE FROM sms_inbound_counts WHERE phone_index IN (<indexes>)")).execute();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -94,7 +94,7 @@ public final class CallRecords {
 
     /** The calls from a person's number, by CallSid (what their notes are about). */
     public List<String> sidsFrom(Handle tx, DataSubject subject) {
-        return subject.bindIndexes(tx.createQuery("SELECT call_sid FROM calls WHERE caller_index = ANY(:indexes)"))
+        return subject.bindIndexes(tx.createQuery("SELECT call_sid FROM calls WHERE caller_index IN (<indexes>)"))
                 .mapTo(String.class).list();
     }
 }

@@ -47,7 +47,7 @@ final class CallSubjectRecords implements SubjectRecords {
     public void find(Handle tx, DataSubject subject, SubjectExport export) {
         List<Call> calls = subject.bindIndexes(tx.createQuery("""
                 SELECT call_sid, arrived_at, answered_at, ended_at, duration_secs, outcome, language, menu_path, answered_by
-                FROM calls WHERE caller_index = ANY(:indexes) ORDER BY arrived_at, call_sid"""))
+                FROM calls WHERE caller_index IN (<indexes>) ORDER BY arrived_at, call_sid"""))
                 .map((rs, ctx) -> new Call(rs.getString("call_sid"), instant(rs, "arrived_at"), instant(rs, "answered_at"),
                         instant(rs, "ended_at"), (Integer) rs.getObject("duration_secs"), rs.getString("outcome"),
                         rs.getString("language"), rs.getString("menu_path"), (Long) rs.getObject("answered_by"),
@@ -69,7 +69,7 @@ final class CallSubjectRecords implements SubjectRecords {
 
     @Override
     public void erase(Handle tx, DataSubject subject, SubjectErasure erasure) {
-        List<String> sids = subject.bindIndexes(tx.createQuery("SELECT call_sid FROM calls WHERE caller_index = ANY(:indexes)"))
+        List<String> sids = subject.bindIndexes(tx.createQuery("SELECT call_sid FROM calls WHERE caller_index IN (<indexes>)"))
                 .mapTo(String.class).list();
         List<String> recordings = tx.createQuery("""
                 UPDATE voicemails SET discarded = TRUE WHERE call_sid = ANY(:sids) AND deleted_at IS NULL
@@ -79,7 +79,7 @@ final class CallSubjectRecords implements SubjectRecords {
                 .bindArray("sids", String.class, sids).execute();
         replies += holdingTheNumber(tx, subject);
         int calls = subject.bindIndexes(tx.createUpdate("""
-                UPDATE calls SET caller_sealed = NULL, caller_index = NULL WHERE caller_index = ANY(:indexes)""")).execute();
+                UPDATE calls SET caller_sealed = NULL, caller_index = NULL WHERE caller_index IN (<indexes>)""")).execute();
         erasure.erased("calls", calls);
         erasure.erased("voicemails", recordings.size());
         erasure.erased("voice_replies", replies);
