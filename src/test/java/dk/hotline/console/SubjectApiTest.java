@@ -90,6 +90,16 @@ class SubjectApiTest {
     }
 
     @Test
+    void theNumberMayBeWrittenInTheUrlAsCurlSendsIt() {
+        for (String path : List.of("/api/subjects/+4530112234", "/api/subjects/%2B4530112234", "/api/subjects/30112234",
+                "/api/subjects/0045%2030%2011%2022%2034")) {
+            var response = service.api("GET", path, bearer, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(Json.elements(Json.parse(response).get("calls"))).as(path).hasSize(1);
+        }
+    }
+
+    @Test
     void theWordsAreShownOnlyWithWordsTrue() {
         JsonNode export = Json.parse(service.api("GET", path(PERSON, "?words=true&reason=indsigt"), bearer, null));
 
