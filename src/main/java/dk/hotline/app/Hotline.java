@@ -19,7 +19,6 @@ import dk.hotline.privacy.Retention;
 import dk.hotline.privacy.RetentionJob;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
-import dk.hotline.privacy.Subjects;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.scheduling.Jobs;
@@ -117,7 +116,7 @@ public final class Hotline implements AutoCloseable {
         var simulator = SimulatorStartup.start(config, gateway, rota, jdbi, () -> web.port(), sender(config), toClose, clock);
         var pages = new Pages(config.publicUrl(), simulator.menu(), demo);
         var audit = new AuditLog(clock);
-        var subjects = new Subjects(jdbi, sealing.index(), SubjectParts.of(sealing, recordings, outbox, voice, sms, clock), audit);
+        var subjects = SubjectParts.subjects(jdbi, sealing, recordings, outbox, voice, sms, audit, clock);
         var console = ConsoleModule.create(jdbi, audit, pages, accounts, config.publicUrl(), rota, outbox, voice, sms, groups,
                 followups, notes, subjects, gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
                 recordings, zone, clock);

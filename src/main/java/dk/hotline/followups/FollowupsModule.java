@@ -1,11 +1,11 @@
 package dk.hotline.followups;
 
-import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.common.QuietHours;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.scheduling.Jobs;

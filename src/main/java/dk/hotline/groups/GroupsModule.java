@@ -1,12 +1,12 @@
 package dk.hotline.groups;
 
-import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.common.QuietHours;
 import dk.hotline.flows.RevealingWords;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.scheduling.Jobs;
 import java.time.Clock;

@@ -1,9 +1,11 @@
 package dk.hotline.notes;
 
-import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
+import dk.hotline.privacy.SubjectRecords;
+import dk.hotline.sms.Conversations;
 import dk.hotline.sms.SmsModule;
+import dk.hotline.voice.CallRecords;
 import dk.hotline.voice.VoiceModule;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -20,8 +22,8 @@ public record NotesModule(Notes notes, NoteCategories categories, NoteCounts cou
     public static final List<RetentionRule> RETENTION = List.of(new NoteRetention());
 
     /** The notes' part of a person's access and erasure requests; erases before the calls' and texts' parts. */
-    public static SubjectRecords subjects(Sealing sealing, VoiceModule voice, SmsModule sms) {
-        return new NoteSubjectRecords(voice.calls(), sms.conversations(), sealing.cipher());
+    public static SubjectRecords subjects(Sealing sealing, CallRecords calls, Conversations conversations) {
+        return new NoteSubjectRecords(calls, conversations, sealing.cipher());
     }
 
     public static NotesModule create(Jdbi jdbi, Sealing sealing, VoiceModule voice, SmsModule sms, ZoneId zone, Clock clock) {

@@ -1,9 +1,9 @@
 package dk.hotline.outbox;
 
-import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.twilio.TwilioGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;

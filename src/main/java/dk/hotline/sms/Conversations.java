@@ -1,11 +1,11 @@
 package dk.hotline.sms;
 
-import org.jdbi.v3.core.Handle;
-import dk.hotline.privacy.DataSubject;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.DataSubject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;

@@ -1,12 +1,13 @@
 package dk.hotline.sms;
 
-import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.flows.Texts;
 import dk.hotline.followups.FollowupsModule;
 import dk.hotline.groups.GroupsModule;
+import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.RetentionRule;
 import dk.hotline.privacy.Sealing;
+import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.scheduling.Jobs;
 import dk.hotline.twilio.Webhook;
@@ -32,8 +33,8 @@ public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blockli
     static final Duration RELAY_SWEEP = Duration.ofMinutes(1);
 
     /** The texts' part of a person's access and erasure requests. */
-    public static SubjectRecords subjects(Sealing sealing, OutboxModule outbox, Clock clock) {
-        return new TextSubjectRecords(sealing.cipher(), outbox.outbox(), clock);
+    public static SubjectRecords subjects(Sealing sealing, Outbox outbox, Clock clock) {
+        return new TextSubjectRecords(sealing.cipher(), outbox, clock);
     }
 
     /** @param spoolDir where texts wait while the database is down (this instance's own disk) */

@@ -1,9 +1,8 @@
 package dk.hotline.voice;
 
-import dk.hotline.privacy.DataSubject;
-import org.jdbi.v3.core.Handle;
 import dk.hotline.common.Language;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.DataSubject;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.rota.Leaders;
 import dk.hotline.routing.Offers;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Each call as coordinators see it: path through the menu, who was rung, who answered, the outcome. */

@@ -124,8 +124,8 @@ class OpenApiDocumentTest {
     void anUndocumentedStatusOrPathFailsTheCheck() {
         assertThatThrownBy(() -> OpenApiContract.check("DELETE", URI.create("http://localhost/api/leaders/7"), 202,
                 Optional.empty(), "")).hasMessageContaining("DELETE /api/leaders/{id} answered 202: status not documented");
-        assertThatThrownBy(() -> OpenApiContract.check("GET", URI.create("http://localhost/api/subjects/+4520112233"), 200,
-                Optional.of("application/json"), "[]")).hasMessageContaining("GET /api/subjects/••• answered 200: no such operation")
+        assertThatThrownBy(() -> OpenApiContract.check("GET", URI.create("http://localhost/api/callers/+4520112233"), 200,
+                Optional.of("application/json"), "[]")).hasMessageContaining("GET /api/callers/••• answered 200: no such operation")
                 .hasMessageNotContaining("20112233");
     }
 
