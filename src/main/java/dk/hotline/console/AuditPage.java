@@ -28,7 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class AuditPage {
     /** The kinds of subject the audit log names, each with its words ({@code audit.subject.<kind>}). */
-    private static final Set<String> KINDS = Set.of("leader", "callback", "group-interest", "blocklist", "voicemail");
+    private static final Set<String> KINDS = Set.of("leader", "callback", "group-interest", "blocklist", "voicemail", "phone");
 
     private final Jdbi jdbi;
     private final Pages pages;

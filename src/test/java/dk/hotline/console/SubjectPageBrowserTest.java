@@ -68,6 +68,10 @@ class SubjectPageBrowserTest {
             }
             assertThat(browser.text("main")).doesNotContain("30224466").doesNotContain("20000081");
             browser.accessible().screenshot("subjects-export");
+
+            browser.go("/audit");
+            assertThat(browser.text("main")).contains("Alt på et nummer, der ender på …66 (indsigt eller sletning)")
+                    .contains("anmodning om indsigt").doesNotContain("30224466");
         }
     }
 
