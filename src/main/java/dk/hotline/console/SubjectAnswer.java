@@ -3,6 +3,7 @@ package dk.hotline.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PhoneNumber;
@@ -63,6 +64,18 @@ final class SubjectAnswer {
         } catch (InvalidPhoneNumberException e) {
             throw new InvalidInputException("phone", e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a leader's own number (409 naming {@code phone}): what is sent to it is other
+     * people's words relayed to the leader, and the number itself is changed or removed on the
+     * leader's page.
+     */
+    static PhoneNumber notALeaders(Jdbi jdbi, Leaders leaders, PhoneNumber number) {
+        if (jdbi.withHandle(h -> leaders.byPhone(h, number)).isPresent()) {
+            throw new ConflictException("phone", "the number is a leader's: change or remove it on the leader's page");
+        }
+        return number;
     }
 
     static String pretty(Object value) {

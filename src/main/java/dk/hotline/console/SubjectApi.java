@@ -34,7 +34,7 @@ final class SubjectApi {
     }
 
     private void access(Context ctx) {
-        PhoneNumber number = SubjectAnswer.phone(ctx.pathParam("phone"));
+        PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, SubjectAnswer.phone(ctx.pathParam("phone")));
         boolean words = words(ctx);
         var export = subjects.access(Principal.of(ctx).accountId(), number, words, Reveal.reason(ctx));
         ctx.header("Cache-Control", "no-store");
@@ -42,7 +42,7 @@ final class SubjectApi {
     }
 
     private void erase(Context ctx) {
-        PhoneNumber number = SubjectAnswer.phone(ctx.pathParam("phone"));
+        PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, SubjectAnswer.phone(ctx.pathParam("phone")));
         var erasure = subjects.erase(Principal.of(ctx).accountId(), number, Reveal.reason(ctx));
         ctx.json(SubjectAnswer.erased(erasure));
     }

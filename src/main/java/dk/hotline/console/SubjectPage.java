@@ -1,6 +1,8 @@
 package dk.hotline.console;
 
+import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.common.ServiceException;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.Subjects;
@@ -65,12 +67,12 @@ final class SubjectPage {
         Principal principal = Principal.coordinator(ctx);
         Request request = Request.of(ctx);
         try {
-            PhoneNumber number = request.number();
+            PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, request.number());
             var export = subjects.access(principal.accountId(), number, request.words(), Optional.of(request.reason()));
             Map<String, Object> answer = SubjectAnswer.of(jdbi, leaders, number, export);
             show(ctx, new SubjectView(SubjectView.Step.EXPORT, request.phone(), request.reason(), request.words(), FormErrors.NONE,
                     number.masked(), names(answer), sections(answer, pages.messages(ctx)), List.of()));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ConflictException e) {
             refused(ctx, request, e);
         }
     }
@@ -79,13 +81,13 @@ final class SubjectPage {
         Principal principal = Principal.coordinator(ctx);
         Request request = Request.of(ctx);
         try {
-            PhoneNumber number = request.number();
+            PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, request.number());
             var export = subjects.access(principal.accountId(), number, request.words(), Optional.of(request.reason()));
             ctx.header("Cache-Control", "no-store");
             ctx.header("Content-Disposition", "attachment; filename=\"subject-access.json\"");
             ctx.contentType("application/json; charset=utf-8");
             ctx.result(SubjectAnswer.pretty(SubjectAnswer.of(jdbi, leaders, number, export)));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ConflictException e) {
             refused(ctx, request, e);
         }
     }
@@ -94,7 +96,7 @@ final class SubjectPage {
         Principal principal = Principal.coordinator(ctx);
         Request request = Request.of(ctx);
         try {
-            PhoneNumber number = request.number();
+            PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, request.number());
             if (!"yes".equals(ctx.formParam("confirm"))) {
                 show(ctx, new SubjectView(SubjectView.Step.CONFIRM, request.phone(), request.reason(), false, FormErrors.NONE,
                         number.masked(), List.of(), List.of(), List.of()));
@@ -106,13 +108,13 @@ final class SubjectPage {
             erasure.erased().forEach((kind, count) -> sections.add(new SubjectView.Section(label(t, kind), count, "")));
             show(ctx, new SubjectView(SubjectView.Step.ERASED, "", request.reason(), false, FormErrors.NONE, number.masked(),
                     List.of(), sections, erasure.kept().stream().map(kind -> label(t, kind)).toList()));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ConflictException e) {
             refused(ctx, request, e);
         }
     }
 
-    private void refused(Context ctx, Request request, InvalidInputException e) {
-        ctx.status(400);
+    private void refused(Context ctx, Request request, ServiceException e) {
+        ctx.status(FormErrors.status(e));
         show(ctx, SubjectView.form(request.phone(), request.reason(), request.words(),
                 FormErrors.of(e, pages.messages(ctx), "subjects", Map.of())));
     }

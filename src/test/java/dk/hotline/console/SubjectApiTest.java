@@ -140,6 +140,10 @@ class SubjectApiTest {
         var notANumber = service.api("GET", path("hej med dig", ""), bearer, null);
         assertThat(notANumber.statusCode()).isEqualTo(400);
         assertThat(Json.badRequestField(notANumber)).isEqualTo("phone");
+        var leaders = service.api("GET", path(LEADER_PHONE, "?words=true"), bearer, null);
+        assertThat(leaders.statusCode()).as("a leader's number holds others' words relayed to it").isEqualTo(409);
+        assertThat(Json.errorField(leaders)).isEqualTo("phone");
+        assertThat(service.api("DELETE", path(LEADER_PHONE, ""), bearer, null).statusCode()).isEqualTo(409);
         var badWords = service.api("GET", path(PERSON, "?words=ja"), bearer, null);
         assertThat(Json.badRequestField(badWords)).isEqualTo("words");
         assertThat(service.api("GET", path(PERSON, ""), null, null).statusCode()).isEqualTo(401);

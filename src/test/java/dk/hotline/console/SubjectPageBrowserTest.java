@@ -96,6 +96,10 @@ class SubjectPageBrowserTest {
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("Skriv hvorfor du ser efter");
 
+        var leadersOwn = session.submit("/subjects", Map.of("phone", LEADER_PHONE, "reason", "indsigt"));
+        assertThat(leadersOwn.statusCode()).isEqualTo(409);
+        assertThat(leadersOwn.body()).contains("Det er en leders eget nummer");
+
         hotline.coordinator().leaderAccount(story.leader(), "clara@example.org", "a-long-enough-password");
         var leader = PageSession.signIn(service, "clara@example.org", "a-long-enough-password");
         assertThat(leader.get("/subjects").statusCode()).isEqualTo(403);
