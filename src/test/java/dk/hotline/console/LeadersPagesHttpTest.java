@@ -67,6 +67,22 @@ class LeadersPagesHttpTest {
     }
 
     @Test
+    void aFormWithAControlCharacterIsRefusedNamingTheFieldAndChangesNothing() {
+        var admin = PageSession.signIn(service, TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD);
+
+        var leader = admin.submit("/leaders", Map.of("name", "To\u0000m", "phone", "20771166", "languages", "da"));
+        var account = admin.submit("/accounts", Map.of("email", "u\u0007@example.org", "role", "coordinator"));
+        var signIn = service.postForm("/login", Map.of("email", "a\u0000@example.org", "password", "x", "csrf", "x"), Map.of());
+
+        for (var refused : java.util.List.of(leader, account, signIn)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains(refused == leader ? "name" : "email");
+        }
+        assertThat(Json.elements(coordinator.get("/api/leaders"))).as("no leader added").isEmpty();
+        assertThat(Json.elements(coordinator.get("/api/accounts"))).as("no account made").hasSize(1);
+    }
+
+    @Test
     void formsPostedWithoutTheirTokenAreRefusedAndChangeNothing() {
         long id = coordinator.leader("Sara", "+4520771155");
         var admin = PageSession.signIn(service, TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD);
