@@ -69,7 +69,8 @@ final class AuditPage {
         Map<Long, String> names = jdbi.withHandle(leaders::all).stream().collect(Collectors.toMap(Leader::id, Leader::name));
         var when = DateTimeFormatter.ofPattern("EEE d/M yyyy HH:mm", t.language().locale());
         var rows = slice.entries().stream().map(e -> new AuditView.Row(when.format(e.at().atZone(zone)),
-                        Optional.ofNullable(emails.get(e.accountId())).orElse(t.get("audit.account", e.accountId())),
+                        e.accountId().map(id -> Optional.ofNullable(emails.get(id)).orElse(t.get("audit.account", id)))
+                                .orElse(t.get("audit.nobody")),
                         what(e.subject(), names, t), e.subject(), e.reason().orElse(t.get("audit.noReason"))))
                 .toList();
         int pageCount = (int) Math.max(1, (slice.total() + AuditQuery.PAGE_SIZE - 1) / AuditQuery.PAGE_SIZE);
