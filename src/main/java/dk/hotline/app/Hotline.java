@@ -123,7 +123,7 @@ public final class Hotline implements AutoCloseable {
                 recordings, zone, clock);
 
         reminders = groups.reminders();
-        var retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
+        var retention = new Retention(jdbi, config.retentionDays(), config.auditRetentionDays(), retentionRules(recordings), clock);
         jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
         web = WebApp.create(new Routes(simulator.signature(infrastructure.twilioSignature(config)), config.publicUrl(),
@@ -149,7 +149,7 @@ public final class Hotline implements AutoCloseable {
     public static List<RetentionRule> retentionRules(TwilioRecordings recordings) {
         return Stream.of(OutboxModule.RETENTION, AccountsModule.RETENTION, RotaModule.RETENTION, FollowupsModule.RETENTION,
                 GroupsModule.RETENTION, SmsModule.RETENTION, VoiceModule.retention(recordings), NotesModule.RETENTION,
-                DemoData.RETENTION, List.of(Retention.AUDIT_LOG))
+                DemoData.RETENTION)
                 .flatMap(List::stream).toList();
     }
 
