@@ -3,6 +3,7 @@ package dk.hotline.rota;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
+import dk.hotline.privacy.Audited;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -61,14 +62,23 @@ public final class Leaders {
     }
 
     public Leader create(LeaderInput in) {
+        return create(in, Audited.none());
+    }
+
+    /** Makes a leader; {@code audited} writes the act's audit row in the same transaction. */
+    public Leader create(LeaderInput in, Audited<Leader> audited) {
         String name = name(in.name());
         PhoneNumber phone = phone(in.phone());
         List<Language> languages = in.languages() == null ? List.of(Language.DANISH) : languages(in.languages());
         boolean active = in.active() == null || in.active();
         boolean available = in.available() == null || in.available();
-        long id = unique(() -> jdbi.withExtension(LeaderDao.class, dao -> dao.insert(name, cipher.sealPhone(phone),
-                index.of(phone), codes(languages), active, available, clock.instant())));
-        return new Leader(id, name, phone, languages, active, available);
+        return jdbi.inTransaction(tx -> {
+            long id = unique(() -> tx.attach(LeaderDao.class).insert(name, cipher.sealPhone(phone), index.of(phone),
+                    codes(languages), active, available, clock.instant()));
+            var leader = new Leader(id, name, phone, languages, active, available);
+            audited.write(tx, leader);
+            return leader;
+        });
     }
 
     /**
@@ -77,6 +87,11 @@ public final class Leaders {
      * duty: an inactive leader is rung for none of them.
      */
     public Optional<Leader> update(long id, LeaderInput in, LeaderDuties elsewhere) {
+        return update(id, in, elsewhere, Audited.none());
+    }
+
+    /** As {@link #update(long, LeaderInput, LeaderDuties)}; {@code audited} writes the change's audit row with it. */
+    public Optional<Leader> update(long id, LeaderInput in, LeaderDuties elsewhere, Audited<Leader> audited) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(LeaderDao.class);
             var current = dao.byId(id).map(this::open);
@@ -95,6 +110,7 @@ public final class Leaders {
                     in.available() == null ? old.available() : in.available());
             unique(() -> dao.update(id, updated.name(), cipher.sealPhone(updated.phone()), index.of(updated.phone()),
                     codes(updated.languages()), updated.active(), updated.available(), clock.instant()));
+            audited.write(tx, updated);
             return Optional.of(updated);
         });
     }
@@ -106,13 +122,22 @@ public final class Leaders {
      * leader who is gone. Hand those over first.
      */
     public boolean delete(long id, LeaderDuties elsewhere) {
+        return delete(id, elsewhere, Audited.none());
+    }
+
+    /** As {@link #delete(long, LeaderDuties)}; {@code audited} writes the deletion's audit row with it. */
+    public boolean delete(long id, LeaderDuties elsewhere, Audited<Long> audited) {
         return jdbi.inTransaction(tx -> {
             if (tx.attach(LeaderDao.class).lock(id).isEmpty()) {
                 return false;
             }
             refuseWhileOnDuty(tx, id, elsewhere, "deleted");
             tx.attach(CalendarFeedDao.class).delete(id);
-            return tx.attach(LeaderDao.class).delete(id, clock.instant()) > 0;
+            boolean deleted = tx.attach(LeaderDao.class).delete(id, clock.instant()) > 0;
+            if (deleted) {
+                audited.write(tx, id);
+            }
+            return deleted;
         });
     }
 
