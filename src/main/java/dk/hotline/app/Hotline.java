@@ -117,14 +117,14 @@ public final class Hotline implements AutoCloseable {
                 rota, groups.groups(), notes.categories(), config.reminders().offsets()));
         var simulator = SimulatorStartup.start(config, gateway, rota, jdbi, () -> web.port(), sender(config), toClose, clock);
         var pages = new Pages(config.publicUrl(), simulator.menu(), demo);
-        var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
+        var retention = new Retention(jdbi, config.retentionDays(), config.auditRetentionDays(), retentionRules(recordings), clock);
+        jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
+        var console = ConsoleModule.create(jdbi, new AuditLog(clock), retention, pages, accounts, config.publicUrl(),
                 rota, outbox, voice, sms, groups, followups, notes,
                 gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
                 recordings, zone, clock);
 
         reminders = groups.reminders();
-        var retention = new Retention(jdbi, config.retentionDays(), config.auditRetentionDays(), retentionRules(recordings), clock);
-        jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
         web = WebApp.create(new Routes(simulator.signature(infrastructure.twilioSignature(config)), config.publicUrl(),
                 webhooks(voice.webhooks(), sms.webhooks()), pool, accounts, pages, console.api(),

@@ -5,6 +5,7 @@ import dk.hotline.groups.GroupsModule;
 import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
+import dk.hotline.privacy.Retention;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.sms.SmsModule;
 import dk.hotline.twilio.DryRunTwilioGateway;
@@ -44,7 +45,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/audit", "menu.audit", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
-    public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
+    public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Retention retention, Pages pages, AccountsModule accounts,
+                                       URI publicUrl,
                                        RotaModule rota, OutboxModule outbox,
                                        VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
                                        NotesModule notes,
@@ -91,7 +93,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new CallsPage(pages, voice.calls(), times, zone, clock)::register,
                 new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone, audit)::register,
                 new StatsPage(pages, statsReport, clock)::register,
-                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
+                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), retention, zone)::register,
                 new TextsPage(jdbi, pages, sms.log(), rota.leaders(), zone)::register,
                 new OutboxPage(pages, outbox.log(), dryRun.isPresent(), zone)::register,
                 // Before /notes/{id}, which would otherwise take "categories" for an id.
