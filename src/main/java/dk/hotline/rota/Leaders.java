@@ -84,13 +84,8 @@ public final class Leaders {
     /**
      * Applies the fields that are set; nothing when the leader does not exist. Deactivating is
      * refused (409) while the leader is on call now, has shifts ahead or {@code elsewhere} names a
-     * duty: an inactive leader is rung for none of them.
+     * duty: an inactive leader is rung for none of them. {@code audited} writes the change's audit row with it.
      */
-    public Optional<Leader> update(long id, LeaderInput in, LeaderDuties elsewhere) {
-        return update(id, in, elsewhere, Audited.none());
-    }
-
-    /** As {@link #update(long, LeaderInput, LeaderDuties)}; {@code audited} writes the change's audit row with it. */
     public Optional<Leader> update(long id, LeaderInput in, LeaderDuties elsewhere, Audited<Leader> audited) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(LeaderDao.class);
@@ -119,13 +114,8 @@ public final class Leaders {
      * Deletes the leader, and their calendar link with them; false when there is no such leader.
      * Refused (409, saying what stands in the way) while they are on call now, have shifts ahead or
      * {@code elsewhere} names a duty: their shifts would leave gaps nobody sees, and their groups a
-     * leader who is gone. Hand those over first.
+     * leader who is gone. Hand those over first. {@code audited} writes the deletion's audit row with it.
      */
-    public boolean delete(long id, LeaderDuties elsewhere) {
-        return delete(id, elsewhere, Audited.none());
-    }
-
-    /** As {@link #delete(long, LeaderDuties)}; {@code audited} writes the deletion's audit row with it. */
     public boolean delete(long id, LeaderDuties elsewhere, Audited<Long> audited) {
         return jdbi.inTransaction(tx -> {
             if (tx.attach(LeaderDao.class).lock(id).isEmpty()) {

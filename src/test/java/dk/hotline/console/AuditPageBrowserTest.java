@@ -115,7 +115,7 @@ class AuditPageBrowserTest {
         try (var browser = signedIn(1280)) {
             browser.go("/audit");
             assertThat(browser.text("#audit-verify")).startsWith("Kæden er hel: alle").endsWith("rækker er uændrede og i rækkefølge.");
-            assertThat(browser.text("#retention-rules")).contains("Revisionsloggen").contains("1825 dage efter (audit.retentionDays)")
+            assertThat(browser.text("#retention-rules")).contains("Revisionsloggen").contains("1.825 dage efter (audit.retentionDays)")
                     .contains("Opkald: opkalderens nummer").contains("Senest 180 dage efter")
                     .contains("Gemmes: en leders eget nummer, så længe vedkommende er leder");
             assertThat(browser.text("#retention-last-run")).isEqualTo("Sidst kørt fredag 6/3 2026 11:00.");
