@@ -117,14 +117,14 @@ public final class Hotline implements AutoCloseable {
                 rota, groups.groups(), notes.categories(), config.reminders().offsets()));
         var simulator = SimulatorStartup.start(config, gateway, rota, jdbi, () -> web.port(), sender(config), toClose, clock);
         var pages = new Pages(config.publicUrl(), simulator.menu(), demo);
-        var console = ConsoleModule.create(jdbi, new AuditLog(clock), pages, accounts, config.publicUrl(),
+        var retention = new Retention(jdbi, config.retentionDays(), config.auditRetentionDays(), retentionRules(recordings), clock);
+        jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
+        var console = ConsoleModule.create(jdbi, new AuditLog(clock), retention, pages, accounts, config.publicUrl(),
                 rota, outbox, voice, sms, groups, followups, notes,
                 gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
                 recordings, zone, clock);
 
         reminders = groups.reminders();
-        var retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
-        jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
         web = WebApp.create(new Routes(simulator.signature(infrastructure.twilioSignature(config)), config.publicUrl(),
                 webhooks(voice.webhooks(), sms.webhooks()), pool, accounts, pages, console.api(),
@@ -149,7 +149,7 @@ public final class Hotline implements AutoCloseable {
     public static List<RetentionRule> retentionRules(TwilioRecordings recordings) {
         return Stream.of(OutboxModule.RETENTION, AccountsModule.RETENTION, RotaModule.RETENTION, FollowupsModule.RETENTION,
                 GroupsModule.RETENTION, SmsModule.RETENTION, VoiceModule.retention(recordings), NotesModule.RETENTION,
-                DemoData.RETENTION, List.of(Retention.AUDIT_LOG))
+                DemoData.RETENTION)
                 .flatMap(List::stream).toList();
     }
 

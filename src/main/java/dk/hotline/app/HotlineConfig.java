@@ -41,6 +41,7 @@ public record HotlineConfig(
         List<String> revealingWords,
         AuthSettings auth,
         int retentionDays,
+        int auditRetentionDays,
         RotaCheckSettings rotaCheck,
         RotaLimits limits,
         boolean demo,

@@ -38,6 +38,15 @@ class ConfigLoaderTest {
         assertThat(config.outbox().rate()).isEqualTo(10);
         assertThat(config.dryRun()).isTrue();
         assertThat(config.flowsDir()).isEqualTo(Path.of("flows"));
+        assertThat(config.auditRetentionDays()).isEqualTo(1825);
+    }
+
+    @Test
+    void theAuditLogIsKeptAYearAtLeast() {
+        assertThat(ConfigLoader.load(Map.of("HOTLINE_AUDIT_RETENTION_DAYS", "365")).auditRetentionDays()).isEqualTo(365);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_AUDIT_RETENTION_DAYS", "364")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("audit.retentionDays")
+                .hasMessageContaining("HOTLINE_AUDIT_RETENTION_DAYS").hasMessageContaining("at least 365");
     }
 
     @Test
