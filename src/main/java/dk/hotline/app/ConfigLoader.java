@@ -81,6 +81,7 @@ public final class ConfigLoader {
                         r.duration("auth.sessionMax"),
                         r.duration("auth.passwordLinkTtl")),
                 r.positiveInt("retention.days"),
+                r.duration("reseal.every"),
                 new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
                 new RotaLimits(r.positiveInt("limits.pastDays"), r.positiveInt("limits.futureDays"),
                         r.positiveInt("limits.maxShiftHours")),

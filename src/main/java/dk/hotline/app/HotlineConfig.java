@@ -41,6 +41,7 @@ public record HotlineConfig(
         List<String> revealingWords,
         AuthSettings auth,
         int retentionDays,
+        Duration resealEvery,
         RotaCheckSettings rotaCheck,
         RotaLimits limits,
         boolean demo,
@@ -55,6 +56,7 @@ public record HotlineConfig(
             Optional<TwilioCredentials> twilio,
             URI twilioApiBaseUrl,
             Optional<String> encryptionKey,
+            Optional<String> encryptionKeyPrevious,
             Optional<String> adminEmail,
             Optional<String> adminPassword) {
         @Override
@@ -62,7 +64,8 @@ public record HotlineConfig(
             return "Secrets[databaseUrl=" + (databaseUrl.isPresent() ? "set" : "unset")
                     + ", twilio=" + (twilio.isPresent() ? "set" : "dry-run")
                     + ", twilioApiBaseUrl=" + twilioApiBaseUrl
-                    + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset") + "]";
+                    + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
+                    + ", encryptionKeyPrevious=" + (encryptionKeyPrevious.isPresent() ? "set" : "unset") + "]";
         }
     }
 

@@ -52,7 +52,7 @@ public final class Leaders {
 
     /** The leader whose registered phone sent a text, if it is one. */
     public Optional<Leader> byPhone(Handle tx, PhoneNumber phone) {
-        return tx.attach(LeaderDao.class).byPhoneIndex(index.of(phone)).map(this::open);
+        return tx.attach(LeaderDao.class).byPhoneIndex(index.candidates(phone)).map(this::open);
     }
 
     /** A leader's own ON/OFF: routing and relays respect it from the next call or text. */
@@ -66,8 +66,11 @@ public final class Leaders {
         List<Language> languages = in.languages() == null ? List.of(Language.DANISH) : languages(in.languages());
         boolean active = in.active() == null || in.active();
         boolean available = in.available() == null || in.available();
-        long id = unique(() -> jdbi.withExtension(LeaderDao.class, dao -> dao.insert(name, cipher.sealPhone(phone),
-                index.of(phone), codes(languages), active, available, clock.instant())));
+        long id = unique(() -> jdbi.inTransaction(tx -> {
+            index.reindex(tx, "leaders", "phone_index", phone);
+            return tx.attach(LeaderDao.class).insert(name, cipher.sealPhone(phone), index.of(phone), codes(languages), active,
+                    available, clock.instant());
+        }));
         return new Leader(id, name, phone, languages, active, available);
     }
 
@@ -93,6 +96,7 @@ public final class Leaders {
                     in.languages() == null ? old.languages() : languages(in.languages()),
                     in.active() == null ? old.active() : in.active(),
                     in.available() == null ? old.available() : in.available());
+            index.reindex(tx, "leaders", "phone_index", updated.phone());
             unique(() -> dao.update(id, updated.name(), cipher.sealPhone(updated.phone()), index.of(updated.phone()),
                     codes(updated.languages()), updated.active(), updated.available(), clock.instant()));
             return Optional.of(updated);
