@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the stored data is refused ({@link KeyCheck}); and the job that re-seals old values under the
  * current key ({@link Reseal}) is scheduled.
  */
-final class KeyStartup {
+public final class KeyStartup {
     private static final Logger log = LoggerFactory.getLogger(KeyStartup.class);
 
     private KeyStartup() {}
@@ -54,7 +54,7 @@ final class KeyStartup {
     }
 
     /** Every table with sealed values, as each feature declares them. */
-    static List<SealedTable> sealedTables() {
+    public static List<SealedTable> sealedTables() {
         return Stream.of(OutboxModule.SEALED, RotaModule.SEALED, FollowupsModule.SEALED, GroupsModule.SEALED,
                         SmsModule.SEALED, VoiceModule.SEALED, NotesModule.SEALED, DemoData.SEALED, List.of(KeyCheck.SEALED))
                 .flatMap(List::stream).toList();

@@ -47,10 +47,11 @@ final class IndexOnlyNumbers {
                     still++;
                     continue;
                 }
-                recovered += jdbi.inTransaction(tx -> tx.createUpdate("UPDATE " + table.table() + " SET " + number.sealed()
-                                + " = :sealed, " + number.index() + " = :current WHERE " + number.index() + " = :old AND "
-                                + number.sealed() + " IS NULL AND NOT EXISTS (SELECT 1 FROM " + table.table() + " WHERE "
-                                + number.index() + " = :current)")
+                // Another row already under the current index keeps this one as it is, for a unique index's sake.
+                recovered += jdbi.inTransaction(tx -> tx.createUpdate("UPDATE " + table.table() + " AS r SET " + number.sealed()
+                                + " = :sealed, " + number.index() + " = :current WHERE r." + number.index() + " = :old AND r."
+                                + number.sealed() + " IS NULL AND NOT EXISTS (SELECT 1 FROM " + table.table() + " AS o WHERE o."
+                                + number.index() + " = :current AND o.ctid <> r.ctid)")
                         .bind("sealed", sealing.cipher().sealPhone(phone.get()))
                         .bind("current", sealing.index().of(phone.get())).bind("old", index).execute());
             }

@@ -151,7 +151,7 @@ public final class PersonalDataCipher {
 
     /** The ids of the keys held, current first, in hex. */
     String keyIds() {
-        return String.join(", ", keys.stream().map(k -> EncryptionKey.hex(k.id())).toList());
+        return String.join(",", keys.stream().map(k -> EncryptionKey.hex(k.id())).toList());
     }
 
     private static byte[] run(int mode, SecretKeySpec key, byte[] aad, byte[] iv, byte[] input, int offset) {

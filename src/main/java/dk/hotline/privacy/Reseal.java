@@ -57,7 +57,9 @@ public final class Reseal {
             do {
                 done = batch(table, BATCH);
                 if (done > 0) {
-                    log.info("event=reseal.progress table={} done={} left={}", table.table(), done, count(table));
+                    long rows = count(table);
+                    left.get(table.table()).set(rows);
+                    log.info("event=reseal.progress table={} done={} left={}", table.table(), done, rows);
                 }
             } while (done > 0);
         }
