@@ -83,6 +83,7 @@ public final class ConfigLoader {
                         r.duration("auth.passwordLinkTtl")),
                 r.positiveInt("retention.days"),
                 auditRetentionDays(r),
+                r.duration("reseal.every"),
                 new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
                 new RotaLimits(r.positiveInt("limits.pastDays"), r.positiveInt("limits.futureDays"),
                         r.positiveInt("limits.maxShiftHours")),

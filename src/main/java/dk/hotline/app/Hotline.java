@@ -13,12 +13,11 @@ import dk.hotline.groups.Reminders;
 import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
-import dk.hotline.privacy.EncryptionKey;
+import dk.hotline.privacy.KeyCheck;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.Retention;
 import dk.hotline.privacy.RetentionJob;
 import dk.hotline.privacy.RetentionRule;
-import dk.hotline.privacy.Sealing;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.scheduling.Jobs;
@@ -90,8 +89,7 @@ public final class Hotline implements AutoCloseable {
         jobs = Jobs.create(pool, config.zone());
         toClose.add(jobs);
         Jdbi jdbi = Database.jdbi(pool);
-        var sealing = Sealing.of(config.secrets().encryptionKey().map(EncryptionKey::fromBase64)
-                .orElseGet(() -> EncryptionKey.loadOrCreate(config.dataDir().resolve("encryption.key"))));
+        var sealing = KeyStartup.start(config, jdbi, jobs, metrics, clock);
         var gateway = infrastructure.gateway(config);
         var recordings = infrastructure.recordings(config);
         var zone = config.zone();
@@ -149,7 +147,7 @@ public final class Hotline implements AutoCloseable {
     public static List<RetentionRule> retentionRules(TwilioRecordings recordings) {
         return Stream.of(OutboxModule.RETENTION, AccountsModule.RETENTION, RotaModule.RETENTION, FollowupsModule.RETENTION,
                 GroupsModule.RETENTION, SmsModule.RETENTION, VoiceModule.retention(recordings), NotesModule.RETENTION,
-                DemoData.RETENTION)
+                DemoData.RETENTION, List.of(KeyCheck.RETENTION))
                 .flatMap(List::stream).toList();
     }
 

@@ -42,6 +42,7 @@ public record HotlineConfig(
         AuthSettings auth,
         int retentionDays,
         int auditRetentionDays,
+        Duration resealEvery,
         RotaCheckSettings rotaCheck,
         RotaLimits limits,
         boolean demo,
@@ -56,6 +57,7 @@ public record HotlineConfig(
             Optional<TwilioCredentials> twilio,
             URI twilioApiBaseUrl,
             Optional<String> encryptionKey,
+            Optional<String> encryptionKeyPrevious,
             Optional<String> adminEmail,
             Optional<String> adminPassword) {
         @Override
@@ -63,7 +65,8 @@ public record HotlineConfig(
             return "Secrets[databaseUrl=" + (databaseUrl.isPresent() ? "set" : "unset")
                     + ", twilio=" + (twilio.isPresent() ? "set" : "dry-run")
                     + ", twilioApiBaseUrl=" + twilioApiBaseUrl
-                    + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset") + "]";
+                    + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
+                    + ", encryptionKeyPrevious=" + (encryptionKeyPrevious.isPresent() ? "set" : "unset") + "]";
         }
     }
 

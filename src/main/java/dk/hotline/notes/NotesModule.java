@@ -1,6 +1,7 @@
 package dk.hotline.notes;
 
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.sms.SmsModule;
 import dk.hotline.voice.VoiceModule;
@@ -17,6 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 public record NotesModule(Notes notes, NoteCategories categories, NoteCounts counts) {
     /** What retention erases of the notes. */
     public static final List<RetentionRule> RETENTION = List.of(new NoteRetention());
+    /** What a key rotation re-seals: the notes' words. */
+    public static final List<SealedTable> SEALED = List.of(SealedTable.values("notes", "body_sealed"));
 
     public static NotesModule create(Jdbi jdbi, Sealing sealing, VoiceModule voice, SmsModule sms, ZoneId zone, Clock clock) {
         return new NotesModule(new Notes(jdbi, voice.calls(), sms.conversations(), sealing.cipher(), clock),

@@ -53,7 +53,7 @@ public final class Leaders {
 
     /** The leader whose registered phone sent a text, if it is one. */
     public Optional<Leader> byPhone(Handle tx, PhoneNumber phone) {
-        return tx.attach(LeaderDao.class).byPhoneIndex(index.of(phone)).map(this::open);
+        return tx.attach(LeaderDao.class).byPhoneIndex(index.candidates(phone)).map(this::open);
     }
 
     /** A leader's own ON/OFF: routing and relays respect it from the next call or text. */
@@ -73,6 +73,7 @@ public final class Leaders {
         boolean active = in.active() == null || in.active();
         boolean available = in.available() == null || in.available();
         return jdbi.inTransaction(tx -> {
+            index.reindex(tx, "leaders", "phone_index", phone);
             long id = unique(() -> tx.attach(LeaderDao.class).insert(name, cipher.sealPhone(phone), index.of(phone),
                     codes(languages), active, available, clock.instant()));
             var leader = new Leader(id, name, phone, languages, active, available);
@@ -103,6 +104,7 @@ public final class Leaders {
                     in.languages() == null ? old.languages() : languages(in.languages()),
                     in.active() == null ? old.active() : in.active(),
                     in.available() == null ? old.available() : in.available());
+            index.reindex(tx, "leaders", "phone_index", updated.phone());
             unique(() -> dao.update(id, updated.name(), cipher.sealPhone(updated.phone()), index.of(updated.phone()),
                     codes(updated.languages()), updated.active(), updated.available(), clock.instant()));
             audited.write(tx, updated);

@@ -236,6 +236,29 @@ class ConfigLoaderTest {
                 .secrets().encryptionKey()).isPresent();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"not base64 at all!", "c2VjcmV0LWtleQ=="})
+    void aBadPreviousKeyIsNamedAtLoadButNeverEchoed(String key) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "HOTLINE_ENCRYPTION_KEY_PREVIOUS", key)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("HOTLINE_ENCRYPTION_KEY_PREVIOUS")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
+    }
+
+    @Test
+    void aPreviousKeyLoadsUnlessItIsTheCurrentOne() {
+        String key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+        String previous = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
+
+        var secrets = ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", key, "HOTLINE_ENCRYPTION_KEY_PREVIOUS", previous)).secrets();
+        assertThat(secrets.encryptionKeyPrevious()).contains(previous);
+        assertThat(secrets.toString()).contains("encryptionKeyPrevious=set").doesNotContain(previous);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", key, "HOTLINE_ENCRYPTION_KEY_PREVIOUS", key)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("same key")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
+    }
+
     /** Not PostgreSQL; no host; a space in the database name. */
     @ParameterizedTest
     @ValueSource(strings = {"mysql://u:hunter2-secret@h/db", "postgres://u:hunter2-secret@/db", "postgres://u:hunter2-secret@h:5432/d b"})
