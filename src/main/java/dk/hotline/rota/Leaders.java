@@ -44,10 +44,7 @@ public final class Leaders {
 
     /** Of these leaders, those who take calls now: active, marked available, not deleted. */
     public List<Leader> availableAmong(Handle tx, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return tx.attach(LeaderDao.class).availableAmong(ids.stream().mapToLong(Long::longValue).toArray())
+        return ids.isEmpty() ? List.of() : tx.attach(LeaderDao.class).availableAmong(ids.stream().mapToLong(Long::longValue).toArray())
                 .stream().map(this::open).toList();
     }
 
