@@ -34,6 +34,13 @@ final class BenchSupport {
 
     private BenchSupport() {}
 
+    private static final long STARTED = System.nanoTime();
+
+    /** A line on stderr saying where the run is, with the seconds since it began. */
+    static void progress(String what) {
+        System.err.printf(Locale.ROOT, "bench %6.1f s: %s%n", (System.nanoTime() - STARTED) / 1e9, what);
+    }
+
     /** Ends the JVM if the benchmark runs longer than {@code limit}; every run must be bounded. */
     static void watchdog(String name, Duration limit) {
         var t = new Thread(() -> {
@@ -123,7 +130,7 @@ final class BenchSupport {
         rows.add(List.of("memory", firstValue("/proc/meminfo", "MemTotal")));
         rows.add(List.of("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + ")"));
-        rows.add(List.of("JVM options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
+        rows.add(List.of("harness JVM options (not the measured JVMs)", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
         rows.add(List.of("max heap (MiB)", mib(Runtime.getRuntime().maxMemory())));
         rows.add(List.of("GC", ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "))));
