@@ -62,7 +62,7 @@ final class Report {
         webhooks.add(List.of(step, String.valueOf(connections), BenchSupport.fixed(s.perSecond(), 0), ms(s.p50()), ms(s.p99()),
                 errors(s), BenchSupport.fixed(s.perSecond(), 0).equals("0") ? "n/a"
                         : BenchSupport.fixed(100 * s.perSecond() / b.perSecond(), 1) + " %",
-                BenchSupport.fixed(b.perSecond(), 0), ms(b.p50()), ms(b.p99()), errors(b)));
+                BenchSupport.fixed(b.perSecond(), 0), ms(b.p50()), ms(b.p99()), String.valueOf(b.errors())));
     }
 
     void afterLoad(long rss, long peak, long barePeak) {
@@ -123,7 +123,8 @@ final class Report {
                 .append("leaders; without it all 50 would be ringing after 50 calls and further callers would be queued ")
                 .append("(`<Enqueue>`). Errors: socket errors, timeouts, non-200 answers and answers without the expected ")
                 .append("TwiML. The bare endpoint (Javalin, the SDK's `RequestValidator`, constant TwiML) gets the same kind ")
-                .append("of signed bodies.\n");
+                .append("of signed bodies, replayed when its file runs out (it keeps nothing, so a replay costs it the same). ")
+                .append("Each route request adds a row to `call_offers`, which the router reads, so the table grows during the run.\n");
         if (oneLeader != null) {
             md.append("Route step with one leader and one shift (before the rest was seeded), 1 connection: ")
                     .append(BenchSupport.fixed(oneLeader.perSecond(), 0)).append(" req/s, p50 ").append(ms(oneLeader.p50()))

@@ -37,8 +37,9 @@ final class WebhookSteps {
     private final JvmProcess bare;
     private final SignedBodies signer = new SignedBodies(BenchRun.PUBLIC_URL, TestConfig.AUTH_TOKEN);
     private final CallSupply calls;
-    private double firstStepRate = 300;
-    private double routeRate = 300;
+    /** The last rates seen, to size what the next run needs: no more CallSids made than it will use. */
+    private double firstStepRate = 200;
+    private double routeRate = 50;
 
     WebhookSteps(BenchRun.Knobs knobs, Report report, DatabaseUrl db, JvmProcess service, JvmProcess bare) {
         this.knobs = knobs;
@@ -86,13 +87,15 @@ final class WebhookSteps {
         Path file = calls.firstSteps(lines);
         var result = Wrk.run(service.baseUrl(), connections, duration, file, calls.offset(), FIRST_EXPECT);
         calls.used(result);
-        firstStepRate = Math.max(firstStepRate, result.perSecond());
+        if (connections > 1) {
+            firstStepRate = Math.max(20, result.perSecond());
+        }
         return result;
     }
 
     /** The route step at {@code connections}: calls whose first step ran press 1. */
     private Wrk.Result route(int connections, Duration duration) {
-        long needed = (long) (routeRate * duration.toSeconds() * 1.5) + 1_000;
+        long needed = (long) (routeRate * duration.toSeconds() * 1.5) + 200;
         List<String> sids = calls.unrouted();
         for (int i = 0; i < 5 && sids.size() < needed; i++) {
             long missing = needed - sids.size();
@@ -103,7 +106,7 @@ final class WebhookSteps {
         Path file = signer.menuPresses(BenchSupport.OUT.resolve("route.txt"), menu, sids, "1");
         var result = Wrk.run(service.baseUrl(), connections, duration, file, 0, ROUTE_EXPECT);
         calls.routed(result.perThreadMax() + Runtime.getRuntime().availableProcessors());
-        routeRate = Math.max(routeRate, result.perSecond());
+        routeRate = Math.max(routeRate, result.perSecond() * (connections == 1 ? 4 : 1.2));
         return result;
     }
 
