@@ -45,7 +45,7 @@ final class Targets {
                 + BenchSupport.fixed(perSecond, 0) + "/s", verdict(perSecond >= 2_000 && made >= wanted)));
         if (without != null) {
             double change = 100.0 * (with.p99() - without.p99()) / without.p99();
-            later.add(List.of("first step p99 with them within 10 % of the empty case (8 connections)",
+            later.add(List.of("first step p99 with them within 10 % of the empty case (8 connections, run just before)",
                     Report.ms(with.p99()) + " vs " + Report.ms(without.p99()) + " ms (" + (change >= 0 ? "+" : "")
                             + BenchSupport.fixed(change, 0) + " %)" + (made >= wanted ? "" : ", with " + made + " pending"),
                     verdict(change <= 10 && made >= wanted && clean(with))));
