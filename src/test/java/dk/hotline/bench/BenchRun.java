@@ -11,7 +11,6 @@ import dk.hotline.twilio.TwilioStubs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +87,7 @@ public final class BenchRun {
         } finally {
             twilio.stop();
             TestDatabases.drop(db);
+            deleteTree(dataDir);
         }
         BenchSupport.progress("done");
         report.write();
@@ -108,6 +108,14 @@ public final class BenchRun {
         env.put("HOTLINE_DATA_DIR", dataDir.toString());
         env.putAll(Knobs.SERVICE_SETTINGS);
         return env;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static Map<String, String> bareEnv() {
@@ -145,14 +153,6 @@ public final class BenchRun {
 
         int outboxRate() {
             return Integer.parseInt(SERVICE_SETTINGS.get("HOTLINE_OUTBOX_RATE"));
-        }
-
-        List<Integer> connectionList() {
-            var list = new ArrayList<Integer>();
-            for (int c : connections) {
-                list.add(c);
-            }
-            return list;
         }
     }
 }

@@ -82,10 +82,6 @@ final class JvmProcess implements AutoCloseable {
         }
     }
 
-    int port() {
-        return port;
-    }
-
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
