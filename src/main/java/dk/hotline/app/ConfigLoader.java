@@ -2,6 +2,7 @@ package dk.hotline.app;
 
 import dk.hotline.groups.ReminderSettings;
 import dk.hotline.outbox.OutboxSettings;
+import dk.hotline.privacy.AuditRetention;
 import dk.hotline.rota.RotaCheckSettings;
 import dk.hotline.rota.RotaLimits;
 import dk.hotline.routing.RoutingSettings;
@@ -81,6 +82,8 @@ public final class ConfigLoader {
                         r.duration("auth.sessionMax"),
                         r.duration("auth.passwordLinkTtl")),
                 r.positiveInt("retention.days"),
+                auditRetentionDays(r),
+                r.duration("reseal.every"),
                 new RotaCheckSettings(r.phones("rotaCheck.notify"), r.localTime("rotaCheck.at")),
                 new RotaLimits(r.positiveInt("limits.pastDays"), r.positiveInt("limits.futureDays"),
                         r.positiveInt("limits.maxShiftHours")),
@@ -101,6 +104,16 @@ public final class ConfigLoader {
                     + "it is the caller id of every text and call");
         }
         return config;
+    }
+
+    /** The audit log is the organisation's proof of who saw what: a year at least, whatever is set. */
+    private static int auditRetentionDays(ConfigReader r) {
+        int days = r.positiveInt("audit.retentionDays");
+        if (days < AuditRetention.MINIMUM_DAYS) {
+            throw r.bad("audit.retentionDays", String.valueOf(days), "must be at least " + AuditRetention.MINIMUM_DAYS
+                    + " days: the audit log outlives the data it is about");
+        }
+        return days;
     }
 
     private static HotlineConfig.Mode mode(ConfigReader r) {

@@ -13,12 +13,11 @@ import dk.hotline.groups.Reminders;
 import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
-import dk.hotline.privacy.EncryptionKey;
+import dk.hotline.privacy.KeyCheck;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.Retention;
 import dk.hotline.privacy.RetentionJob;
 import dk.hotline.privacy.RetentionRule;
-import dk.hotline.privacy.Sealing;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.routing.RoutingModule;
 import dk.hotline.scheduling.Jobs;
@@ -90,8 +89,7 @@ public final class Hotline implements AutoCloseable {
         jobs = Jobs.create(pool, config.zone());
         toClose.add(jobs);
         Jdbi jdbi = Database.jdbi(pool);
-        var sealing = Sealing.of(config.secrets().encryptionKey().map(EncryptionKey::fromBase64)
-                .orElseGet(() -> EncryptionKey.loadOrCreate(config.dataDir().resolve("encryption.key"))));
+        var sealing = KeyStartup.start(config, jdbi, jobs, metrics, clock);
         var gateway = infrastructure.gateway(config);
         var recordings = infrastructure.recordings(config);
         var zone = config.zone();
@@ -115,15 +113,15 @@ public final class Hotline implements AutoCloseable {
                 rota, groups.groups(), notes.categories(), config.reminders().offsets()));
         var simulator = SimulatorStartup.start(config, gateway, rota, jdbi, () -> web.port(), sender(config), toClose, clock);
         var pages = new Pages(config.publicUrl(), simulator.menu(), demo);
+        var retention = new Retention(jdbi, config.retentionDays(), config.auditRetentionDays(), retentionRules(recordings), clock);
+        jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
         var audit = new AuditLog(clock);
         var subjects = SubjectParts.subjects(jdbi, sealing, recordings, outbox, voice, sms, audit, clock);
-        var console = ConsoleModule.create(jdbi, audit, pages, accounts, config.publicUrl(), rota, outbox, voice, sms, groups,
-                followups, notes, subjects, gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
+        var console = ConsoleModule.create(jdbi, audit, retention, pages, accounts, config.publicUrl(), rota, outbox, voice, sms,
+                groups, followups, notes, subjects, gateway instanceof DryRunTwilioGateway dryRun ? Optional.of(dryRun) : Optional.empty(),
                 recordings, zone, clock);
 
         reminders = groups.reminders();
-        var retention = new Retention(jdbi, config.retentionDays(), retentionRules(recordings), clock);
-        jobs.daily(RetentionJob.class, () -> new RetentionJob(retention), RETENTION_AT);
 
         web = WebApp.create(new Routes(simulator.signature(infrastructure.twilioSignature(config)), config.publicUrl(),
                 webhooks(voice.webhooks(), sms.webhooks()), pool, accounts, pages, console.api(),
@@ -148,7 +146,7 @@ public final class Hotline implements AutoCloseable {
     public static List<RetentionRule> retentionRules(TwilioRecordings recordings) {
         return Stream.of(OutboxModule.RETENTION, AccountsModule.RETENTION, RotaModule.RETENTION, FollowupsModule.RETENTION,
                 GroupsModule.RETENTION, SmsModule.RETENTION, VoiceModule.retention(recordings), NotesModule.RETENTION,
-                DemoData.RETENTION, List.of(Retention.AUDIT_LOG))
+                DemoData.RETENTION, List.of(KeyCheck.RETENTION))
                 .flatMap(List::stream).toList();
     }
 

@@ -41,6 +41,8 @@ public record HotlineConfig(
         List<String> revealingWords,
         AuthSettings auth,
         int retentionDays,
+        int auditRetentionDays,
+        Duration resealEvery,
         RotaCheckSettings rotaCheck,
         RotaLimits limits,
         boolean demo,
@@ -55,6 +57,7 @@ public record HotlineConfig(
             Optional<TwilioCredentials> twilio,
             URI twilioApiBaseUrl,
             Optional<String> encryptionKey,
+            Optional<String> encryptionKeyPrevious,
             Optional<String> adminEmail,
             Optional<String> adminPassword) {
         @Override
@@ -62,7 +65,8 @@ public record HotlineConfig(
             return "Secrets[databaseUrl=" + (databaseUrl.isPresent() ? "set" : "unset")
                     + ", twilio=" + (twilio.isPresent() ? "set" : "dry-run")
                     + ", twilioApiBaseUrl=" + twilioApiBaseUrl
-                    + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset") + "]";
+                    + ", encryptionKey=" + (encryptionKey.isPresent() ? "set" : "unset")
+                    + ", encryptionKeyPrevious=" + (encryptionKeyPrevious.isPresent() ? "set" : "unset") + "]";
         }
     }
 

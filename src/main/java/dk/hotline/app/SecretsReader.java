@@ -41,12 +41,20 @@ final class SecretsReader {
         String databaseUrl = s.env("DATABASE_URL");
         String encryptionKey = s.env("HOTLINE_ENCRYPTION_KEY");
         checkDatabaseUrl(databaseUrl);
-        checkEncryptionKey(encryptionKey);
+        String previousKey = s.env("HOTLINE_ENCRYPTION_KEY_PREVIOUS");
+        checkEncryptionKey("HOTLINE_ENCRYPTION_KEY", encryptionKey);
+        checkEncryptionKey("HOTLINE_ENCRYPTION_KEY_PREVIOUS", previousKey);
+        if (!previousKey.isEmpty() && !encryptionKey.isEmpty()
+                && EncryptionKey.fromBase64(previousKey).idHex().equals(EncryptionKey.fromBase64(encryptionKey).idHex())) {
+            throw new ConfigException("HOTLINE_ENCRYPTION_KEY_PREVIOUS: is the same key as HOTLINE_ENCRYPTION_KEY; "
+                    + "to rotate, set a new key as HOTLINE_ENCRYPTION_KEY and the old one here");
+        }
         return new HotlineConfig.Secrets(
                 optional(databaseUrl),
                 twilio,
                 r.url("TWILIO_API_BASE_URL", s.env("TWILIO_API_BASE_URL")).orElse(TWILIO_API),
                 optional(encryptionKey),
+                optional(previousKey),
                 optional(s.env("HOTLINE_ADMIN_EMAIL")),
                 optional(adminPassword));
     }
@@ -64,7 +72,7 @@ final class SecretsReader {
         }
     }
 
-    private static void checkEncryptionKey(String raw) {
+    private static void checkEncryptionKey(String variable, String raw) {
         if (raw.isEmpty()) {
             return;
         }
@@ -72,7 +80,7 @@ final class SecretsReader {
             EncryptionKey.fromBase64(raw);
         } catch (IllegalArgumentException e) {
             // EncryptionKey's messages never echo the key.
-            throw new ConfigException("HOTLINE_ENCRYPTION_KEY: " + e.getMessage()
+            throw new ConfigException(variable + ": " + e.getMessage()
                     + "; it must be standard base64 of 32 random bytes (openssl rand -base64 32)");
         }
     }

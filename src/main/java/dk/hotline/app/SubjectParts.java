@@ -27,13 +27,18 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SubjectParts {
     /** Tables with a number, words or a hash that no access or erasure request by number reaches, and why. */
-    public static final Map<String, String> NOT_ABOUT_CALLERS = Map.of(
-            "leaders", "a leader's own number, changed or removed on the leader's page",
-            "accounts", "coordinators' and leaders' sign-in addresses",
-            "api_tokens", "sign-in tokens, stored as hashes", "console_sessions", "console sessions, stored as hashes",
-            "password_links", "one-time links, stored as hashes", "login_throttle", "sign-in attempts, by a hashed address",
-            "calendar_feeds", "leaders' calendar links", "demo_data", "the demo's made-up accounts",
-            "audit_log", "who saw what and why: names a person by row id or phone:…NN, never a number");
+    public static final Map<String, String> NOT_ABOUT_CALLERS = Map.ofEntries(
+            Map.entry("leaders", "a leader's own number, changed or removed on the leader's page"),
+            Map.entry("accounts", "coordinators' and leaders' sign-in addresses"),
+            Map.entry("api_tokens", "sign-in tokens, stored as hashes"),
+            Map.entry("console_sessions", "console sessions, stored as hashes"),
+            Map.entry("password_links", "one-time links, stored as hashes"),
+            Map.entry("login_throttle", "sign-in attempts, by a hashed address"),
+            Map.entry("calendar_feeds", "leaders' calendar links"),
+            Map.entry("demo_data", "the demo's made-up accounts"),
+            Map.entry("audit_log", "who saw what and why: names a person by row id or phone:…NN, never a number"),
+            Map.entry("audit_chain", "the head of the audit log's hash chain"),
+            Map.entry("key_check", "a fixed text sealed under the key, checked at start"));
 
     private SubjectParts() {}
 

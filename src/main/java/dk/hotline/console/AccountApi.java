@@ -1,8 +1,10 @@
 package dk.hotline.console;
 
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.Accounts;
+import dk.hotline.web.Actors;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.PasswordLinks;
 import dk.hotline.web.Principal;
@@ -26,9 +28,11 @@ final class AccountApi {
     private final PasswordLinks links;
     private final Leaders leaders;
     private final URI publicUrl;
+    private final AuditLog audit;
 
-    AccountApi(Jdbi jdbi, Accounts accounts, PasswordLinks links, Leaders leaders, URI publicUrl) {
+    AccountApi(Jdbi jdbi, Accounts accounts, PasswordLinks links, Leaders leaders, URI publicUrl, AuditLog audit) {
         this.jdbi = jdbi;
+        this.audit = audit;
         this.accounts = accounts;
         this.links = links;
         this.leaders = leaders;
@@ -53,17 +57,18 @@ final class AccountApi {
         routes.get("/api/accounts/{id}", ctx -> ctx.json(View.of(accounts.byId(id(ctx)))));
         routes.patch("/api/accounts/{id}", this::change);
         routes.delete("/api/accounts/{id}", ctx -> {
-            accounts.delete(id(ctx));
+            accounts.delete(id(ctx), audit.act(Actors.of(ctx), "account.delete", id -> "account:" + id));
             ctx.status(204);
         });
         routes.post("/api/accounts/{id}/password-link", ctx -> {
-            var link = links.passwordLink(id(ctx));
+            var link = links.passwordLink(id(ctx), audit.act(Actors.of(ctx), "account.password_link", id -> "account:" + id));
             ctx.status(201).json(Map.of("passwordLink", linkUrl(link.token()), "expiresAt", link.expiresAt()));
         });
     }
 
     private void create(Context ctx) {
-        var created = NewAccounts.make(jdbi, accounts, leaders, JsonBody.read(ctx, Accounts.NewAccount.class));
+        var created = NewAccounts.make(jdbi, accounts, leaders, JsonBody.read(ctx, Accounts.NewAccount.class),
+                audit.act(Actors.of(ctx), "account.create", a -> "account:" + a.id()));
         var body = new LinkedHashMap<String, Object>();
         var view = View.of(created.account());
         body.put("id", view.id());
@@ -84,7 +89,8 @@ final class AccountApi {
         if (in.active() == null) {
             throw new InvalidInputException("active", "required: true or false");
         }
-        ctx.json(View.of(accounts.setActive(id(ctx), in.active())));
+        ctx.json(View.of(accounts.setActive(id(ctx), in.active(), audit.act(Actors.of(ctx),
+                in.active() ? "account.activate" : "account.deactivate", a -> "account:" + a.id()))));
     }
 
     /** As the console's own form: knowing the current one; every session and token of the account ends, this one too. */

@@ -2,9 +2,11 @@ package dk.hotline.console;
 
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.Accounts;
+import dk.hotline.web.Actors;
 import dk.hotline.web.Messages;
 import dk.hotline.web.PasswordLinks;
 import dk.hotline.web.Pages;
@@ -39,9 +41,12 @@ final class AccountsPage {
     private final Leaders leaders;
     private final URI publicUrl;
     private final ZoneId zone;
+    private final AuditLog audit;
 
-    AccountsPage(Jdbi jdbi, Pages pages, Accounts accounts, PasswordLinks links, Leaders leaders, URI publicUrl, ZoneId zone) {
+    AccountsPage(Jdbi jdbi, Pages pages, Accounts accounts, PasswordLinks links, Leaders leaders, URI publicUrl, ZoneId zone,
+                 AuditLog audit) {
         this.jdbi = jdbi;
+        this.audit = audit;
         this.pages = pages;
         this.accounts = accounts;
         this.links = links;
@@ -57,7 +62,8 @@ final class AccountsPage {
         routes.post("/accounts/{id}/password-link", ctx -> {
             Principal.coordinator(ctx);
             long id = LeadersPage.id(ctx);
-            showLink(ctx, accounts.byId(id).email(), links.passwordLink(id), false);
+            showLink(ctx, accounts.byId(id).email(), links.passwordLink(id, audit.act(Actors.of(ctx), "account.password_link",
+                    account -> "account:" + account)), false);
         });
         routes.get("/accounts/{id}/delete", ctx -> {
             Principal.coordinator(ctx);
@@ -87,7 +93,8 @@ final class AccountsPage {
         try {
             var in = new Accounts.NewAccount(form.email(), password == null || password.isEmpty() ? null : password,
                     form.role().isEmpty() ? null : form.role(), leaderId(form.leaderId()));
-            var created = NewAccounts.make(jdbi, accounts, leaders, in);
+            var created = NewAccounts.make(jdbi, accounts, leaders, in,
+                    audit.act(Actors.of(ctx), "account.create", a -> "account:" + a.id()));
             if (created.passwordLink().isPresent()) {
                 showLink(ctx, created.account().email(), created.passwordLink().get(), true);
             } else {
@@ -104,7 +111,8 @@ final class AccountsPage {
         long id = LeadersPage.id(ctx);
         boolean active = "true".equals(ctx.formParam("active"));
         try {
-            accounts.setActive(id, active);
+            accounts.setActive(id, active, audit.act(Actors.of(ctx), active ? "account.activate" : "account.deactivate",
+                    a -> "account:" + a.id()));
             ctx.redirect("/accounts?done=" + (active ? "activated" : "deactivated") + "&id=" + id, HttpStatus.SEE_OTHER);
         } catch (ConflictException e) {
             ctx.status(409);
@@ -116,7 +124,7 @@ final class AccountsPage {
         Principal.coordinator(ctx);
         long id = LeadersPage.id(ctx);
         try {
-            accounts.delete(id);
+            accounts.delete(id, audit.act(Actors.of(ctx), "account.delete", account -> "account:" + account));
             ctx.redirect("/accounts?done=deleted", HttpStatus.SEE_OTHER);
         } catch (ConflictException e) {
             ctx.status(409);

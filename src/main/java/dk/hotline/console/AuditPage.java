@@ -1,7 +1,9 @@
 package dk.hotline.console;
 
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.privacy.AuditChain;
 import dk.hotline.privacy.AuditLog;
+import dk.hotline.privacy.Retention;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
 import dk.hotline.web.Accounts;
@@ -17,28 +19,31 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code /audit}: Revision / Audit, coordinators only. Every time someone was shown a number in
- * clear: when (local time), who (the account's e-mail), what and why, newest first, 50 a page,
- * filtered by local dates. Reads what {@code /api/audit} reads ({@link AuditQuery}).
+ * {@code /audit}: Revision / Audit, coordinators only. Every audited act (a number shown in clear,
+ * a sign-in, a change to an account, a leader or the rota): when (local time), who (the account's
+ * e-mail), what in words, why and from where, newest first, 50 a page, filtered by local dates.
+ * Reads what {@code /api/audit} reads ({@link AuditQuery}). Below: whether the log's chain holds
+ * ({@link AuditChain}, as {@code /api/audit/verify}), and what retention erases, as configured,
+ * and when it last ran ({@link AuditRetentionSection}).
  */
 final class AuditPage {
-    /** The kinds of subject the audit log names, each with its words ({@code audit.subject.<kind>}). */
-    private static final Set<String> KINDS = Set.of("leader", "callback", "group-interest", "blocklist", "voicemail", "phone");
-
     private final Jdbi jdbi;
     private final Pages pages;
     private final AuditLog audit;
     private final Accounts accounts;
     private final Leaders leaders;
     private final ZoneId zone;
+    private final AuditChain chain;
+    private final AuditRetentionSection retention;
 
-    AuditPage(Jdbi jdbi, Pages pages, AuditLog audit, Accounts accounts, Leaders leaders, ZoneId zone) {
+    AuditPage(Jdbi jdbi, Pages pages, AuditLog audit, Accounts accounts, Leaders leaders, Retention retention, ZoneId zone) {
         this.jdbi = jdbi;
+        this.chain = new AuditChain(jdbi);
+        this.retention = new AuditRetentionSection(retention, zone);
         this.pages = pages;
         this.audit = audit;
         this.accounts = accounts;
@@ -61,7 +66,7 @@ final class AuditPage {
         } catch (InvalidInputException e) {
             ctx.status(400);
             pages.render(ctx, "audit.jte", "audit.title", new AuditView(from, to, FormErrors.of(e, t, "audit", Map.of()),
-                    List.of(), 0, 1, 1, Optional.empty(), Optional.empty()));
+                    List.of(), 0, 1, 1, Optional.empty(), Optional.empty(), chain(t), retention.view(t)));
             return;
         }
         var slice = query.run(jdbi, audit, zone);
@@ -69,35 +74,29 @@ final class AuditPage {
         Map<Long, String> names = jdbi.withHandle(leaders::all).stream().collect(Collectors.toMap(Leader::id, Leader::name));
         var when = DateTimeFormatter.ofPattern("EEE d/M yyyy HH:mm", t.language().locale());
         var rows = slice.entries().stream().map(e -> new AuditView.Row(when.format(e.at().atZone(zone)),
-                        Optional.ofNullable(emails.get(e.accountId())).orElse(t.get("audit.account", e.accountId())),
-                        what(e.subject(), names, t), e.subject(), e.reason().orElse(t.get("audit.noReason"))))
+                        e.accountId().map(id -> Optional.ofNullable(emails.get(id)).orElse(t.get("audit.account", id)))
+                                .orElse(t.get("audit.nobody")),
+                        AuditWords.what(e.action(), e.subject(), names, emails, t), e.subject(),
+                        e.reason().orElse(t.get("audit.noReason")), e.address().orElse(t.get("audit.noAddress"))))
                 .toList();
         int pageCount = (int) Math.max(1, (slice.total() + AuditQuery.PAGE_SIZE - 1) / AuditQuery.PAGE_SIZE);
         int page = query.page();
         pages.render(ctx, "audit.jte", "audit.title", new AuditView(from, to, FormErrors.NONE, rows, slice.total(), page,
                 pageCount, page > 1 ? Optional.of(href(from, to, page - 1)) : Optional.empty(),
-                page < pageCount ? Optional.of(href(from, to, page + 1)) : Optional.empty()));
+                page < pageCount ? Optional.of(href(from, to, page + 1)) : Optional.empty(), chain(t), retention.view(t)));
     }
 
-    /** "Leder Anna" for {@code leader:12}, "Opringningsønske nr. 5" for {@code callback:5}; as stored when unknown. */
-    private static String what(String subject, Map<Long, String> leaderNames, Messages t) {
-        int colon = subject.indexOf(':');
-        if (colon < 0 || !KINDS.contains(subject.substring(0, colon))) {
-            return subject;
+    /** The chain checked now, in words: whole, or where it first breaks. */
+    private AuditView.Chain chain(Messages t) {
+        var verdict = chain.verify();
+        if (verdict.ok()) {
+            return new AuditView.Chain(true, t.get("audit.verify.ok", verdict.rows()));
         }
-        String kind = subject.substring(0, colon);
-        String id = subject.substring(colon + 1);
-        if (kind.equals("leader")) {
-            try {
-                String name = leaderNames.get(Long.parseLong(id));
-                if (name != null) {
-                    return t.get("audit.subject.leaderNamed", name);
-                }
-            } catch (NumberFormatException e) {
-                return subject;
-            }
-        }
-        return t.get("audit.subject." + kind, id);
+        var broken = verdict.firstBroken().orElseThrow();
+        var when = DateTimeFormatter.ofPattern("d/M yyyy HH:mm", t.language().locale());
+        return new AuditView.Chain(false, broken.at()
+                .map(at -> t.get("audit.verify.broken", String.valueOf(broken.id()), when.format(at.atZone(zone))))
+                .orElseGet(() -> t.get("audit.verify.missing", String.valueOf(broken.id()))));
     }
 
     private static String href(String from, String to, int page) {

@@ -6,6 +6,7 @@ import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.sms.Blocklist;
+import dk.hotline.web.Actors;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
@@ -44,7 +45,7 @@ public final class BlocklistApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = blocklist.list(tx);
             if (reveal) {
-                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "blocklist:" + e.id(), Reveal.reason(ctx)));
+                all.forEach(e -> audit.revealed(tx, Actors.of(ctx), "blocklist:" + e.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(e -> View.of(e, reveal)).toList();
         }));

@@ -7,6 +7,7 @@ import dk.hotline.followups.CallbackCalls;
 import dk.hotline.followups.CallbackRequest;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.privacy.AuditLog;
+import dk.hotline.web.Actors;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.Principal;
 import dk.hotline.web.Role;
@@ -71,7 +72,7 @@ public final class CallbackApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = CallbackAccess.visible(tx, callbacks, principal, callbacks.list(tx, status));
             if (reveal) {
-                all.forEach(r -> audit.revealed(tx, principal.accountId(), "callback:" + r.id(), Reveal.reason(ctx)));
+                all.forEach(r -> audit.revealed(tx, Actors.of(ctx), "callback:" + r.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(r -> View.of(r, reveal)).toList();
         }));

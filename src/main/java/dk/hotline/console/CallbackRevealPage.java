@@ -6,6 +6,7 @@ import dk.hotline.followups.CallbackRequest;
 import dk.hotline.followups.CallbackRequests;
 import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.PhoneNumber;
+import dk.hotline.web.Actors;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
@@ -51,7 +52,7 @@ final class CallbackRevealPage {
             }
             CallbackRequest request = jdbi.inTransaction(tx -> {
                 var found = readable(CallbackAccess.find(tx, callbacks, principal, id));
-                audit.revealed(tx, principal.accountId(), "callback:" + id, Optional.of(reason));
+                audit.revealed(tx, Actors.of(ctx), "callback:" + id, Optional.of(reason));
                 return found;
             });
             show(ctx, request, reason, FormErrors.NONE, Optional.of(request.phone()));

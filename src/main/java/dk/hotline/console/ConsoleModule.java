@@ -5,6 +5,7 @@ import dk.hotline.groups.GroupsModule;
 import dk.hotline.notes.NotesModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.AuditLog;
+import dk.hotline.privacy.Retention;
 import dk.hotline.privacy.Subjects;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.sms.SmsModule;
@@ -46,7 +47,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
             new NavEntry("/subjects", "menu.subjects", true));
 
     /** @param dryRun the gateway that records instead of sending, when there are no Twilio credentials */
-    public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Pages pages, AccountsModule accounts, URI publicUrl,
+    public static ConsoleModule create(Jdbi jdbi, AuditLog audit, Retention retention, Pages pages, AccountsModule accounts,
+                                       URI publicUrl,
                                        RotaModule rota, OutboxModule outbox,
                                        VoiceModule voice, SmsModule sms, GroupsModule groups, FollowupsModule followups,
                                        NotesModule notes, Subjects subjects,
@@ -55,8 +57,8 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
         var statsReport = new StatsReport(voice.stats(), sms.inbound(), outbox.texts(), groups.reminders(), notes.counts(), zone);
         var api = List.<FeatureRoutes>of(
                 new LeaderApi(jdbi, rota.leaders(), audit, rota.calendarFeeds(), publicUrl, groups.groups().leading())::register,
-                new ShiftApi(rota.shifts(), rota.rota(), zone)::register,
-                new ShiftTemplateApi(rota.templates())::register,
+                new ShiftApi(rota.shifts(), rota.rota(), audit, zone)::register,
+                new ShiftTemplateApi(rota.templates(), audit)::register,
                 new CallbackApi(jdbi, followups.callbacks(), followups.callbackCalls(), audit)::register,
                 new CallApi(voice.calls())::register,
                 new MessageApi(sms.inbound(), outbox.texts(), zone)::register,
@@ -67,7 +69,7 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
                 new GroupInterestApi(jdbi, groups.interest(), groups.invitations(), audit, zone)::register,
                 new DryRunApi(dryRun)::register,
                 new BlocklistApi(jdbi, sms.blocklist(), audit)::register,
-                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl)::register,
+                new AccountApi(jdbi, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, audit)::register,
                 new CalendarLinkApi(rota.calendarFeeds(), publicUrl)::register,
                 new AuditApi(jdbi, audit, accounts.accounts(), zone)::register,
                 new ConversationApi(sms.log(), zone)::register,
@@ -79,22 +81,22 @@ public record ConsoleModule(FeatureRoutes api, FeatureRoutes pages) {
         var calendarLink = new CalendarLinkPage(jdbi, pages, rota.leaders(), rota.calendarFeeds(), publicUrl, times);
         var consolePages = List.<FeatureRoutes>of(
                 new TodayPage(jdbi, pages, rota, voice.calls(), followups, sms.conversations(), zone, clock)::register,
-                new RotaPage(new RotaPageView(jdbi, rota, zone), pages, rota, zone, clock)::register,
+                new RotaPage(new RotaPageView(jdbi, rota, zone), pages, rota, audit, zone, clock)::register,
                 // Before /groups/{id}, which would otherwise take "interest" for an id.
                 new GroupInterestPage(jdbi, pages, groups.groups(), groups.interest(), groups.invitations(), times)::register,
                 new GroupsPage(jdbi, pages, groups.groups(), rota.leaders(), times, clock)::register,
                 groupPage::register,
                 new SessionPage(pages, groups.groups(), groups.sessions(), groupPage, times)::register,
-                new LeadersPage(jdbi, pages, rota.leaders(), calendarLink, groups.groups().leading())::register,
+                new LeadersPage(jdbi, pages, rota.leaders(), calendarLink, groups.groups().leading(), audit)::register,
                 calendarLink::register,
                 new CalendarFeed(rota.calendarFeeds(), new ShiftCalendar(zone, publicUrl.getHost(), clock))::register,
                 new LeaderRevealPage(jdbi, pages, rota.leaders(), audit)::register,
                 new CallbacksPage(jdbi, pages, followups.callbacks(), followups.callbackCalls(), rota.leaders(), times, clock)::register,
                 new CallbackRevealPage(jdbi, pages, followups.callbacks(), audit)::register,
                 new CallsPage(pages, voice.calls(), times, zone, clock)::register,
-                new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone)::register,
+                new AccountsPage(jdbi, pages, accounts.accounts(), accounts.links(), rota.leaders(), publicUrl, zone, audit)::register,
                 new StatsPage(pages, statsReport, clock)::register,
-                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), zone)::register,
+                new AuditPage(jdbi, pages, audit, accounts.accounts(), rota.leaders(), retention, zone)::register,
                 new TextsPage(jdbi, pages, sms.log(), rota.leaders(), zone)::register,
                 new OutboxPage(pages, outbox.log(), dryRun.isPresent(), zone)::register,
                 // Before /notes/{id}, which would otherwise take "categories" for an id.

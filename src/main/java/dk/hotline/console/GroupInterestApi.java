@@ -4,6 +4,7 @@ import dk.hotline.common.NotFoundException;
 import dk.hotline.groups.GroupInterest;
 import dk.hotline.groups.GroupInvitations;
 import dk.hotline.privacy.AuditLog;
+import dk.hotline.web.Actors;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
@@ -57,7 +58,7 @@ public final class GroupInterestApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = interest.list(tx);
             if (reveal) {
-                all.forEach(e -> audit.revealed(tx, Principal.of(ctx).accountId(), "group-interest:" + e.id(), Reveal.reason(ctx)));
+                all.forEach(e -> audit.revealed(tx, Actors.of(ctx), "group-interest:" + e.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(e -> view(e, reveal)).toList();
         }));

@@ -6,6 +6,7 @@ import dk.hotline.rota.CalendarFeeds;
 import dk.hotline.rota.LeaderDuties;
 import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
+import dk.hotline.web.Actors;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.Principal;
 import dk.hotline.web.Role;
@@ -39,11 +40,12 @@ public final class LeaderApi {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/leaders", this::list);
-        routes.post("/api/leaders", ctx -> ctx.status(201).json(LeaderView.of(leaders.create(JsonBody.read(ctx, LeaderInput.class)), false)));
+        routes.post("/api/leaders", ctx -> ctx.status(201).json(LeaderView.of(leaders.create(JsonBody.read(ctx, LeaderInput.class),
+                audit.act(Actors.of(ctx), "leader.create", l -> "leader:" + l.id())), false)));
         routes.get("/api/leaders/{id}", this::one, Role.LEADER);
         routes.patch("/api/leaders/{id}", this::change, Role.LEADER);
         routes.delete("/api/leaders/{id}", ctx -> {
-            if (!leaders.delete(id(ctx), duties)) {
+            if (!leaders.delete(id(ctx), duties, audit.act(Actors.of(ctx), "leader.delete", id -> "leader:" + id))) {
                 throw notFound();
             }
             ctx.status(204);
@@ -55,7 +57,7 @@ public final class LeaderApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var all = leaders.all(tx);
             if (reveal) {
-                all.forEach(l -> audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + l.id(), Reveal.reason(ctx)));
+                all.forEach(l -> audit.revealed(tx, Actors.of(ctx), "leader:" + l.id(), Reveal.reason(ctx)));
             }
             return all.stream().map(l -> LeaderView.of(l, reveal)).toList();
         }));
@@ -67,7 +69,7 @@ public final class LeaderApi {
         ctx.json(jdbi.inTransaction(tx -> {
             var leader = leaders.byId(tx, id).orElseThrow(LeaderApi::notFound);
             if (reveal) {
-                audit.revealed(tx, Principal.of(ctx).accountId(), "leader:" + id, Reveal.reason(ctx));
+                audit.revealed(tx, Actors.of(ctx), "leader:" + id, Reveal.reason(ctx));
             }
             return LeaderView.of(leader, reveal);
         }).withCalendar(CalendarFeed.url(publicUrl, feeds.current(id))));
@@ -84,7 +86,8 @@ public final class LeaderApi {
         if (!Principal.of(ctx).coordinator() && !onlyAvailability) {
             throw new ForbiddenResponse("a leader account changes only its own availability");
         }
-        ctx.json(LeaderView.of(leaders.update(id, in, duties).orElseThrow(LeaderApi::notFound), false));
+        ctx.json(LeaderView.of(leaders.update(id, in, duties, audit.act(Actors.of(ctx), LeaderActs.of(in), l -> "leader:" + l.id()))
+                .orElseThrow(LeaderApi::notFound), false));
     }
 
     /** The leader in the path, when the caller may act for it; 403 for another leader's account. */

@@ -5,6 +5,7 @@ import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
+import dk.hotline.web.Actors;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
@@ -52,7 +53,7 @@ final class LeaderRevealPage {
             }
             Leader leader = jdbi.inTransaction(tx -> {
                 var found = leaders.byId(tx, id).orElseThrow(LeadersPage::notFound);
-                audit.revealed(tx, account, "leader:" + id, Optional.of(reason));
+                audit.revealed(tx, Actors.of(ctx), "leader:" + id, Optional.of(reason));
                 return found;
             });
             show(ctx, leader, reason, FormErrors.NONE, Optional.of(leader.phone()));

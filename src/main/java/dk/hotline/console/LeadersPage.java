@@ -3,10 +3,13 @@ package dk.hotline.console;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.AuditLog;
+import dk.hotline.privacy.Audited;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.LeaderDuties;
 import dk.hotline.rota.LeaderInput;
 import dk.hotline.rota.Leaders;
+import dk.hotline.web.Actors;
 import dk.hotline.web.Messages;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Principal;
@@ -36,9 +39,11 @@ final class LeadersPage {
     private final Leaders leaders;
     private final LeaderDuties duties;
     private final CalendarLinkPage calendar;
+    private final AuditLog audit;
 
-    LeadersPage(Jdbi jdbi, Pages pages, Leaders leaders, CalendarLinkPage calendar, LeaderDuties duties) {
+    LeadersPage(Jdbi jdbi, Pages pages, Leaders leaders, CalendarLinkPage calendar, LeaderDuties duties, AuditLog audit) {
         this.duties = duties;
+        this.audit = audit;
         this.jdbi = jdbi;
         this.pages = pages;
         this.leaders = leaders;
@@ -70,7 +75,7 @@ final class LeadersPage {
         Principal.coordinator(ctx);
         var form = LeaderForm.read(ctx);
         try {
-            var created = leaders.create(form.input());
+            var created = leaders.create(form.input(), audit.act(Actors.of(ctx), "leader.create", l -> "leader:" + l.id()));
             ctx.redirect("/leaders?done=added&id=" + created.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | ConflictException e) {
             ctx.status(FormErrors.status(e));
@@ -89,7 +94,8 @@ final class LeadersPage {
         long id = id(ctx);
         var form = LeaderForm.read(ctx);
         try {
-            leaders.update(id, form.input(), duties).orElseThrow(LeadersPage::notFound);
+            var in = form.input();
+            leaders.update(id, in, duties, audited(ctx, in)).orElseThrow(LeadersPage::notFound);
             ctx.redirect("/leaders?done=saved&id=" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | ConflictException e) {
             ctx.status(FormErrors.status(e));
@@ -101,7 +107,8 @@ final class LeadersPage {
         Principal.coordinator(ctx);
         long id = id(ctx);
         boolean active = flag(ctx, "active");
-        leaders.update(id, new LeaderInput(null, null, null, active, null), duties).orElseThrow(LeadersPage::notFound);
+        var in = new LeaderInput(null, null, null, active, null);
+        leaders.update(id, in, duties, audited(ctx, in)).orElseThrow(LeadersPage::notFound);
         ctx.redirect("/leaders?done=" + (active ? "activated" : "deactivated") + "&id=" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -113,13 +120,18 @@ final class LeadersPage {
             throw new ForbiddenResponse("a leader account switches only its own availability");
         }
         boolean available = flag(ctx, "available");
-        var leader = leaders.update(id, new LeaderInput(null, null, null, null, available), duties).orElseThrow(LeadersPage::notFound);
+        var in = new LeaderInput(null, null, null, null, available);
+        var leader = leaders.update(id, in, duties, audited(ctx, in)).orElseThrow(LeadersPage::notFound);
         if (ctx.header("HX-Request") != null && principal.coordinator()) {
             pages.fragment(ctx, "leaders_row.jte", row(leader, pages.messages(ctx)));
             return;
         }
         String done = "done=" + (available ? "available" : "unavailable");
         ctx.redirect(principal.coordinator() ? "/leaders?" + done + "&id=" + id : "/leaders/me?" + done, HttpStatus.SEE_OTHER);
+    }
+
+    private Audited<Leader> audited(Context ctx, LeaderInput in) {
+        return audit.act(Actors.of(ctx), LeaderActs.of(in), l -> "leader:" + l.id());
     }
 
     private void self(Context ctx) {

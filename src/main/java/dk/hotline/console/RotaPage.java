@@ -3,10 +3,13 @@ package dk.hotline.console;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.AuditLog;
+import dk.hotline.privacy.Audited;
 import dk.hotline.rota.RotaModule;
 import dk.hotline.rota.Shift;
 import dk.hotline.rota.ShiftInput;
 import dk.hotline.rota.ShiftTemplateInput;
+import dk.hotline.web.Actors;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
@@ -32,11 +35,13 @@ final class RotaPage {
     private final Pages pages;
     private final RotaModule rota;
     private final RotaPageView views;
+    private final AuditLog audit;
     private final ZoneId zone;
     private final Clock clock;
 
-    RotaPage(RotaPageView views, Pages pages, RotaModule rota, ZoneId zone, Clock clock) {
+    RotaPage(RotaPageView views, Pages pages, RotaModule rota, AuditLog audit, ZoneId zone, Clock clock) {
         this.views = views;
+        this.audit = audit;
         this.pages = pages;
         this.rota = rota;
         this.zone = zone;
@@ -54,7 +59,7 @@ final class RotaPage {
         routes.post("/rota/shifts/{id}/hand-over", this::handOver);
         routes.post("/rota/shifts/{id}/delete", ctx -> {
             Principal.coordinator(ctx);
-            if (!rota.shifts().delete(id(ctx))) {
+            if (!rota.shifts().delete(id(ctx), audit.act(Actors.of(ctx), "shift.delete", id -> "shift:" + id))) {
                 throw new NotFoundException("no such shift");
             }
             done(ctx, postedWeek(ctx), "deleted");
@@ -62,7 +67,7 @@ final class RotaPage {
         routes.post("/rota/templates", this::addTemplate);
         routes.post("/rota/templates/{id}/delete", ctx -> {
             Principal.coordinator(ctx);
-            if (!rota.templates().delete(id(ctx))) {
+            if (!rota.templates().delete(id(ctx), audit.act(Actors.of(ctx), "template.delete", id -> "template:" + id))) {
                 throw new NotFoundException("no such shift template");
             }
             done(ctx, postedWeek(ctx), "templateDeleted");
@@ -75,7 +80,7 @@ final class RotaPage {
         try {
             Shift shift = rota.shifts().create(new ShiftInput(RotaInput.leaderId(values),
                     RotaInput.offsetTime("start", values, zone, Optional.empty()),
-                    RotaInput.offsetTime("end", values, zone, Optional.empty())));
+                    RotaInput.offsetTime("end", values, zone, Optional.empty())), audit.act(Actors.of(ctx), "shift.create", s -> "shift:" + s.id()));
             done(ctx, RotaWeek.containing(shift.start(), zone), "added");
         } catch (InvalidInputException | ConflictException e) {
             refused(ctx, new RotaInput.Refused("add", 0, values, e));
@@ -94,7 +99,7 @@ final class RotaPage {
             RotaInput.required("end", values);
             Shift shift = rota.shifts().change(id, new ShiftInput(null,
                     RotaInput.offsetTime("start", values, zone, current.map(Shift::start)),
-                    RotaInput.offsetTime("end", values, zone, current.map(Shift::end))));
+                    RotaInput.offsetTime("end", values, zone, current.map(Shift::end))), shiftUpdate(ctx));
             done(ctx, RotaWeek.containing(shift.start(), zone), "moved");
         } catch (InvalidInputException | ConflictException e) {
             refused(ctx, new RotaInput.Refused("move", id, values, e));
@@ -108,7 +113,7 @@ final class RotaPage {
         var values = RotaInput.values(ctx, RotaInput.HAND_OVER);
         try {
             RotaInput.required("leaderId", values);
-            rota.shifts().change(id, new ShiftInput(RotaInput.leaderId(values), null, null));
+            rota.shifts().change(id, new ShiftInput(RotaInput.leaderId(values), null, null), shiftUpdate(ctx));
             done(ctx, postedWeek(ctx), "handedOver");
         } catch (InvalidInputException | ConflictException e) {
             refused(ctx, new RotaInput.Refused("handOver", id, values, e));
@@ -120,11 +125,16 @@ final class RotaPage {
         var values = RotaInput.values(ctx, RotaInput.TEMPLATE);
         try {
             rota.templates().create(new ShiftTemplateInput(RotaInput.leaderId(values), blankIsNull(values.get("weekday")),
-                    blankIsNull(values.get("start")), blankIsNull(values.get("end"))));
+                    blankIsNull(values.get("start")), blankIsNull(values.get("end"))),
+                    audit.act(Actors.of(ctx), "template.create", t -> "template:" + t.id()));
             done(ctx, postedWeek(ctx), "templateAdded");
         } catch (InvalidInputException | ConflictException e) {
             refused(ctx, new RotaInput.Refused("template", 0, values, e));
         }
+    }
+
+    private Audited<Shift> shiftUpdate(Context ctx) {
+        return audit.act(Actors.of(ctx), "shift.update", s -> "shift:" + s.id());
     }
 
     private void refused(Context ctx, RotaInput.Refused refused) {

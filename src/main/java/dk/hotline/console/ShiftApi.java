@@ -1,9 +1,11 @@
 package dk.hotline.console;
 
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.Rota;
 import dk.hotline.rota.ShiftInput;
 import dk.hotline.rota.Shifts;
+import dk.hotline.web.Actors;
 import dk.hotline.web.JsonBody;
 import dk.hotline.web.Role;
 import io.javalin.config.RoutesConfig;
@@ -14,10 +16,12 @@ import java.time.ZoneId;
 public final class ShiftApi {
     private final Shifts shifts;
     private final Rota rota;
+    private final AuditLog audit;
     private final ZoneId zone;
 
-    ShiftApi(Shifts shifts, Rota rota, ZoneId zone) {
+    ShiftApi(Shifts shifts, Rota rota, AuditLog audit, ZoneId zone) {
         this.shifts = shifts;
+        this.audit = audit;
         this.rota = rota;
         this.zone = zone;
     }
@@ -25,11 +29,13 @@ public final class ShiftApi {
     public void register(RoutesConfig routes) {
         // Leaders see the whole week, as on the rota page: who covers the hours around their own.
         routes.get("/api/shifts", this::list, Role.LEADER);
-        routes.post("/api/shifts", ctx -> ctx.status(201).json(ShiftView.of(shifts.create(JsonBody.read(ctx, ShiftInput.class)), zone)));
+        routes.post("/api/shifts", ctx -> ctx.status(201).json(ShiftView.of(shifts.create(JsonBody.read(ctx, ShiftInput.class),
+                audit.act(Actors.of(ctx), "shift.create", s -> "shift:" + s.id())), zone)));
         routes.patch("/api/shifts/{id}", ctx -> ctx.json(ShiftView.of(
-                shifts.change(ctx.pathParamAsClass("id", Long.class).get(), JsonBody.read(ctx, ShiftInput.class)), zone)));
+                shifts.change(ctx.pathParamAsClass("id", Long.class).get(), JsonBody.read(ctx, ShiftInput.class),
+                        audit.act(Actors.of(ctx), "shift.update", s -> "shift:" + s.id())), zone)));
         routes.delete("/api/shifts/{id}", ctx -> {
-            if (!shifts.delete(ctx.pathParamAsClass("id", Long.class).get())) {
+            if (!shifts.delete(ctx.pathParamAsClass("id", Long.class).get(), audit.act(Actors.of(ctx), "shift.delete", id -> "shift:" + id))) {
                 throw new NotFoundException("no such shift");
             }
             ctx.status(204);

@@ -1,8 +1,10 @@
 package dk.hotline.console;
 
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.AuditLog;
 import dk.hotline.rota.RotaTemplates;
 import dk.hotline.rota.ShiftTemplateInput;
+import dk.hotline.web.Actors;
 import dk.hotline.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 
@@ -12,17 +14,21 @@ import io.javalin.config.RoutesConfig;
  */
 public final class ShiftTemplateApi {
     private final RotaTemplates templates;
+    private final AuditLog audit;
 
-    ShiftTemplateApi(RotaTemplates templates) {
+    ShiftTemplateApi(RotaTemplates templates, AuditLog audit) {
         this.templates = templates;
+        this.audit = audit;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/shift-templates", ctx -> ctx.json(templates.active().stream().map(ShiftTemplateView::of).toList()));
         routes.post("/api/shift-templates", ctx -> ctx.status(201).json(
-                ShiftTemplateView.of(templates.create(JsonBody.read(ctx, ShiftTemplateInput.class)))));
+                ShiftTemplateView.of(templates.create(JsonBody.read(ctx, ShiftTemplateInput.class),
+                        audit.act(Actors.of(ctx), "template.create", t -> "template:" + t.id())))));
         routes.delete("/api/shift-templates/{id}", ctx -> {
-            if (!templates.delete(ctx.pathParamAsClass("id", Long.class).get())) {
+            if (!templates.delete(ctx.pathParamAsClass("id", Long.class).get(),
+                    audit.act(Actors.of(ctx), "template.delete", id -> "template:" + id))) {
                 throw new NotFoundException("no such shift template");
             }
             ctx.status(204);

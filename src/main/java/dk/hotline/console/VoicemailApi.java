@@ -6,6 +6,7 @@ import dk.hotline.privacy.AuditLog;
 import dk.hotline.twilio.TwilioRecordings;
 import dk.hotline.voice.Voicemail;
 import dk.hotline.voice.Voicemails;
+import dk.hotline.web.Actors;
 import dk.hotline.web.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadGatewayResponse;
@@ -68,7 +69,7 @@ public final class VoicemailApi {
         // Recorded before the first byte goes out: nobody hears a message without a trace.
         try {
             jdbi.useTransaction(tx -> {
-                audit.revealed(tx, coordinator, "voicemail:" + id);
+                audit.revealed(tx, Actors.of(ctx), "voicemail:" + id, java.util.Optional.empty());
                 voicemails.heard(tx, id);
             });
         } catch (RuntimeException e) {

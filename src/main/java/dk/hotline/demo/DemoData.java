@@ -4,6 +4,7 @@ import dk.hotline.groups.Groups;
 import dk.hotline.notes.NoteCategories;
 import dk.hotline.notes.NoteCategory;
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.rota.Leader;
 import dk.hotline.rota.LeaderInput;
@@ -35,6 +36,9 @@ public final class DemoData {
     /** The demo accounts' passwords are kept while the demo database is, to be shown on its sign-in page. */
     public static final List<RetentionRule> RETENTION = List.of(new RetentionRule.Kept("demo_data",
             "made-up demo accounts' passwords, shown on a demo's sign-in page for as long as the demo database exists"));
+    /** What a key rotation re-seals: those passwords. */
+    public static final List<SealedTable> SEALED = List.of(
+            SealedTable.values("demo_data", "coordinator_password_sealed", "leader_password_sealed"));
     /** Taken while one instance looks and seeds, so two starting together on one empty database seed it once. */
     private static final long LOCK = 0x64656d6f_64617461L;
     private static final int HISTORY_DAYS = 30;

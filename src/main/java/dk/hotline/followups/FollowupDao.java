@@ -1,5 +1,6 @@
 package dk.hotline.followups;
 
+import dk.hotline.privacy.BlindIndex;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -40,8 +41,8 @@ interface FollowupDao {
     /** Asked for before {@code now}: a follow-up asked for in this very contact is not cancelled by it. */
     @SqlUpdate("""
             UPDATE followups SET status = 'cancelled', reason = :reason, settled_at = :now
-            WHERE phone_index = :index AND status = 'pending' AND created_at < :now""")
-    int cancelFor(@Bind("index") byte[] index, @Bind("reason") String reason, @Bind("now") Instant now);
+            WHERE phone_index = ANY(:indexes) AND status = 'pending' AND created_at < :now""")
+    int cancelFor(@Bind("indexes") BlindIndex.Candidates indexes, @Bind("reason") String reason, @Bind("now") Instant now);
 
     @SqlQuery("""
             SELECT id, source, language, due_at, status, reason, created_at FROM followups

@@ -80,6 +80,7 @@ public final class Followups {
         }
         Instant now = clock.instant();
         Instant due = quietHours.map(q -> q.after(now.plus(in), zone)).orElse(now.plus(in));
+        index.reindex(tx, "followups", "phone_index", to);
         long id = dao.upsert(requestKey, cipher.sealPhone(to), index.of(to), language.code(), source, due, now);
         log.info("event=followup.requested id={} source={} due={}", id, source, due);
         return Optional.of(due);
@@ -87,7 +88,7 @@ public final class Followups {
 
     /** The person got in touch (a text, a call): what they agreed to wait for is no longer needed. */
     public void contactFrom(Handle tx, PhoneNumber from, String how) {
-        int cancelled = tx.attach(FollowupDao.class).cancelFor(index.of(from), "contact:" + how, clock.instant());
+        int cancelled = tx.attach(FollowupDao.class).cancelFor(index.candidates(from), "contact:" + how, clock.instant());
         if (cancelled > 0) {
             log.info("event=followup.cancelled reason=contact how={} count={}", how, cancelled);
         }

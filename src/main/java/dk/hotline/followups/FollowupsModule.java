@@ -4,6 +4,7 @@ import dk.hotline.common.QuietHours;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
@@ -20,6 +21,10 @@ import org.jdbi.v3.core.Jdbi;
 public record FollowupsModule(Followups followups, CallbackRequests callbacks, CallbackCalls callbackCalls) {
     /** What retention erases of callback requests and follow-ups. */
     public static final List<RetentionRule> RETENTION = List.of(new FollowupRetention());
+    /** What a key rotation re-seals: the numbers to call back and to follow up. */
+    public static final List<SealedTable> SEALED = List.of(
+            SealedTable.number("callback_requests", "phone_sealed", "phone_index"),
+            SealedTable.number("followups", "phone_sealed", "phone_index"));
     /** How often waiting callback requests and due follow-ups are looked for: a minute is precision enough. */
     static final Duration SWEEP = Duration.ofMinutes(1);
 

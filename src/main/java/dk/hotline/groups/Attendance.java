@@ -48,7 +48,7 @@ public final class Attendance {
     public boolean answer(Handle tx, String messageSid, PhoneNumber from, boolean attending, Optional<Instant> conversationActivity) {
         Instant now = clock.instant();
         var dao = tx.attach(ReminderDao.class);
-        var reminded = dao.latestAnswerable(index.of(from), now)
+        var reminded = dao.latestAnswerable(index.candidates(from), now)
                 .filter(r -> conversationActivity.isEmpty() || r.firedAt().isAfter(conversationActivity.get()));
         if (reminded.isEmpty()) {
             return false;

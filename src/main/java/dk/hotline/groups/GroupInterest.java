@@ -74,6 +74,7 @@ public final class GroupInterest {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("source must be one of " + SOURCES);
         }
+        index.reindex(tx, "group_interest", "phone_index", number);
         return tx.attach(Dao.class).insert(cipher.sealPhone(number), index.of(number), language.code(), source, clock.instant())
                 .isPresent();
     }

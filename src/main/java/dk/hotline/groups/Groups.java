@@ -141,6 +141,7 @@ public final class Groups {
             if (dao.participantCount(groupId) >= group.capacity()) {
                 throw new ConflictException("capacity", "full", "the group is full (" + group.capacity() + ")", group.capacity());
             }
+            index.reindex(tx, "group_participants", "phone_index", phone);
             return dao.addParticipant(groupId, name, cipher.sealPhone(phone), index.of(phone), in.smsConsent(), language.code(),
                     clock.instant()).orElseThrow(() -> new ConflictException("phone", "duplicate", "already in this group"));
         });

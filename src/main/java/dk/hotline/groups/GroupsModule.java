@@ -5,6 +5,7 @@ import dk.hotline.flows.RevealingWords;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
@@ -24,6 +25,10 @@ public record GroupsModule(Groups groups, SessionChanges sessions, GroupInterest
                            Reminders reminders) {
     /** What retention erases of the interest list, and what it keeps. */
     public static final List<RetentionRule> RETENTION = GroupRetention.RULES;
+    /** What a key rotation re-seals: participants' numbers and the interest list's. */
+    public static final List<SealedTable> SEALED = List.of(
+            SealedTable.number("group_participants", "phone_sealed", "phone_index"),
+            SealedTable.number("group_interest", "phone_sealed", "phone_index"));
 
     /** How often the reminder triggers are checked against the sessions (and at every start). */
     static final Duration CHECK_EVERY = Duration.ofHours(1);

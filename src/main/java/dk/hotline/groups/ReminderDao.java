@@ -1,5 +1,6 @@
 package dk.hotline.groups;
 
+import dk.hotline.privacy.BlindIndex;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,10 +62,10 @@ interface ReminderDao {
             FROM reminders r
             JOIN group_participants p ON p.id = r.participant_id
             JOIN group_sessions s ON s.id = r.session_id
-            WHERE p.phone_index = :index AND p.removed_at IS NULL AND r.outcome = 'sent'
+            WHERE p.phone_index = ANY(:indexes) AND p.removed_at IS NULL AND r.outcome = 'sent'
               AND s.status = 'scheduled' AND s.ends_at > :now AND r.session_start = s.starts_at
             ORDER BY r.fired_at DESC, r.id DESC LIMIT 1""")
-    Optional<Answerable> latestAnswerable(@Bind("index") byte[] phoneIndex, @Bind("now") Instant now);
+    Optional<Answerable> latestAnswerable(@Bind("indexes") BlindIndex.Candidates phoneIndexes, @Bind("now") Instant now);
 
     /** The answer before this one, if any. */
     @SqlQuery("SELECT attending FROM session_attendance WHERE session_id = :session AND participant_id = :participant")

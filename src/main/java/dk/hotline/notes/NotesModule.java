@@ -1,6 +1,7 @@
 package dk.hotline.notes;
 
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.sms.Conversations;
@@ -20,6 +21,8 @@ import org.jdbi.v3.core.Jdbi;
 public record NotesModule(Notes notes, NoteCategories categories, NoteCounts counts) {
     /** What retention erases of the notes. */
     public static final List<RetentionRule> RETENTION = List.of(new NoteRetention());
+    /** What a key rotation re-seals: the notes' words. */
+    public static final List<SealedTable> SEALED = List.of(SealedTable.values("notes", "body_sealed"));
 
     /** The notes' part of a person's access and erasure requests; erases before the calls' and texts' parts. */
     public static SubjectRecords subjects(Sealing sealing, CallRecords calls, Conversations conversations) {

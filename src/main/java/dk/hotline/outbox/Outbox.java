@@ -59,6 +59,7 @@ public final class Outbox {
         if (body.isBlank() || body.length() > OutboundSms.MAX_BODY_LENGTH) {
             throw new IllegalArgumentException("a text must have 1 to " + OutboundSms.MAX_BODY_LENGTH + " characters");
         }
+        Suppressions.reindex(tx, index, to);
         return tx.attach(OutboxDao.class).insert(kind.channel().code(), kind.code(), kind.dedupeKey(key), cipher.sealPhone(to),
                 index.of(to), cipher.seal(body), null, notBefore, notAfter, bypassOptOut, clock.instant());
     }
@@ -74,6 +75,7 @@ public final class Outbox {
         if (!twimlUrl.startsWith("/twilio/")) {
             throw new IllegalArgumentException("a call's TwiML URL must be a webhook under /twilio/");
         }
+        Suppressions.reindex(tx, index, to);
         return tx.attach(OutboxDao.class).insert(kind.channel().code(), kind.code(), kind.dedupeKey(key), cipher.sealPhone(to),
                 index.of(to), null, twimlUrl, notBefore, null, false, clock.instant());
     }

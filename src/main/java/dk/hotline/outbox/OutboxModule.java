@@ -2,6 +2,7 @@ package dk.hotline.outbox;
 
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.twilio.TwilioGateway;
@@ -20,6 +21,10 @@ public record OutboxModule(Outbox outbox, Suppressions suppressions, OutboxDispa
                            OutboxLog log) {
     /** What retention erases of the outbox's tables, and what it keeps. */
     public static final List<RetentionRule> RETENTION = OutboxRetention.RULES;
+    /** What a key rotation re-seals in the outbox's tables. */
+    public static final List<SealedTable> SEALED = List.of(
+            SealedTable.number("outbox", "recipient_sealed", "recipient_index", "body_sealed"),
+            SealedTable.number("suppressions", "phone_sealed", "phone_index"));
 
     /** The outbox's part of a person's access and erasure requests. */
     public static SubjectRecords subjects(Sealing sealing, Clock clock) {
@@ -34,7 +39,7 @@ public record OutboxModule(Outbox outbox, Suppressions suppressions, OutboxDispa
                                       OutboxSettings settings, MeterRegistry metrics, Clock clock) {
         return new OutboxModule(
                 new Outbox(sealing.cipher(), sealing.index(), clock),
-                new Suppressions(sealing.index(), clock),
+                new Suppressions(sealing.cipher(), sealing.index(), clock),
                 new OutboxDispatcher(jdbi, gateway, sealing.cipher(), sender, publicUrl, settings, clock, metrics),
                 new OutboundTexts(jdbi, sealing.cipher()),
                 new OutboxLog(jdbi, sealing.cipher()));

@@ -18,8 +18,9 @@ import org.jdbi.v3.core.Handle;
  * The outbox's part of a data subject's requests: every text and call sent or to be sent to the
  * number (kind, status, times; the words only when asked), and whether it opted out. Erasing
  * cancels what is still queued and makes every row forget recipient and words (the rows stay, as
- * counts). The opt-out is kept, as the blind index it always was: a STOP must hold for good, and
- * the answer says so.
+ * counts). The opt-out is kept: a STOP must hold for good, and the answer says so. It keeps the
+ * number sealed beside its blind index, which a key rotation needs to move it to the new key's
+ * index; without it the STOP would be lost once the old key is gone.
  */
 final class OutboxSubjectRecords implements SubjectRecords {
     /** The error a cancelled row keeps: its reason reads "other". */

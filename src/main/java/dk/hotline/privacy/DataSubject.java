@@ -7,7 +7,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * The person an access or erasure request is about: their number, and every blind index a row
  * about them may carry. Features find their rows with {@code WHERE x_index IN (<indexes>)}
  * ({@link #bindIndexes}), never by computing an index themselves, so that how a number's index is
- * made (one key, or two while keys rotate) is decided here alone, in {@link #of}.
+ * made (one key, or two while keys rotate: {@link BlindIndex#candidates}) is decided here alone, in
+ * {@link #of}.
  */
 public record DataSubject(PhoneNumber number, List<byte[]> indexes) {
     public DataSubject {
@@ -19,7 +20,7 @@ public record DataSubject(PhoneNumber number, List<byte[]> indexes) {
 
     /** The one place a subject's blind indexes are computed. */
     public static DataSubject of(PhoneNumber number, BlindIndex index) {
-        return new DataSubject(number, List.of(index.of(number)));
+        return new DataSubject(number, index.candidates(number).values());
     }
 
     /**

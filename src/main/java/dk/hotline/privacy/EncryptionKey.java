@@ -20,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class EncryptionKey {
     static final int LENGTH_BYTES = 32;
+    static final int ID_BYTES = 4;
+    private static final String ID_LABEL = "hotline/key-id/v1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec master;
@@ -112,6 +114,29 @@ public final class EncryptionKey {
         EncryptionKey key = new EncryptionKey(bytes);
         Arrays.fill(bytes, (byte) 0); // SecretKeySpec keeps its own copy
         return key;
+    }
+
+    /**
+     * This key's public name: the first {@value #ID_BYTES} bytes of HMAC-SHA256(master, "hotline/key-id/v1").
+     * Every value sealed from now on records it, so a reader knows which key sealed it and a start
+     * with the wrong key can say so; it tells nothing about the key itself.
+     */
+    byte[] id() {
+        byte[] full = HmacSha256.compute(master, ID_LABEL.getBytes(StandardCharsets.UTF_8));
+        return Arrays.copyOf(full, ID_BYTES);
+    }
+
+    /** {@link #id} in hex, for logs and messages (e.g. {@code 3fa9c2d1}). */
+    public String idHex() {
+        return hex(id());
+    }
+
+    static String hex(byte[] bytes) {
+        var out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(String.format("%02x", b));
+        }
+        return out.toString();
     }
 
     /** HMAC-SHA256(master, label): one independent sub-key per purpose and version. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an erasure did, kind by kind, what it kept on purpose (an opt-out, as a blind index only),
+ * What an erasure did, kind by kind, what it kept on purpose (an opt-out, so a STOP holds),
  * and what must happen outside the database once it has committed (deleting recordings at Twilio).
  */
 public final class SubjectErasure {

@@ -1,5 +1,6 @@
 package dk.hotline.rota;
 
+import dk.hotline.privacy.BlindIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,8 @@ interface LeaderDao {
     /** The leader whose registered phone this is (by blind index), if any. */
     @SqlQuery("""
             SELECT id, name, phone_sealed, languages, active, available FROM leaders
-            WHERE phone_index = :index AND deleted_at IS NULL""")
-    Optional<Row> byPhoneIndex(@Bind("index") byte[] index);
+            WHERE phone_index = ANY(:indexes) AND deleted_at IS NULL""")
+    Optional<Row> byPhoneIndex(@Bind("indexes") BlindIndex.Candidates indexes);
 
     @SqlUpdate("UPDATE leaders SET available = :available, updated_at = :now WHERE id = :id AND deleted_at IS NULL")
     int setAvailable(@Bind("id") long id, @Bind("available") boolean available, @Bind("now") Instant now);

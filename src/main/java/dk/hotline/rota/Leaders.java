@@ -3,6 +3,7 @@ package dk.hotline.rota;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
+import dk.hotline.privacy.Audited;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
@@ -43,16 +44,13 @@ public final class Leaders {
 
     /** Of these leaders, those who take calls now: active, marked available, not deleted. */
     public List<Leader> availableAmong(Handle tx, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return tx.attach(LeaderDao.class).availableAmong(ids.stream().mapToLong(Long::longValue).toArray())
+        return ids.isEmpty() ? List.of() : tx.attach(LeaderDao.class).availableAmong(ids.stream().mapToLong(Long::longValue).toArray())
                 .stream().map(this::open).toList();
     }
 
     /** The leader whose registered phone sent a text, if it is one. */
     public Optional<Leader> byPhone(Handle tx, PhoneNumber phone) {
-        return tx.attach(LeaderDao.class).byPhoneIndex(index.of(phone)).map(this::open);
+        return tx.attach(LeaderDao.class).byPhoneIndex(index.candidates(phone)).map(this::open);
     }
 
     /** A leader's own ON/OFF: routing and relays respect it from the next call or text. */
@@ -61,22 +59,32 @@ public final class Leaders {
     }
 
     public Leader create(LeaderInput in) {
+        return create(in, Audited.none());
+    }
+
+    /** Makes a leader; {@code audited} writes the act's audit row in the same transaction. */
+    public Leader create(LeaderInput in, Audited<Leader> audited) {
         String name = name(in.name());
         PhoneNumber phone = phone(in.phone());
         List<Language> languages = in.languages() == null ? List.of(Language.DANISH) : languages(in.languages());
         boolean active = in.active() == null || in.active();
         boolean available = in.available() == null || in.available();
-        long id = unique(() -> jdbi.withExtension(LeaderDao.class, dao -> dao.insert(name, cipher.sealPhone(phone),
-                index.of(phone), codes(languages), active, available, clock.instant())));
-        return new Leader(id, name, phone, languages, active, available);
+        return jdbi.inTransaction(tx -> {
+            index.reindex(tx, "leaders", "phone_index", phone);
+            long id = unique(() -> tx.attach(LeaderDao.class).insert(name, cipher.sealPhone(phone), index.of(phone),
+                    codes(languages), active, available, clock.instant()));
+            var leader = new Leader(id, name, phone, languages, active, available);
+            audited.write(tx, leader);
+            return leader;
+        });
     }
 
     /**
      * Applies the fields that are set; nothing when the leader does not exist. Deactivating is
      * refused (409) while the leader is on call now, has shifts ahead or {@code elsewhere} names a
-     * duty: an inactive leader is rung for none of them.
+     * duty: an inactive leader is rung for none of them. {@code audited} writes the change's audit row with it.
      */
-    public Optional<Leader> update(long id, LeaderInput in, LeaderDuties elsewhere) {
+    public Optional<Leader> update(long id, LeaderInput in, LeaderDuties elsewhere, Audited<Leader> audited) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(LeaderDao.class);
             var current = dao.byId(id).map(this::open);
@@ -93,8 +101,10 @@ public final class Leaders {
                     in.languages() == null ? old.languages() : languages(in.languages()),
                     in.active() == null ? old.active() : in.active(),
                     in.available() == null ? old.available() : in.available());
+            index.reindex(tx, "leaders", "phone_index", updated.phone());
             unique(() -> dao.update(id, updated.name(), cipher.sealPhone(updated.phone()), index.of(updated.phone()),
                     codes(updated.languages()), updated.active(), updated.available(), clock.instant()));
+            audited.write(tx, updated);
             return Optional.of(updated);
         });
     }
@@ -103,16 +113,20 @@ public final class Leaders {
      * Deletes the leader, and their calendar link with them; false when there is no such leader.
      * Refused (409, saying what stands in the way) while they are on call now, have shifts ahead or
      * {@code elsewhere} names a duty: their shifts would leave gaps nobody sees, and their groups a
-     * leader who is gone. Hand those over first.
+     * leader who is gone. Hand those over first. {@code audited} writes the deletion's audit row with it.
      */
-    public boolean delete(long id, LeaderDuties elsewhere) {
+    public boolean delete(long id, LeaderDuties elsewhere, Audited<Long> audited) {
         return jdbi.inTransaction(tx -> {
             if (tx.attach(LeaderDao.class).lock(id).isEmpty()) {
                 return false;
             }
             refuseWhileOnDuty(tx, id, elsewhere, "deleted");
             tx.attach(CalendarFeedDao.class).delete(id);
-            return tx.attach(LeaderDao.class).delete(id, clock.instant()) > 0;
+            boolean deleted = tx.attach(LeaderDao.class).delete(id, clock.instant()) > 0;
+            if (deleted) {
+                audited.write(tx, id);
+            }
+            return deleted;
         });
     }
 

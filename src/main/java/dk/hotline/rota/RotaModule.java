@@ -3,6 +3,7 @@ package dk.hotline.rota;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.scheduling.Jobs;
 import java.time.Clock;
@@ -17,6 +18,10 @@ public record RotaModule(Leaders leaders, Rota rota, Shifts shifts, RotaTemplate
     public static final List<RetentionRule> RETENTION = List.of(
             new RetentionRule.Kept("leaders", "a leader's own number, for as long as they lead"),
             new RetentionRule.Kept("calendar_feeds", "a leader's calendar link, until they replace or revoke it or are deleted"));
+    /** What a key rotation re-seals: leaders' numbers and calendar secrets. */
+    public static final List<SealedTable> SEALED = List.of(
+            SealedTable.number("leaders", "phone_sealed", "phone_index"),
+            SealedTable.values("calendar_feeds", "secret_sealed"));
     /** When the templates' shifts are made for the weeks ahead. */
     static final LocalTime EXTEND_AT = LocalTime.of(3, 15);
 

@@ -2,6 +2,7 @@ package dk.hotline.rota;
 
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
+import dk.hotline.privacy.Audited;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -40,6 +41,11 @@ public final class RotaTemplates {
 
     /** Stores the template and makes its shifts for the coming weeks at once, in one transaction. */
     public ShiftTemplate create(ShiftTemplateInput in) {
+        return create(in, Audited.none());
+    }
+
+    /** As {@link #create(ShiftTemplateInput)}; {@code audited} writes the act's audit row in the same transaction. */
+    public ShiftTemplate create(ShiftTemplateInput in, Audited<ShiftTemplate> audited) {
         if (in.leaderId() == null) {
             throw new InvalidInputException("leaderId", "required");
         }
@@ -66,12 +72,19 @@ public final class RotaTemplates {
             long id = dao.insert(leaderId, weekday.getValue(), start, end, now);
             int shifts = extend(tx, id, now, DEFAULT_WEEKS);
             log.info("event=rota.template_created template={} leader={} shifts={}", id, leaderId, shifts);
-            return new ShiftTemplate(id, leaderId, name, weekday, start, end);
+            var made = new ShiftTemplate(id, leaderId, name, weekday, start, end);
+            audited.write(tx, made);
+            return made;
         });
     }
 
     /** Stops the template and removes its shifts that have not started. False if there is none in use. */
     public boolean delete(long id) {
+        return delete(id, Audited.none());
+    }
+
+    /** As {@link #delete(long)}; {@code audited} writes the act's audit row in the same transaction. */
+    public boolean delete(long id, Audited<Long> audited) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(ShiftTemplateDao.class);
             if (dao.deactivate(id) == 0) {
@@ -79,6 +92,7 @@ public final class RotaTemplates {
             }
             int removed = dao.deleteFutureShifts(id, clock.instant());
             log.info("event=rota.template_deleted template={} shifts_removed={}", id, removed);
+            audited.write(tx, id);
             return true;
         });
     }

@@ -3,6 +3,7 @@ package dk.hotline.rota;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.Audited;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,11 @@ public final class Shifts {
     }
 
     public Shift create(ShiftInput in) {
+        return create(in, Audited.none());
+    }
+
+    /** Adds a shift; {@code audited} writes the act's audit row in the same transaction. */
+    public Shift create(ShiftInput in, Audited<Shift> audited) {
         if (in.leaderId() == null) {
             throw new InvalidInputException("leaderId", "required");
         }
@@ -47,8 +53,10 @@ public final class Shifts {
         Shift shift = jdbi.inTransaction(tx -> {
             var dao = tx.attach(ShiftDao.class);
             String name = dao.leaderName(leaderId).orElseThrow(() -> new InvalidInputException("leaderId", "no such leader"));
-            return new Shift(exclusive("start", () -> dao.insert(leaderId, start, end, clock.instant())), leaderId, name, start,
+            var made = new Shift(exclusive("start", () -> dao.insert(leaderId, start, end, clock.instant())), leaderId, name, start,
                     end);
+            audited.write(tx, made);
+            return made;
         });
         log.info("event=rota.shift_created shift={} leader={}", shift.id(), leaderId);
         return shift;
@@ -61,6 +69,11 @@ public final class Shifts {
      * leader (409; on {@code start} when the times changed, else on {@code leaderId}).
      */
     public Shift change(long id, ShiftInput in) {
+        return change(id, in, Audited.none());
+    }
+
+    /** As {@link #change(long, ShiftInput)}; {@code audited} writes the change's audit row with it. */
+    public Shift change(long id, ShiftInput in, Audited<Shift> audited) {
         Instant newStart = in.start() == null ? null : TimeInput.instant("start", in.start());
         Instant newEnd = in.end() == null ? null : TimeInput.instant("end", in.end());
         Shift shift = jdbi.inTransaction(tx -> {
@@ -80,7 +93,9 @@ public final class Shifts {
                 limits.checkShift(start, end, clock.instant());
             }
             exclusive(moved ? "start" : "leaderId", () -> dao.change(id, leaderId, start, end));
-            return new Shift(id, leaderId, name, start, end);
+            var changed = new Shift(id, leaderId, name, start, end);
+            audited.write(tx, changed);
+            return changed;
         });
         log.info("event=rota.shift_changed shift={} leader={}", id, shift.leaderId());
         return shift;
@@ -99,7 +114,18 @@ public final class Shifts {
     }
 
     public boolean delete(long id) {
-        boolean deleted = jdbi.withExtension(ShiftDao.class, dao -> dao.delete(id)) > 0;
+        return delete(id, Audited.none());
+    }
+
+    /** Removes a shift; {@code audited} writes the act's audit row in the same transaction. False if there was none. */
+    public boolean delete(long id, Audited<Long> audited) {
+        boolean deleted = jdbi.inTransaction(tx -> {
+            if (tx.attach(ShiftDao.class).delete(id) == 0) {
+                return false;
+            }
+            audited.write(tx, id);
+            return true;
+        });
         if (deleted) {
             log.info("event=rota.shift_deleted shift={}", id);
         }

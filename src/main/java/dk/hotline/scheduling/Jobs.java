@@ -106,6 +106,17 @@ public final class Jobs implements AutoCloseable {
                 .build());
     }
 
+    /** As {@link #every}, but the first run is one interval after the start, not at once. */
+    public <J extends Job> void everyAfterAWhile(Class<J> type, Supplier<J> make, Duration interval) {
+        register(type, make);
+        schedule(type, TriggerBuilder.newTrigger().withIdentity(type.getSimpleName(), MAINTENANCE).forJob(key(type))
+                .startAt(java.util.Date.from(java.time.Instant.now().plus(interval)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build());
+    }
+
     private void schedule(Class<? extends Job> type, Trigger trigger) {
         var detail = JobBuilder.newJob(type).withIdentity(key(type)).storeDurably().build();
         try {

@@ -31,7 +31,7 @@ public final class Blocklist {
     }
 
     public boolean isBlocked(Handle tx, PhoneNumber number) {
-        return tx.attach(BlocklistDao.class).contains(index.of(number));
+        return tx.attach(BlocklistDao.class).contains(index.candidates(number));
     }
 
     public List<Entry> list(Handle tx) {
@@ -50,6 +50,7 @@ public final class Blocklist {
             throw new InvalidInputException("reason", "at most " + MAX_REASON + " characters");
         }
         Instant now = clock.instant();
+        index.reindex(tx, "sms_blocklist", "phone_index", number);
         long id = tx.attach(BlocklistDao.class).insert(cipher.sealPhone(number), index.of(number), why, coordinatorId, now)
                 .orElseThrow(() -> new ConflictException("phone", "this number is on the blocklist already"));
         return new Entry(id, number, why, coordinatorId, now);

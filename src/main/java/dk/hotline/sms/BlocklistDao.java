@@ -1,5 +1,6 @@
 package dk.hotline.sms;
 
+import dk.hotline.privacy.BlindIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,8 @@ interface BlocklistDao {
     Optional<Long> insert(@Bind("sealed") byte[] phoneSealed, @Bind("index") byte[] phoneIndex,
                           @Bind("reason") String reason, @Bind("by") long createdBy, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM sms_blocklist WHERE phone_index = :index)")
-    boolean contains(@Bind("index") byte[] phoneIndex);
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM sms_blocklist WHERE phone_index = ANY(:indexes))")
+    boolean contains(@Bind("indexes") BlindIndex.Candidates phoneIndexes);
 
     @SqlQuery("SELECT id, phone_sealed, reason, created_by, created_at FROM sms_blocklist ORDER BY id")
     List<Row> all();

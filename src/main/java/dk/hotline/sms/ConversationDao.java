@@ -1,5 +1,6 @@
 package dk.hotline.sms;
 
+import dk.hotline.privacy.BlindIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,8 @@ interface ConversationDao {
 
     @SqlQuery("""
             SELECT id, survivor_sealed, leader_id, status, media_noticed, auto_replied_at FROM conversations
-            WHERE survivor_index = :index AND status = 'open' FOR UPDATE""")
-    Optional<Row> openFor(@Bind("index") byte[] survivorIndex);
+            WHERE survivor_index = ANY(:indexes) AND status = 'open' FOR UPDATE""")
+    Optional<Row> openFor(@Bind("indexes") BlindIndex.Candidates survivorIndexes);
 
     @SqlQuery("""
             INSERT INTO conversations (survivor_sealed, survivor_index, created_at, last_activity_at)
@@ -39,8 +40,8 @@ interface ConversationDao {
                     @Bind("body") byte[] bodySealed, @Bind("leader") Long leaderId, @Bind("sid") String messageSid,
                     @Bind("now") Instant now);
 
-    @SqlQuery("SELECT last_activity_at FROM conversations WHERE survivor_index = :index AND status = 'open'")
-    Optional<Instant> lastActivity(@Bind("index") byte[] survivorIndex);
+    @SqlQuery("SELECT last_activity_at FROM conversations WHERE survivor_index = ANY(:indexes) AND status = 'open'")
+    Optional<Instant> lastActivity(@Bind("indexes") BlindIndex.Candidates survivorIndexes);
 
     @SqlUpdate("UPDATE conversations SET last_activity_at = :now WHERE id = :id")
     int touch(@Bind("id") long id, @Bind("now") Instant now);

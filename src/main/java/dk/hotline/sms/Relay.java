@@ -68,7 +68,7 @@ public final class Relay {
     public void fromSurvivor(Handle tx, String messageSid, PhoneNumber from, String body, int media) {
         Instant now = clock.instant();
         var dao = tx.attach(ConversationDao.class);
-        var conversation = dao.openFor(index.of(from)).orElseGet(() -> dao.open(cipher.sealPhone(from), index.of(from), now));
+        var conversation = dao.openFor(index.candidates(from)).orElseGet(() -> dao.open(cipher.sealPhone(from), index.of(from), now));
         dao.touch(conversation.id(), now);
         if (media > 0 && !conversation.mediaNoticed()) {
             dao.mediaNoticed(conversation.id());
@@ -132,7 +132,7 @@ public final class Relay {
 
     /** When the number's open conversation last had a text either way, if it has one. */
     public Optional<Instant> lastActivity(Handle tx, PhoneNumber survivor) {
-        return tx.attach(ConversationDao.class).lastActivity(index.of(survivor));
+        return tx.attach(ConversationDao.class).lastActivity(index.candidates(survivor));
     }
 
     /**

@@ -6,6 +6,7 @@ import dk.hotline.groups.GroupsModule;
 import dk.hotline.outbox.Outbox;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
@@ -28,6 +29,11 @@ public record SmsModule(Map<Webhook, WebhookHandler> webhooks, Blocklist blockli
                         Conversations conversations, ConversationLog log, SmsSpoolReplayer spoolReplayer) {
     /** What retention erases of texts, and what it keeps. */
     public static final List<RetentionRule> RETENTION = TextRetention.RULES;
+    /** What a key rotation re-seals: texters' numbers, relayed words, blocked numbers. */
+    public static final List<SealedTable> SEALED = List.of(
+            SealedTable.number("conversations", "survivor_sealed", "survivor_index"),
+            SealedTable.values("conversation_messages", "body_sealed"),
+            SealedTable.number("sms_blocklist", "phone_sealed", "phone_index"));
 
     /** How often texts that waited for a shift are delivered and quiet conversations closed. */
     static final Duration RELAY_SWEEP = Duration.ofMinutes(1);

@@ -6,6 +6,7 @@ import dk.hotline.groups.GroupsModule;
 import dk.hotline.outbox.OutboxModule;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.RetentionRule;
+import dk.hotline.privacy.SealedTable;
 import dk.hotline.privacy.Sealing;
 import dk.hotline.privacy.SubjectRecords;
 import dk.hotline.rota.RotaModule;
@@ -31,6 +32,11 @@ public record VoiceModule(Map<Webhook, WebhookHandler> webhooks, CallRecords cal
     public static List<RetentionRule> retention(TwilioRecordings recordings) {
         return List.of(new CallRetention(), new VoicemailRetention(recordings::delete));
     }
+
+    /** What a key rotation re-seals: callers' numbers, and the replies kept for Twilio's retries. */
+    public static final List<SealedTable> SEALED = List.of(
+            SealedTable.number("calls", "caller_sealed", "caller_index"),
+            SealedTable.values("voice_replies", "reply_sealed"));
 
     /** The calls' part of a person's access and erasure requests; recordings are deleted at Twilio through {@code recordings}. */
     public static SubjectRecords subjects(Sealing sealing, TwilioRecordings recordings, Clock clock) {

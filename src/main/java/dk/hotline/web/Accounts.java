@@ -3,6 +3,7 @@ package dk.hotline.web;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +78,11 @@ public final class Accounts {
      * a leader account names the leader it is for (the caller has checked that leader exists).
      */
     public Created create(NewAccount in) {
+        return create(in, Audited.none());
+    }
+
+    /** As {@link #create(NewAccount)}; {@code audited} writes the act's audit row in the same transaction. */
+    public Created create(NewAccount in, Audited<Account> audited) {
         String email = AccountInput.email(in.email());
         Role role = in.role() == null ? null : Role.of(in.role().trim().toLowerCase(java.util.Locale.ROOT), "role");
         if (role == null) {
@@ -97,7 +103,9 @@ public final class Accounts {
             Optional<PasswordLinks.PasswordLink> link = password == null
                     ? Optional.of(PasswordLinks.issue(dao, id, now, settings)) : Optional.empty();
             log.info("event=account.created role={} account={}", role.code(), id);
-            return new Created(account(dao.byId(id).orElseThrow()), link);
+            var made = account(dao.byId(id).orElseThrow());
+            audited.write(tx, made);
+            return new Created(made, link);
         });
     }
 
@@ -109,6 +117,11 @@ public final class Accounts {
      * kept for that record and can only be switched off. The last active coordinator stays.
      */
     public void delete(long id) {
+        delete(id, Audited.none());
+    }
+
+    /** As {@link #delete(long)}; {@code audited} writes the deletion's audit row in the same transaction. */
+    public void delete(long id, Audited<Long> audited) {
         jdbi.useTransaction(tx -> {
             var dao = tx.attach(AccountDao.class);
             var row = dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
@@ -123,12 +136,18 @@ public final class Accounts {
                 }
                 throw e;
             }
+            audited.write(tx, id);
             log.info("event=account.deleted account={}", id);
         });
     }
 
     /** Switches an account on or off; off ends its sessions and tokens. The last coordinator stays on. */
     public Account setActive(long id, boolean active) {
+        return setActive(id, active, Audited.none());
+    }
+
+    /** As {@link #setActive(long, boolean)}; {@code audited} writes the change's audit row in the same transaction. */
+    public Account setActive(long id, boolean active, Audited<Account> audited) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(AccountDao.class);
             var row = dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
@@ -141,7 +160,9 @@ public final class Accounts {
                 dao.deleteTokens(id);
             }
             log.info("event=account.{} account={}", active ? "activated" : "deactivated", id);
-            return account(dao.byId(id).orElseThrow());
+            var changed = account(dao.byId(id).orElseThrow());
+            audited.write(tx, changed);
+            return changed;
         });
     }
 

@@ -1,5 +1,7 @@
 package dk.hotline.web;
 
+import dk.hotline.privacy.Actor;
+import dk.hotline.privacy.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,14 +15,17 @@ public final class ApiTokens {
     private final Jdbi jdbi;
     private final AuthSettings settings;
     private final Clock clock;
+    private final AuditLog audit;
 
     ApiTokens(Jdbi jdbi, AuthSettings settings, Clock clock) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.clock = clock;
+        this.audit = new AuditLog(clock);
     }
 
-    Token issue(Principal principal) {
+    /** A new token, and the sign-in through the API ({@code signin.api}, from {@code address}) in the audit log with it. */
+    Token issue(Principal principal, String address) {
         // As PostgreSQL keeps it: it rounds nanoseconds, which would put a new row's time after "now".
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String token = Secrets.random();
@@ -29,6 +34,8 @@ public final class ApiTokens {
             var dao = tx.attach(AccountDao.class);
             dao.deleteExpiredTokens(now);
             dao.storeToken(Secrets.sha256(token), principal.accountId(), now, expires);
+            audit.record(tx, Actor.account(principal.accountId(), address), "signin.api", "account:" + principal.accountId(),
+                    java.util.Optional.empty());
         });
         return new Token(token, expires);
     }

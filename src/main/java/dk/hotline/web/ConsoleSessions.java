@@ -1,5 +1,7 @@
 package dk.hotline.web;
 
+import dk.hotline.privacy.Actor;
+import dk.hotline.privacy.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,14 +23,17 @@ public final class ConsoleSessions {
     private final Jdbi jdbi;
     private final AuthSettings settings;
     private final Clock clock;
+    private final AuditLog audit;
 
     ConsoleSessions(Jdbi jdbi, AuthSettings settings, Clock clock) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.clock = clock;
+        this.audit = new AuditLog(clock);
     }
 
-    Started start(Principal principal) {
+    /** Begins a session, and writes the sign-in ({@code signin}, from {@code address}) to the audit log with it. */
+    Started start(Principal principal, String address) {
         String cookie = Secrets.random();
         String csrf = Secrets.random();
         Instant now = clock.instant();
@@ -36,6 +41,8 @@ public final class ConsoleSessions {
             var dao = tx.attach(AccountDao.class);
             dao.deleteEndedSessions(now.minus(settings.sessionIdle()), now.minus(settings.sessionMax()));
             dao.storeSession(Secrets.sha256(cookie), principal.accountId(), csrf, now);
+            audit.record(tx, Actor.account(principal.accountId(), address), "signin", "account:" + principal.accountId(),
+                    Optional.empty());
         });
         return new Started(cookie, new Session(principal, csrf));
     }

@@ -77,7 +77,7 @@ final class ErrorMapping {
         ctx.status(status);
         if (SessionAuth.isPage(ctx.path())) {
             pages.render(ctx, "error.jte", "error." + (status >= 500 ? 500 : status == 403 || status == 404 ? status : 400),
-                    new ErrorView(status, status < 500 ? message : ""));
+                    new ErrorView(status, status >= 500 ? "" : field == null || message.contains(field) ? message : field + ": " + message));
         } else {
             ctx.json(error(message, field));
         }

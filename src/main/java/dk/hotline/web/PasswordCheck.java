@@ -1,11 +1,14 @@
 package dk.hotline.web;
 
+import dk.hotline.privacy.Actor;
+import dk.hotline.privacy.AuditLog;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -51,6 +54,7 @@ public final class PasswordCheck {
     private final Semaphore checks;
     /** Checked against when the e-mail is unknown, so both paths take the same bcrypt time. */
     private final String decoyHash;
+    private final AuditLog audit;
 
     PasswordCheck(Jdbi jdbi, AuthSettings settings, Clock clock) {
         this(jdbi, settings, clock, new Semaphore(CHECKS_AT_ONCE));
@@ -62,9 +66,22 @@ public final class PasswordCheck {
         this.clock = clock;
         this.checks = checks;
         this.decoyHash = hash(Secrets.random());
+        this.audit = new AuditLog(clock);
     }
 
     public SignIn signIn(String email, String password) {
+        return signIn(email, password, null);
+    }
+
+    /**
+     * As {@link #signIn(String, String)}, from the client at {@code address}: a refused attempt
+     * (wrong address or password, or an account switched off) is written to the audit log as
+     * {@code signin.failed}, with no account as who and the account it named as subject, or, for
+     * an address that has no account, a hash of it, never the typed address. A blocked or busy
+     * attempt is not: those cost no password check, and writing each would let anyone fill the
+     * log, which keeps its rows for years.
+     */
+    public SignIn signIn(String email, String password, String address) {
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             // No account can have such a password (every way to set one refuses them), and bcrypt would throw.
             return new SignIn.Refused();
@@ -74,13 +91,13 @@ public final class PasswordCheck {
             return new SignIn.Busy(BUSY_RETRY_AFTER);
         }
         try {
-            return check(email, password);
+            return check(email, password, address);
         } finally {
             checks.release();
         }
     }
 
-    private SignIn check(String email, String password) {
+    private SignIn check(String email, String password, String address) {
         byte[] emailHash = Secrets.sha256(email.trim().toLowerCase(Locale.ROOT));
         // As PostgreSQL keeps it: it rounds nanoseconds, which would put a new row's time after "now".
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -93,6 +110,9 @@ public final class PasswordCheck {
                 .verify(password.toCharArray(), account.map(AccountDao.Row::passwordHash).orElse(decoyHash))
                 .verified && account.isPresent() && account.get().active();
         if (!ok) {
+            String subject = account.map(a -> "account:" + a.id())
+                    .orElseGet(() -> "email:" + HexFormat.of().formatHex(emailHash).substring(0, 16));
+            jdbi.useTransaction(tx -> audit.record(tx, Actor.nobody(address), "signin.failed", subject, Optional.empty()));
             log.warn("event=account.login_failed failures={}", counted.failures());
             return new SignIn.Refused();
         }

@@ -1,6 +1,7 @@
 package dk.hotline.web;
 
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
@@ -32,10 +33,16 @@ public final class PasswordLinks {
 
     /** A new one-time link to set the account's password; earlier links stop working. */
     public PasswordLink passwordLink(long id) {
+        return passwordLink(id, Audited.none());
+    }
+
+    /** As {@link #passwordLink(long)}; {@code audited} writes the act's audit row in the same transaction. */
+    public PasswordLink passwordLink(long id, Audited<Long> audited) {
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(AccountDao.class);
             dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
             var link = issue(dao, id, clock.instant(), settings);
+            audited.write(tx, id);
             log.info("event=account.password_link account={}", id);
             return link;
         });

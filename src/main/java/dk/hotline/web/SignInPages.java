@@ -47,9 +47,9 @@ final class SignInPages {
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         var t = pages.messages(ctx);
-        var outcome = accounts.passwords().signIn(email, password);
+        var outcome = accounts.passwords().signIn(email, password, ctx.ip());
         if (outcome instanceof PasswordCheck.SignIn.Verified verified) {
-            var started = accounts.sessions().start(verified.principal());
+            var started = accounts.sessions().start(verified.principal(), ctx.ip());
             pages.cookies().set(ctx, Cookies.SESSION, started.cookie(), Optional.empty());
             pages.cookies().clear(ctx, Cookies.LOGIN_CSRF);
             ctx.redirect("/", HttpStatus.SEE_OTHER);

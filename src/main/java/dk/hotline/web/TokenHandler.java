@@ -28,9 +28,9 @@ final class TokenHandler implements Handler {
         if (credentials.isEmpty()) {
             throw unauthorized(ctx, "HTTP Basic credentials (e-mail and password) are required");
         }
-        var outcome = passwords.signIn(credentials.get().email(), credentials.get().password());
+        var outcome = passwords.signIn(credentials.get().email(), credentials.get().password(), ctx.ip());
         if (outcome instanceof PasswordCheck.SignIn.Verified v) {
-            var t = tokens.issue(v.principal());
+            var t = tokens.issue(v.principal(), ctx.ip());
             ctx.status(201).json(Map.of("token", t.token(), "expiresAt", t.expiresAt().toString()));
         } else if (outcome instanceof PasswordCheck.SignIn.Blocked b) {
             throw tooMany(ctx, b.retryAfter(), "too many failed sign-ins; try again later");

@@ -89,6 +89,7 @@ public final class WebApp implements AutoCloseable {
             r.api().register(routes);
 
             routes.before(sessions);
+            routes.before(FormText::check);
             new SignInPages(r.accounts(), r.pages()).register(routes);
             r.consolePages().register(routes);
             routes.after(new SecurityHeaders(r.pages().cookies().secure()));

@@ -38,6 +38,15 @@ class ConfigLoaderTest {
         assertThat(config.outbox().rate()).isEqualTo(10);
         assertThat(config.dryRun()).isTrue();
         assertThat(config.flowsDir()).isEqualTo(Path.of("flows"));
+        assertThat(config.auditRetentionDays()).isEqualTo(1825);
+    }
+
+    @Test
+    void theAuditLogIsKeptAYearAtLeast() {
+        assertThat(ConfigLoader.load(Map.of("HOTLINE_AUDIT_RETENTION_DAYS", "365")).auditRetentionDays()).isEqualTo(365);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_AUDIT_RETENTION_DAYS", "364")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("audit.retentionDays")
+                .hasMessageContaining("HOTLINE_AUDIT_RETENTION_DAYS").hasMessageContaining("at least 365");
     }
 
     @Test
@@ -225,6 +234,29 @@ class ConfigLoaderTest {
     void aKeyOf32BytesLoads() {
         assertThat(ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))
                 .secrets().encryptionKey()).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not base64 at all!", "c2VjcmV0LWtleQ=="})
+    void aBadPreviousKeyIsNamedAtLoadButNeverEchoed(String key) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "HOTLINE_ENCRYPTION_KEY_PREVIOUS", key)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("HOTLINE_ENCRYPTION_KEY_PREVIOUS")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
+    }
+
+    @Test
+    void aPreviousKeyLoadsUnlessItIsTheCurrentOne() {
+        String key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+        String previous = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
+
+        var secrets = ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", key, "HOTLINE_ENCRYPTION_KEY_PREVIOUS", previous)).secrets();
+        assertThat(secrets.encryptionKeyPrevious()).contains(previous);
+        assertThat(secrets.toString()).contains("encryptionKeyPrevious=set").doesNotContain(previous);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_ENCRYPTION_KEY", key, "HOTLINE_ENCRYPTION_KEY_PREVIOUS", key)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("same key")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
     }
 
     /** Not PostgreSQL; no host; a space in the database name. */

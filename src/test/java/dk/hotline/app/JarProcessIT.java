@@ -92,4 +92,29 @@ class JarProcessIT {
             assertThat(service.log()).contains("HOTLINE_ENCRYPTION_KEY").doesNotContain("c2VjcmV0LWtleQ==");
         }
     }
+
+    @Test
+    void aKeyThatDoesNotOpenTheStoredDataStopsStartupWithExitCode2NamingIt(@TempDir Path dir) throws Exception {
+        DatabaseUrl db = TestDatabases.create();
+        String otherKey = "Q0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0M=";
+        var env = new java.util.HashMap<>(Map.of("DATABASE_URL", TestDatabases.asEnvironmentValue(db),
+                "PORT", String.valueOf(ServiceProcess.freePort()), "HOTLINE_ENCRYPTION_KEY", TestConfig.ENCRYPTION_KEY,
+                "HOTLINE_SIMULATOR_ENABLED", "false", "HOTLINE_DATA_DIR", dir.resolve("data").toString()));
+        try {
+            try (var service = ServiceProcess.start(dir.resolve("first.log"), env)) {
+                service.awaitHealthy(Duration.ofSeconds(60));
+                assertThat(service.stop(Duration.ofSeconds(30))).isTrue();
+            }
+            env.put("HOTLINE_ENCRYPTION_KEY", otherKey);
+            try (var service = ServiceProcess.start(dir.resolve("second.log"), env)) {
+                assertThat(service.awaitExit(Duration.ofSeconds(60))).isTrue();
+                assertThat(service.process().exitValue()).isEqualTo(2);
+                assertThat(service.log()).contains("HOTLINE_ENCRYPTION_KEY").contains("does not open the data in this database")
+                        .contains("HOTLINE_ENCRYPTION_KEY_PREVIOUS")
+                        .doesNotContain(otherKey).doesNotContain(TestConfig.ENCRYPTION_KEY);
+            }
+        } finally {
+            TestDatabases.drop(db);
+        }
+    }
 }

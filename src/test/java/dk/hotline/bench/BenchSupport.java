@@ -1,38 +1,34 @@
 package dk.hotline.bench;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.FileAppender;
 import dk.hotline.db.LocalDatabase;
 import dk.hotline.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.slf4j.LoggerFactory;
 
 /**
- * What the benchmark programs share: the machine description, memory snapshots, Markdown tables,
- * a watchdog that bounds a run, and sending the service's log to a file instead of the terminal.
- * Benchmarks measure and print; they assert nothing (the project's rule: numbers go in the README).
+ * What the benchmark's parts share: the machine description, Markdown tables, progress lines and
+ * a watchdog that bounds a run. The benchmark measures and prints; it asserts nothing (the
+ * project's rule: numbers go in the README).
  */
 final class BenchSupport {
     static final Path OUT = Path.of("target", "bench");
 
     private BenchSupport() {}
+
+    private static final long STARTED = System.nanoTime();
+
+    /** A line on stderr saying where the run is, with the seconds since it began. */
+    static void progress(String what) {
+        System.err.printf(Locale.ROOT, "bench %6.1f s: %s%n", (System.nanoTime() - STARTED) / 1e9, what);
+    }
 
     /** Ends the JVM if the benchmark runs longer than {@code limit}; every run must be bounded. */
     static void watchdog(String name, Duration limit) {
@@ -49,84 +45,19 @@ final class BenchSupport {
         t.start();
     }
 
-    /**
-     * Writes the service's log (same pattern, same phone masking) to {@code target/bench/<name>.log}
-     * instead of stdout, so it costs what a log costs in production without flooding the terminal.
-     */
-    static Path logToFile(String name) {
-        var ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        var root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        String pattern = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} [%thread] %maskedMsg%maskedEx%n";
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            var appender = it.next();
-            if (appender instanceof ConsoleAppender<ILoggingEvent> console
-                    && console.getEncoder() instanceof PatternLayoutEncoder encoder) {
-                pattern = encoder.getPattern();
-                root.detachAppender(appender);
-                appender.stop();
-            }
-        }
-        var encoder = new PatternLayoutEncoder();
-        encoder.setContext(ctx);
-        encoder.setCharset(StandardCharsets.UTF_8);
-        encoder.setPattern(pattern);
-        encoder.start();
-        Path file = OUT.resolve(name + ".log");
-        var appender = new FileAppender<ILoggingEvent>();
-        appender.setContext(ctx);
-        appender.setName("BENCH_FILE");
-        appender.setFile(file.toString());
-        appender.setAppend(false);
-        appender.setEncoder(encoder);
-        appender.start();
-        root.addAppender(appender);
-        return file;
-    }
-
-    /** Heap and process memory, read after a full GC. */
-    record Memory(long heapUsed, long heapCommitted, long nonHeapUsed, long rss, long hwm) {}
-
-    static Memory memoryAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            sleep(Duration.ofMillis(200));
-        }
-        Runtime rt = Runtime.getRuntime();
-        long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
-        return new Memory(rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), nonHeap,
-                procStatusKb("VmRSS") * 1024, procStatusKb("VmHWM") * 1024);
-    }
-
-    /** A field of /proc/self/status in kB, -1 where there is none. */
-    static long procStatusKb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: reported as unknown
-        }
-        return -1;
-    }
-
     static String mib(long bytes) {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
-    /** nproc, CPU model, memory, JVM, heap limit, GC and PostgreSQL server version. */
+    /** nproc, CPU model, memory, JVM, PostgreSQL server version and settings, and how busy the machine is. */
     static List<List<String>> machine() {
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("nproc (JVM available processors)", String.valueOf(Runtime.getRuntime().availableProcessors())));
         rows.add(List.of("CPU", firstValue("/proc/cpuinfo", "model name")));
         rows.add(List.of("memory", firstValue("/proc/meminfo", "MemTotal")));
-        rows.add(List.of("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+        rows.add(List.of("JVM (service, bare endpoint and harness)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + ")"));
-        rows.add(List.of("JVM options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
-        rows.add(List.of("max heap (MiB)", mib(Runtime.getRuntime().maxMemory())));
-        rows.add(List.of("GC", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "))));
+        rows.add(List.of("harness JVM options (not the measured JVMs)", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
         rows.add(List.of("PostgreSQL", postgresVersion()));
         rows.add(List.of("load average before the run (1, 5, 15 min)", loadAverage()));
         var quiet = Cpu.start();
@@ -183,19 +114,6 @@ final class BenchSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The {@code p}-th percentile (nearest rank) of sorted values, in ms. */
-    static String percentileMs(long[] sortedNanos, double p) {
-        if (sortedNanos.length == 0) {
-            return "n/a";
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);
-        return ms(sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))]);
-    }
-
-    static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
     }
 
     static String fixed(double v, int decimals) {
@@ -280,23 +198,6 @@ final class BenchSupport {
             } catch (IOException | RuntimeException e) {
                 return new long[] {0, 0};
             }
-        }
-    }
-
-    /** A growable list of longs, one per thread, so recording a latency allocates almost nothing. */
-    static final class Longs {
-        private long[] values = new long[1 << 14];
-        private int size;
-
-        void add(long v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
         }
     }
 }

@@ -95,7 +95,13 @@ class AccountApiTest {
         var last = api("PATCH", "/api/accounts/" + self, "{\"active\":false}");
         assertThat(last.statusCode()).isEqualTo(409);
         assertThat(api("DELETE", "/api/accounts/" + self, null).statusCode()).isEqualTo(409);
-        assertThat(api("DELETE", "/api/accounts/" + otherId, null).statusCode()).as("nothing in the audit log").isEqualTo(204);
+        var named = api("DELETE", "/api/accounts/" + otherId, null);
+        assertThat(named.statusCode()).as("its sign-in is in the audit log: switched off, not removed").isEqualTo(409);
+        assertThat(Json.errorField(named)).isEqualTo("id");
+        long unused = Json.parse(api("POST", "/api/accounts", "{\"email\":\"ubrugt@example.org\",\"role\":\"coordinator\"}"))
+                .get("id").asLong();
+        assertThat(api("DELETE", "/api/accounts/" + unused, null).statusCode()).as("never signed in: nothing in the audit log")
+                .isEqualTo(204);
     }
 
     @Test

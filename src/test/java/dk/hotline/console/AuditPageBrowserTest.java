@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dk.hotline.privacy.RetentionJob;
 import dk.hotline.testing.Browser;
 import dk.hotline.testing.Coordinator;
 import dk.hotline.testing.MutableClock;
@@ -18,9 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Revision / Audit in a real browser: the looks at numbers, newest first, filtered by local dates
+ * Revision / Audit in a real browser: the audited acts, newest first, filtered by local dates
  * and 50 to a page. Two looks a day apart in Copenhagen's winter (UTC+1), the first at 23:30 local
- * (22:30 UTC), so a day's filter must be the local day. Checked with axe-core and photographed.
+ * (22:30 UTC), so a day's filter must be the local day; the coordinator's sign-in and the two new
+ * leaders are written at that time too, and the browsers sign in two days later. Below the list,
+ * the chain's state and what retention erases. Checked with axe-core and photographed.
  */
 class AuditPageBrowserTest {
     /** Tuesday 3 March 2026, 23:30 in Copenhagen. */
@@ -43,6 +46,7 @@ class AuditPageBrowserTest {
         for (int i = 0; i < 55; i++) {
             coordinator.get("/api/leaders/" + late + "?reveal=true");
         }
+        clock.set(Instant.parse("2026-03-06T10:00:00Z"));
     }
 
     @AfterAll
@@ -60,16 +64,17 @@ class AuditPageBrowserTest {
     @Test
     void theNewestComeFirstFiftyToAPage() {
         try (var browser = signedIn(1280)) {
-            browser.go("/audit");
+            browser.go("/audit?to=2026-03-04");
 
-            assertThat(browser.text("[role='status']")).isEqualTo("56 opslag · side 1 af 2");
-            assertThat(browser.all("tbody tr")).hasSize(50);
-            assertThat(browser.all("tbody tr").get(0).getText()).contains("Otto Brun").contains("(ingen grund angivet)")
+            assertThat(browser.text("#audit-count")).isEqualTo("59 hændelser · side 1 af 2");
+            assertThat(browser.all("#audit-log tbody tr")).hasSize(50);
+            assertThat(browser.all("#audit-log tbody tr").get(0).getText()).contains("Otto Brun").contains("(ingen grund angivet)")
                     .contains("4/3 2026 00:30");
             browser.submit("a[rel='next']");
 
-            assertThat(browser.all("tbody tr")).hasSize(6);
-            var last = browser.all("tbody tr").get(5).getText();
+            var rows = browser.all("#audit-log tbody tr");
+            assertThat(rows).hasSize(9);
+            var last = rows.get(5).getText();
             assertThat(last).contains(TestConfig.ADMIN_EMAIL).contains("Nummeret til lederen Nina Ahl").contains("leader:" + early)
                     .contains("ringer tilbage efter aftale").contains("3/3 2026 23:30");
         }
@@ -79,15 +84,16 @@ class AuditPageBrowserTest {
     void aDateRangeIsLocalDaysBothIncluded() {
         try (var browser = signedIn(1280)) {
             browser.go("/audit?from=2026-03-03&to=2026-03-03");
-            assertThat(browser.all("tbody tr")).hasSize(1);
-            assertThat(browser.text("tbody")).contains("Nina Ahl");
+            assertThat(browser.all("#audit-log tbody tr")).as("the API sign-in, two new leaders and a look").hasSize(4);
+            assertThat(browser.text("#audit-log tbody")).contains("Nummeret til lederen Nina Ahl").contains("Oprettede lederen Otto Brun")
+                    .contains(TestConfig.ADMIN_EMAIL + " hentede en API-nøgle (login)");
 
             browser.go("/audit?from=2026-03-04&to=2026-03-04");
-            assertThat(browser.text("[role='status']")).startsWith("55 opslag");
+            assertThat(browser.text("#audit-count")).startsWith("55 hændelser");
             assertThat(browser.find("#from").getAttribute("value")).isEqualTo("2026-03-04");
 
-            browser.go("/audit?from=2026-03-05");
-            assertThat(browser.text("main")).contains("Ingen har set et nummer i den periode.");
+            browser.go("/audit?from=2026-03-07");
+            assertThat(browser.text("main")).contains("Intet blev skrevet i loggen i den periode.");
         }
     }
 
@@ -98,7 +104,39 @@ class AuditPageBrowserTest {
 
             assertThat(browser.text(".error-summary")).contains("ikke er før fra-datoen");
             assertThat(browser.find(".error-summary a").getAttribute("href")).endsWith("#to");
-            assertThat(browser.all("tbody tr")).isEmpty();
+            assertThat(browser.all("#audit-log tbody tr")).isEmpty();
+            assertThat(browser.all("#retention-rules tbody tr")).as("the rest of the page stands").isNotEmpty();
+        }
+    }
+
+    @Test
+    void theChainsStateAndWhatRetentionErasesAreShown() {
+        service.runJob(RetentionJob.class);
+        try (var browser = signedIn(1280)) {
+            browser.go("/audit");
+            assertThat(browser.text("#audit-verify")).startsWith("Kæden er hel: alle").endsWith("rækker er uændrede og i rækkefølge.");
+            assertThat(browser.text("#retention-rules")).contains("Revisionsloggen").contains("1.825 dage efter (audit.retentionDays)")
+                    .contains("Opkald: opkalderens nummer").contains("Senest 180 dage efter")
+                    .contains("Gemmes: en leders eget nummer, så længe vedkommende er leder");
+            assertThat(browser.text("#retention-last-run")).isEqualTo("Sidst kørt fredag 6/3 2026 11:00.");
+
+            long reveal = service.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT id FROM audit_log WHERE action = 'reveal' ORDER BY id LIMIT 1").mapTo(Long.class).one());
+            service.jdbi().useHandle(h -> {
+                h.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard");
+                h.execute("UPDATE audit_log SET reason = 'noget andet' WHERE id = ?", reveal);
+                h.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard");
+            });
+            try {
+                browser.go("/audit").accessible().screenshot("audit-broken");
+                assertThat(browser.text("#audit-verify")).startsWith("Kæden er brudt ved række nr. " + reveal + " (3/3 2026 23:30)");
+            } finally {
+                service.jdbi().useHandle(h -> {
+                    h.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard");
+                    h.execute("UPDATE audit_log SET reason = 'ringer tilbage efter aftale' WHERE id = ?", reveal);
+                    h.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard");
+                });
+            }
         }
     }
 

@@ -70,7 +70,8 @@ class SubjectPageBrowserTest {
             browser.accessible().screenshot("subjects-export");
 
             browser.go("/audit");
-            assertThat(browser.text("main")).contains("Alt på et nummer, der ender på …66 (indsigt eller sletning)")
+            assertThat(browser.text("main")).contains("Udleverede oplysninger om et nummer, der ender på …66 (indsigt)")
+                    .contains("Viste ordene i oplysningerne om et nummer, der ender på …66 (indsigt)")
                     .contains("anmodning om indsigt").doesNotContain("30224466");
         }
     }
@@ -124,7 +125,7 @@ class SubjectPageBrowserTest {
 
             assertThat(browser.text("h1")).isEqualTo("Slettet: +45 •••• ••99");
             assertThat(browser.text("main")).contains("Ønsker om at blive ringet op: 1")
-                    .contains("Bevaret med vilje: afmeldingen (STOP), kun som et fingeraftryk af nummeret.");
+                    .contains("Bevaret med vilje: afmeldingen (STOP), så der ikke igen sendes sms til nummeret.");
             browser.accessible().screenshot("subjects-erased");
         }
         var export = Json.parse(service.api("GET", SubjectApiTest.path(OTHER, ""), service.bearer(), null));

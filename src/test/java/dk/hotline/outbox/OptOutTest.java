@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.privacy.BlindIndex;
+import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.testing.MutableClock;
 import dk.hotline.twilio.TwilioStubs;
@@ -42,7 +43,7 @@ class OptOutTest {
         twilio = fixture.twilio();
         TwilioStubs.messageCreated(twilio);
         outbox = fixture.outbox();
-        suppressions = new Suppressions(new BlindIndex(fixture.key()), clock);
+        suppressions = new Suppressions(new PersonalDataCipher(fixture.key()), new BlindIndex(fixture.key()), clock);
         dispatcher = fixture.dispatcher(SETTINGS);
     }
 

@@ -74,4 +74,17 @@ class BlindIndexTest {
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void duringARotationANumberIsFoundUnderTheNewIndexFirstThenTheOld() {
+        PhoneNumber number = PhoneNumber.parse("20123456");
+        EncryptionKey next = EncryptionKey.generate();
+        var rotating = new BlindIndex(next, java.util.Optional.of(key));
+
+        assertThat(rotating.of(number)).isEqualTo(new BlindIndex(next).of(number));
+        assertThat(rotating.candidates(number).values()).containsExactly(new BlindIndex(next).of(number), index.of(number));
+        assertThat(index.candidates(number).values()).containsExactly(index.of(number));
+        assertThat(rotating.candidates(number).matches(index.of(number))).isTrue();
+        assertThat(rotating.candidates(null).values()).isEmpty();
+    }
 }

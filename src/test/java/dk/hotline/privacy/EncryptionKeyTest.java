@@ -116,4 +116,14 @@ class EncryptionKeyTest {
         assertThat(encryption).hasSize(32).isNotEqualTo(index).isNotEqualTo(master);
         assertThat(index).hasSize(32).isNotEqualTo(master);
     }
+
+    @Test
+    void aKeysIdIsStableShortAndNotTheKey() {
+        EncryptionKey key = EncryptionKey.fromBase64(VALID);
+
+        assertThat(key.idHex()).matches("[0-9a-f]{8}").isEqualTo(EncryptionKey.fromBase64(VALID).idHex())
+                .isNotEqualTo(EncryptionKey.generate().idHex());
+        assertThat(java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(VALID))).doesNotContain(key.idHex());
+        assertThat(key.toString()).doesNotContain(key.idHex());
+    }
 }

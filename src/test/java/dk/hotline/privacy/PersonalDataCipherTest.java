@@ -62,11 +62,12 @@ class PersonalDataCipherTest {
     }
 
     @Test
-    void layoutIsVersionThenIvThenCiphertextAndTag() {
+    void layoutIsVersionThenKeyIdThenIvThenCiphertextAndTag() {
         byte[] sealed = cipher.seal("hej");
 
-        assertThat(sealed[0]).isEqualTo((byte) 1);
-        assertThat(sealed).hasSize(1 + 12 + 3 + 16);
+        assertThat(sealed[0]).isEqualTo((byte) 2);
+        assertThat(PersonalDataCipher.keyIdOf(sealed)).contains(key.idHex());
+        assertThat(sealed).hasSize(1 + 4 + 12 + 3 + 16);
     }
 
     @Test
@@ -115,9 +116,11 @@ class PersonalDataCipherTest {
         byte[] subKey = hmac.doFinal("hotline/encryption/v1".getBytes(StandardCharsets.UTF_8));
         Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
         aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(subKey, "AES"),
-                new GCMParameterSpec(128, sealed, 1, 12));
-        aes.updateAAD(new byte[] {sealed[0]});
-        byte[] plain = aes.doFinal(sealed, 13, sealed.length - 13);
+                new GCMParameterSpec(128, sealed, 5, 12));
+        aes.updateAAD(Arrays.copyOf(sealed, 5));
+        byte[] plain = aes.doFinal(sealed, 17, sealed.length - 17);
+        byte[] keyId = Arrays.copyOf(hmac.doFinal("hotline/key-id/v1".getBytes(StandardCharsets.UTF_8)), 4);
+        assertThat(Arrays.copyOfRange(sealed, 1, 5)).isEqualTo(keyId);
 
         assertThat(new String(plain, StandardCharsets.UTF_8)).isEqualTo(SECRET);
     }
@@ -142,5 +145,42 @@ class PersonalDataCipherTest {
     @Test
     void toStringDoesNotRevealKeyMaterial() {
         assertThat(cipher.toString()).doesNotContainPattern("[A-Za-z0-9+/]{40,}");
+    }
+
+    @Test
+    void duringARotationOpensUnderEitherKeyAndSealsUnderTheNewOne() {
+        EncryptionKey next = EncryptionKey.generate();
+        byte[] underOld = cipher.seal(SECRET);
+        var rotating = new PersonalDataCipher(next, java.util.Optional.of(key));
+
+        assertThat(rotating.open(underOld)).isEqualTo(SECRET);
+        byte[] underNew = rotating.seal(SECRET);
+        assertThat(PersonalDataCipher.keyIdOf(underNew)).contains(next.idHex());
+        assertThat(rotating.isCurrent(underNew)).isTrue();
+        assertThat(rotating.isCurrent(underOld)).isFalse();
+        assertThatThrownBy(() -> cipher.open(underNew)).isInstanceOf(PersonalDataException.class)
+                .hasMessageContaining("another key").hasMessageContaining(next.idHex());
+    }
+
+    @Test
+    void aValueSealedBeforeKeyIdsOpensWithWhicheverKeySealedIt() throws Exception {
+        byte[] version1 = sealAsVersion1(key, SECRET);
+
+        assertThat(cipher.open(version1)).isEqualTo(SECRET);
+        assertThat(new PersonalDataCipher(EncryptionKey.generate(), java.util.Optional.of(key)).open(version1)).isEqualTo(SECRET);
+        assertThat(PersonalDataCipher.keyIdOf(version1)).isEmpty();
+        assertThatThrownBy(() -> new PersonalDataCipher(EncryptionKey.generate()).open(version1))
+                .isInstanceOf(PersonalDataException.class).hasMessageContaining("another key");
+    }
+
+    /** The layout before key ids: {@code 1 | IV | ciphertext | tag}, the version byte as associated data. */
+    static byte[] sealAsVersion1(EncryptionKey master, String text) throws Exception {
+        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] iv = new byte[12];
+        new java.security.SecureRandom().nextBytes(iv);
+        aes.init(Cipher.ENCRYPT_MODE, master.derive("hotline/encryption/v1", "AES"), new GCMParameterSpec(128, iv));
+        aes.updateAAD(new byte[] {1});
+        byte[] encrypted = aes.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        return java.nio.ByteBuffer.allocate(1 + 12 + encrypted.length).put((byte) 1).put(iv).put(encrypted).array();
     }
 }

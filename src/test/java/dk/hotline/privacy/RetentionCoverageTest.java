@@ -44,7 +44,7 @@ class RetentionCoverageTest {
     }
 
     private static Set<String> namedByRules() {
-        return Hotline.retentionRules(TwilioRecordings.dryRun()).stream().flatMap(r -> r.tables().stream())
+        return new Retention(null, 30, Hotline.retentionRules(TwilioRecordings.dryRun()), java.time.Clock.systemUTC()).rules().stream().flatMap(r -> r.tables().stream())
                 .collect(Collectors.toSet());
     }
 }

@@ -4,6 +4,7 @@ import static dk.hotline.rota.RotaFixtures.leader;
 import static dk.hotline.rota.RotaFixtures.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.hotline.privacy.Audited;
 import dk.hotline.testing.MigratedDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class RotaTest {
         long emil = leader(db.jdbi(), "Emil");
         long ida = leader(db.jdbi(), "Ida");
         // Deactivated first: a leader with shifts ahead cannot be deactivated or deleted.
-        RotaFixtures.leaders(db.jdbi()).update(emil, new LeaderInput(null, null, null, false, null), LeaderDuties.NONE);
+        RotaFixtures.leaders(db.jdbi()).update(emil, new LeaderInput(null, null, null, false, null), LeaderDuties.NONE, Audited.none());
         for (long id : List.of(maja, emil, ida)) {
             shift(id, "2027-05-03T10:00", "2027-05-03T12:00");
         }
@@ -65,7 +66,7 @@ class RotaTest {
         shift(maja, "2027-05-03T10:00", "2027-05-03T12:00");
         shift(emil, "2027-05-03T14:00", "2027-05-03T16:00");
         long away = leader(db.jdbi(), "Away");
-        RotaFixtures.leaders(db.jdbi()).update(away, new LeaderInput(null, null, null, false, null), LeaderDuties.NONE);
+        RotaFixtures.leaders(db.jdbi()).update(away, new LeaderInput(null, null, null, false, null), LeaderDuties.NONE, Audited.none());
         shift(away, "2027-05-03T13:00", "2027-05-03T14:00");
 
         assertThat(next(local("2027-05-03T09:00"))).contains(local("2027-05-03T10:00"));
@@ -94,7 +95,7 @@ class RotaTest {
     void aShiftRunningPastTheWindowLeavesNoGapAtItsEdges() {
         long maja = leader(db.jdbi(), "Maja");
         long away = leader(db.jdbi(), "Away");
-        RotaFixtures.leaders(db.jdbi()).update(away, new LeaderInput(null, null, null, false, null), LeaderDuties.NONE);
+        RotaFixtures.leaders(db.jdbi()).update(away, new LeaderInput(null, null, null, false, null), LeaderDuties.NONE, Audited.none());
         shift(maja, "2027-05-03T06:00", "2027-05-03T23:00");
         shift(away, "2027-05-03T23:00", "2027-05-04T06:00");
 

@@ -4,6 +4,7 @@ import static dk.hotline.rota.RotaFixtures.leader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.hotline.privacy.Audited;
 import dk.hotline.testing.MigratedDatabase;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
@@ -55,7 +56,7 @@ class ShiftsTest {
     @Test
     void unknownOrDeletedLeaderAndBackwardTimesNameTheirField() {
         long ida = leader(db.jdbi(), "Ida");
-        RotaFixtures.leaders(db.jdbi()).delete(ida, LeaderDuties.NONE);
+        RotaFixtures.leaders(db.jdbi()).delete(ida, LeaderDuties.NONE, Audited.none());
 
         assertThatThrownBy(() -> shifts.create(new ShiftInput(ida, "2027-05-03T17:00:00+02:00", "2027-05-03T21:00:00+02:00")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("leaderId"));

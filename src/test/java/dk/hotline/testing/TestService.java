@@ -29,10 +29,14 @@ public final class TestService implements AutoCloseable {
     private final Hotline hotline;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Jdbi jdbi;
+    private final Clock clock;
+    /** Set once {@link #restart} has handed the database to a new instance, which drops it. */
+    private boolean handedOver;
 
     private TestService(DatabaseUrl db, Map<String, String> env, Clock clock) {
         this.db = db;
         this.env = env;
+        this.clock = clock;
         this.hotline = Hotline.start(TestConfig.load(env), clock);
         this.jdbi = Jdbi.create(() -> dk.hotline.db.LocalDatabase.connect(db))
                 .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
@@ -61,6 +65,22 @@ public final class TestService implements AutoCloseable {
             return new TestService(db, adjust.apply(TestConfig.env(db, twilioBase)), clock);
         } catch (RuntimeException e) {
             TestDatabases.drop(db);
+            throw e;
+        }
+    }
+
+    /**
+     * Stops this instance and starts a new one on the same database and data folder, with
+     * {@code adjust} applied to a copy of its settings (a restart with other keys). Close the new one;
+     * this one is done. When the new one fails to start, this one still drops the database on close.
+     */
+    public TestService restart(UnaryOperator<Map<String, String>> adjust) {
+        hotline.close();
+        handedOver = true;
+        try {
+            return new TestService(db, adjust.apply(new java.util.HashMap<>(env)), clock);
+        } catch (RuntimeException e) {
+            handedOver = false;
             throw e;
         }
     }
@@ -203,6 +223,9 @@ public final class TestService implements AutoCloseable {
     @Override
     public void close() {
         hotline.close();
+        if (handedOver) {
+            return;
+        }
         TestDatabases.drop(db);
         deleteDataDir();
     }
