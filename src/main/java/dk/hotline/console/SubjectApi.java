@@ -4,7 +4,7 @@ import dk.hotline.common.InvalidInputException;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.Subjects;
 import dk.hotline.rota.Leaders;
-import dk.hotline.web.Principal;
+import dk.hotline.web.Actors;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -36,14 +36,14 @@ final class SubjectApi {
     private void access(Context ctx) {
         PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, SubjectAnswer.phone(ctx.pathParam("phone")));
         boolean words = words(ctx);
-        var export = subjects.access(Principal.of(ctx).accountId(), number, words, Reveal.reason(ctx));
+        var export = subjects.access(Actors.of(ctx), number, words, Reveal.reason(ctx));
         ctx.header("Cache-Control", "no-store");
         ctx.json(SubjectAnswer.of(jdbi, leaders, number, export));
     }
 
     private void erase(Context ctx) {
         PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, SubjectAnswer.phone(ctx.pathParam("phone")));
-        var erasure = subjects.erase(Principal.of(ctx).accountId(), number, Reveal.reason(ctx));
+        var erasure = subjects.erase(Actors.of(ctx), number, Reveal.reason(ctx));
         ctx.json(SubjectAnswer.erased(erasure));
     }
 

@@ -7,6 +7,7 @@ import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.privacy.Subjects;
 import dk.hotline.rota.Leaders;
+import dk.hotline.web.Actors;
 import dk.hotline.web.Messages;
 import dk.hotline.web.Pages;
 import dk.hotline.web.Principal;
@@ -64,11 +65,11 @@ final class SubjectPage {
     }
 
     private void export(Context ctx) {
-        Principal principal = Principal.coordinator(ctx);
+        Principal.coordinator(ctx);
         Request request = Request.of(ctx);
         try {
             PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, request.number());
-            var export = subjects.access(principal.accountId(), number, request.words(), Optional.of(request.reason()));
+            var export = subjects.access(Actors.of(ctx), number, request.words(), Optional.of(request.reason()));
             Map<String, Object> answer = SubjectAnswer.of(jdbi, leaders, number, export);
             show(ctx, new SubjectView(SubjectView.Step.EXPORT, request.phone(), request.reason(), request.words(), FormErrors.NONE,
                     number.masked(), names(answer), sections(answer, pages.messages(ctx)), List.of()));
@@ -78,11 +79,11 @@ final class SubjectPage {
     }
 
     private void download(Context ctx) {
-        Principal principal = Principal.coordinator(ctx);
+        Principal.coordinator(ctx);
         Request request = Request.of(ctx);
         try {
             PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, request.number());
-            var export = subjects.access(principal.accountId(), number, request.words(), Optional.of(request.reason()));
+            var export = subjects.access(Actors.of(ctx), number, request.words(), Optional.of(request.reason()));
             ctx.header("Cache-Control", "no-store");
             ctx.header("Content-Disposition", "attachment; filename=\"subject-access.json\"");
             ctx.contentType("application/json; charset=utf-8");
@@ -93,7 +94,7 @@ final class SubjectPage {
     }
 
     private void erase(Context ctx) {
-        Principal principal = Principal.coordinator(ctx);
+        Principal.coordinator(ctx);
         Request request = Request.of(ctx);
         try {
             PhoneNumber number = SubjectAnswer.notALeaders(jdbi, leaders, request.number());
@@ -102,7 +103,7 @@ final class SubjectPage {
                         number.masked(), List.of(), List.of(), List.of()));
                 return;
             }
-            var erasure = subjects.erase(principal.accountId(), number, Optional.of(request.reason()));
+            var erasure = subjects.erase(Actors.of(ctx), number, Optional.of(request.reason()));
             Messages t = pages.messages(ctx);
             var sections = new ArrayList<SubjectView.Section>();
             erasure.erased().forEach((kind, count) -> sections.add(new SubjectView.Section(label(t, kind), count, "")));

@@ -37,19 +37,19 @@ public final class Subjects {
         return DataSubject.of(number, index);
     }
 
-    /** Everything held on {@code number}, the words too when {@code words}; audited for {@code accountId}. */
-    public SubjectExport access(long accountId, PhoneNumber number, boolean words, Optional<String> reason) {
+    /** Everything held on {@code number}, the words too when {@code words}; audited as done by {@code by}. */
+    public SubjectExport access(Actor by, PhoneNumber number, boolean words, Optional<String> reason) {
         DataSubject subject = subject(number);
         SubjectExport export = jdbi.inTransaction(tx -> {
-            audit.record(tx, accountId, "subject.access", subject.audited(), reason);
+            audit.record(tx, by, "subject.access", subject.audited(), reason);
             if (words) {
-                audit.record(tx, accountId, "subject.words", subject.audited(), reason);
+                audit.record(tx, by, "subject.words", subject.audited(), reason);
             }
             var found = new SubjectExport(words);
             parts.forEach(part -> part.find(tx, subject, found));
             return found;
         });
-        log.info("event=subject.accessed account={} words={}", accountId, words);
+        log.info("event=subject.accessed account={} words={}", by.accountId().orElse(null), words);
         return export;
     }
 
@@ -57,10 +57,10 @@ public final class Subjects {
      * Erases every trace of {@code number} in one transaction, then does what had to wait for the
      * commit (a recording that cannot be deleted at Twilio now stays due for retention's next run).
      */
-    public SubjectErasure erase(long accountId, PhoneNumber number, Optional<String> reason) {
+    public SubjectErasure erase(Actor by, PhoneNumber number, Optional<String> reason) {
         DataSubject subject = subject(number);
         SubjectErasure erasure = jdbi.inTransaction(tx -> {
-            audit.record(tx, accountId, "subject.erasure", subject.audited(), reason);
+            audit.record(tx, by, "subject.erasure", subject.audited(), reason);
             var done = new SubjectErasure();
             parts.forEach(part -> part.erase(tx, subject, done));
             return done;
@@ -72,7 +72,7 @@ public final class Subjects {
                 log.warn("event=subject.after_erasure_failed error={}", e.getClass().getSimpleName());
             }
         }
-        log.info("event=subject.erased account={} {} kept={}", accountId, erasure.erased().entrySet().stream()
+        log.info("event=subject.erased account={} {} kept={}", by.accountId().orElse(null), erasure.erased().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")), erasure.kept());
         return erasure;
     }

@@ -125,6 +125,9 @@ class SubjectApiTest {
         List<String> subjects = service.jdbi().withHandle(h -> h.createQuery(
                 "SELECT subject FROM audit_log WHERE action LIKE 'subject.%'").mapTo(String.class).list());
         assertThat(subjects).isNotEmpty().allSatisfy(s -> assertThat(s).isEqualTo("phone:…34"));
+        List<String> addresses = service.jdbi().withHandle(h -> h.createQuery(
+                "SELECT coalesce(address, '') FROM audit_log WHERE action LIKE 'subject.%'").mapTo(String.class).list());
+        assertThat(addresses).as("from where each was asked").isNotEmpty().allSatisfy(a -> assertThat(a).matches("127\\.0\\.0\\.1|.*:.*"));
         long withReason = service.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM audit_log WHERE action = 'subject.words' AND reason = 'anmodning om indsigt'")
                 .mapTo(Long.class).one());
