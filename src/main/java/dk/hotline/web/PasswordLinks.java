@@ -1,9 +1,12 @@
 package dk.hotline.web;
 
 import dk.hotline.common.NotFoundException;
+import dk.hotline.privacy.Actor;
+import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.Audited;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +22,21 @@ public final class PasswordLinks {
     /** A link's secret is shown once, where it was made; only its hash is kept. */
     public record PasswordLink(String token, Instant expiresAt) {}
 
+    /** Who resets a password on the server ({@code admin reset-password}): no account, and no network address. */
+    private static final Actor ADMIN_COMMAND = new Actor(Optional.empty(), Optional.of("admin command"));
+
     private final Jdbi jdbi;
     private final Accounts accounts;
     private final AuthSettings settings;
     private final Clock clock;
+    private final AuditLog audit;
 
     PasswordLinks(Jdbi jdbi, Accounts accounts, AuthSettings settings, Clock clock) {
         this.jdbi = jdbi;
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
+        this.audit = new AuditLog(clock);
     }
 
     /** A new one-time link to set the account's password; earlier links stop working. */
@@ -53,14 +61,15 @@ public final class PasswordLinks {
         return jdbi.withExtension(AccountDao.class, dao -> dao.passwordLinkOpen(Secrets.sha256(token), clock.instant()));
     }
 
-    /** Sets a password with a link, once; the account's sessions and tokens end. */
-    public void setPasswordWithLink(String token, String password) {
+    /** Sets a password with a link, once, audited as the account's from {@code address}; its sessions and tokens end. */
+    public void setPasswordWithLink(String token, String password, String address) {
         String checked = AccountInput.password(password, "password");
         jdbi.useTransaction(tx -> {
             var dao = tx.attach(AccountDao.class);
             long id = dao.usePasswordLink(Secrets.sha256(token), clock.instant())
                     .orElseThrow(() -> new NotFoundException("this link has been used or has expired"));
             accounts.setPassword(dao, id, checked);
+            audit.record(tx, Actor.account(id, address), "account.password_set", "account:" + id, Optional.empty());
         });
     }
 
@@ -73,6 +82,7 @@ public final class PasswordLinks {
             var dao = tx.attach(AccountDao.class);
             var row = dao.byEmail(email.trim()).orElseThrow(() -> new NotFoundException("no account with that e-mail"));
             dao.setActive(row.id(), true, clock.instant());
+            audit.record(tx, ADMIN_COMMAND, "account.reset", "account:" + row.id(), Optional.empty());
             return issue(dao, row.id(), clock.instant(), settings);
         });
     }

@@ -88,7 +88,7 @@ final class SignInPages {
             if (!password.equals(ctx.formParam("repeat"))) {
                 throw new InvalidInputException("repeat", "differs");
             }
-            accounts.links().setPasswordWithLink(ctx.pathParam("token"), password);
+            accounts.links().setPasswordWithLink(ctx.pathParam("token"), password, ctx.ip());
         } catch (InvalidInputException | NotFoundException e) {
             ctx.status(e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
             pages.render(ctx, "password.jte", "password.title",
@@ -106,7 +106,7 @@ final class SignInPages {
             if (!password.equals(ctx.formParam("repeat"))) {
                 throw new InvalidInputException("repeat", "differs");
             }
-            accounts.accounts().changePassword(principal.accountId(), ctx.formParam("current"), password);
+            accounts.accounts().changePassword(principal.accountId(), ctx.formParam("current"), password, ctx.ip());
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             pages.render(ctx, "account.jte", "account.title",

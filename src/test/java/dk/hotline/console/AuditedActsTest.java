@@ -109,6 +109,22 @@ class AuditedActsTest {
     }
 
     @Test
+    void anAccountChangingItsOwnPasswordLeavesARowOfItsOwn() throws Exception {
+        var made = coordinator.post("/api/accounts",
+                "{\"email\":\"eget-kodeord@example.org\",\"password\":\"first-long-password\",\"role\":\"coordinator\"}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        long id = Json.id(made);
+        String token = "Bearer " + Json.text(Json.parse(service.api("POST", "/api/tokens",
+                TestService.basic("eget-kodeord@example.org", "first-long-password"), null).body()), "token");
+
+        var changed = service.api("POST", "/api/me/password", token,
+                "{\"current\":\"first-long-password\",\"password\":\"second-long-password\"}");
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        assertFrom(one("account.password", "account:" + id), id);
+    }
+
+    @Test
     void verifyNamesTheRowASuperuserChangedBehindTheTrigger() {
         long leader = coordinator.leader("Tove");
         var verified = Json.parse(coordinator.get("/api/audit/verify"));
