@@ -21,8 +21,9 @@ import org.jdbi.v3.core.Handle;
  * texts both ways; the words only when asked) and whether their number is blocked. Erasing closes
  * an open conversation and makes each forget its texter and every word in it (the copies relayed to
  * leaders too, which the outbox keeps under the leader's number), so a text from the number starts
- * a new conversation; the rows stay as counts. The block goes: it names the number, and an
- * erasure leaves nothing that does but an opt-out's blind index. The rate limit's counts go.
+ * a new conversation; the rows stay as counts. A block stays, and the answer says so: it keeps
+ * someone who harassed the line off it, and an erasure request must not be the way back on. The
+ * rate limit's counts go.
  */
 final class TextSubjectRecords implements SubjectRecords {
     private final PersonalDataCipher cipher;
@@ -109,8 +110,10 @@ final class TextSubjectRecords implements SubjectRecords {
                 .bindArray("ids", Long.class, ids).bind("now", clock.instant()).execute();
         erasure.erased("conversations", conversations);
         erasure.erased("texts", texts);
-        erasure.erased("blocklist", subject.bindIndexes(tx.createUpdate(
-                "DELETE FROM sms_blocklist WHERE phone_index IN (<indexes>)")).execute());
+        if (subject.bindIndexes(tx.createQuery("SELECT EXISTS (SELECT 1 FROM sms_blocklist WHERE phone_index IN (<indexes>))"))
+                .mapTo(Boolean.class).one()) {
+            erasure.kept("blocklist");
+        }
         subject.bindIndexes(tx.createUpdate("DELETE FROM sms_inbound_counts WHERE phone_index IN (<indexes>)")).execute();
     }
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class SubjectErasureTest {
     private static final String PERSON = "+4530556678";
     private static final String OPTED_OUT = "+4530998877";
+    private static final String BLOCKED = "+4530998866";
     private static final String LEADER_PHONE = "+4520000071";
     private static final String RECORDING = "RE" + "0123456789abcdef0123456789abcd01";
     /** A bytea value as pg_dump writes it in COPY data: {@code \\x} and hex digits. */
@@ -169,6 +170,20 @@ class SubjectErasureTest {
         assertThat(invite.statusCode()).as(invite.body()).isEqualTo(409);
         assertThat(Json.errorField(invite)).isEqualTo("phone");
         assertThat(sms.sentTo(OPTED_OUT)).as("only the STOP's own confirmation ever went").hasSize(1);
+    }
+
+    @Test
+    void aBlockedNumberStaysBlockedAndTheAnswerSaysSo() {
+        var blocked = service.api("POST", "/api/blocklist", bearer, "{\"phone\":\"" + BLOCKED + "\",\"reason\":\"chikane\"}");
+        assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(201);
+
+        var response = service.api("DELETE", SubjectApiTest.path(BLOCKED, ""), bearer, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Json.texts(Json.parse(response), "kept")).containsExactly("blocklist");
+        hotline.sms().receive(BLOCKED, "Lad mig komme igennem");
+        JsonNode export = Json.parse(service.api("GET", SubjectApiTest.path(BLOCKED, ""), bearer, null));
+        assertThat(Json.elements(export.get("conversations"))).as("the text was refused, as before the erasure").isEmpty();
     }
 
     private static Map<String, Long> counts() {
