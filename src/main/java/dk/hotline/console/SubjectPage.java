@@ -106,7 +106,7 @@ final class SubjectPage {
             var erasure = subjects.erase(Actors.of(ctx), number, Optional.of(request.reason()));
             Messages t = pages.messages(ctx);
             var sections = new ArrayList<SubjectView.Section>();
-            erasure.erased().forEach((kind, count) -> sections.add(new SubjectView.Section(label(t, kind), count, "")));
+            erasure.erased().forEach((kind, count) -> sections.add(new SubjectView.Section(label(t, kind), count, List.of())));
             show(ctx, new SubjectView(SubjectView.Step.ERASED, "", request.reason(), false, FormErrors.NONE, number.masked(),
                     List.of(), sections, erasure.kept().stream().map(kind -> label(t, kind)).toList()));
         } catch (InvalidInputException | ConflictException e) {
@@ -139,7 +139,8 @@ final class SubjectPage {
                 return;
             }
             int count = value instanceof List<?> list ? list.size() : -1;
-            sections.add(new SubjectView.Section(label(t, kind), count, count == 0 ? "" : SubjectAnswer.pretty(value)));
+            sections.add(new SubjectView.Section(label(t, kind), count,
+                    count == 0 ? List.of() : ExportRows.of(SubjectAnswer.JSON.valueToTree(value))));
         });
         return sections;
     }

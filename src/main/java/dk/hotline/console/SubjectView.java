@@ -13,8 +13,8 @@ public record SubjectView(Step step, String phone, String reason, boolean words,
                           List<String> leaders, List<Section> sections, List<String> kept) {
     public enum Step { FORM, EXPORT, CONFIRM, ERASED }
 
-    /** One kind of record: its label, how many (or -1 for a state), and the records as JSON. */
-    public record Section(String label, int count, String json) {}
+    /** One kind of record: its label, how many (or -1 for a state), and the records field by field. */
+    public record Section(String label, int count, List<List<ExportRows.Row>> records) {}
 
     static SubjectView form(String phone, String reason, boolean words, FormErrors errors) {
         return new SubjectView(Step.FORM, phone, reason, words, errors, "", List.of(), List.of(), List.of());
