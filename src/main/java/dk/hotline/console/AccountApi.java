@@ -96,7 +96,7 @@ final class AccountApi {
     /** As the console's own form: knowing the current one; every session and token of the account ends, this one too. */
     private void changePassword(Context ctx) {
         var in = JsonBody.read(ctx, PasswordChange.class);
-        accounts.changePassword(Principal.of(ctx).accountId(), in.current(), in.password(), ctx.ip());
+        links.changePassword(Principal.of(ctx).accountId(), in.current(), in.password(), ctx.ip());
         ctx.status(204);
     }
 

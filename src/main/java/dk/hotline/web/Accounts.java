@@ -3,8 +3,6 @@ package dk.hotline.web;
 import dk.hotline.common.ConflictException;
 import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
-import dk.hotline.privacy.Actor;
-import dk.hotline.privacy.AuditLog;
 import dk.hotline.privacy.Audited;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,13 +30,11 @@ public final class Accounts {
     private final Jdbi jdbi;
     private final AuthSettings settings;
     private final Clock clock;
-    private final AuditLog audit;
 
     Accounts(Jdbi jdbi, AuthSettings settings, Clock clock) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.clock = clock;
-        this.audit = new AuditLog(clock);
     }
 
     /**
@@ -167,21 +163,6 @@ public final class Accounts {
             var changed = account(dao.byId(id).orElseThrow());
             audited.write(tx, changed);
             return changed;
-        });
-    }
-
-    /** Changes one's own password, knowing the current one. */
-    public void changePassword(long id, String current, String password, String address) {
-        String checked = AccountInput.password(password, "password");
-        jdbi.useTransaction(tx -> {
-            var dao = tx.attach(AccountDao.class);
-            var row = dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
-            if (current == null || !at.favre.lib.crypto.bcrypt.BCrypt.verifyer()
-                    .verify(current.toCharArray(), row.passwordHash()).verified) {
-                throw new InvalidInputException("current", "not the current password");
-            }
-            setPassword(dao, id, checked);
-            audit.record(tx, Actor.account(id, address), "account.password", "account:" + id, Optional.empty());
         });
     }
 

@@ -1,5 +1,6 @@
 package dk.hotline.web;
 
+import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.NotFoundException;
 import dk.hotline.privacy.Actor;
 import dk.hotline.privacy.AuditLog;
@@ -59,6 +60,21 @@ public final class PasswordLinks {
     /** Whether a password link can still be used, to show its form. */
     public boolean linkOpen(String token) {
         return jdbi.withExtension(AccountDao.class, dao -> dao.passwordLinkOpen(Secrets.sha256(token), clock.instant()));
+    }
+
+    /** Changes one's own password, knowing the current one; audited as the account's, from {@code address}. */
+    public void changePassword(long id, String current, String password, String address) {
+        String checked = AccountInput.password(password, "password");
+        jdbi.useTransaction(tx -> {
+            var dao = tx.attach(AccountDao.class);
+            var row = dao.byId(id).orElseThrow(() -> new NotFoundException("no such account"));
+            if (current == null || !at.favre.lib.crypto.bcrypt.BCrypt.verifyer()
+                    .verify(current.toCharArray(), row.passwordHash()).verified) {
+                throw new InvalidInputException("current", "not the current password");
+            }
+            accounts.setPassword(dao, id, checked);
+            audit.record(tx, Actor.account(id, address), "account.password", "account:" + id, Optional.empty());
+        });
     }
 
     /** Sets a password with a link, once, audited as the account's from {@code address}; its sessions and tokens end. */

@@ -106,7 +106,7 @@ final class SignInPages {
             if (!password.equals(ctx.formParam("repeat"))) {
                 throw new InvalidInputException("repeat", "differs");
             }
-            accounts.accounts().changePassword(principal.accountId(), ctx.formParam("current"), password, ctx.ip());
+            accounts.links().changePassword(principal.accountId(), ctx.formParam("current"), password, ctx.ip());
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             pages.render(ctx, "account.jte", "account.title",
