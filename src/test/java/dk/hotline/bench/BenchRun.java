@@ -30,7 +30,8 @@ import java.util.UUID;
  * {@code bench.jar}, {@code bench.flags} (JVM flags of both JVMs, default the Dockerfile's
  * {@code -XX:MaxRAMPercentage=75}), {@code bench.seconds} (per wrk run, default 8),
  * {@code bench.warmup} (s, default 3), {@code bench.connections} (default 1,8,32),
- * {@code bench.texts} (outbox, default 2000), {@code bench.reminders} (default 100000; 0 skips).
+ * {@code bench.texts} (outbox, default 2000), {@code bench.reminders} (default 100000; 0 skips), {@code bench.jfr} (true: a JFR
+ * recording of the measured service in {@code target/bench/service.jfr}).
  */
 public final class BenchRun {
     static final String PUBLIC_URL = "https://hotline.example.org";
@@ -54,6 +55,12 @@ public final class BenchRun {
         Map<String, String> env = serviceEnv(db, "http://127.0.0.1:" + twilio.port(), dataDir);
         int port = dk.hotline.testing.ServiceProcess.freePort();
         var jar = List.of("-jar", knobs.jar().toString());
+        // bench.jfr=true records the measured service (not the first start) with JFR's profile settings.
+        List<String> measuredFlags = new java.util.ArrayList<>(knobs.flags());
+        if (Boolean.getBoolean("bench.jfr")) {
+            measuredFlags.add("-XX:StartFlightRecording=filename=" + BenchSupport.OUT.resolve("service.jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
         try {
             // Start-up on a new database (migrations) and then, after SIGTERM, on the migrated one.
             BenchSupport.progress("starting the service on a new database " + db.jdbcUrl());
@@ -61,7 +68,7 @@ public final class BenchRun {
                 report.startup("new database (migrations)", first.awaitHealthy(Duration.ofSeconds(60)));
             }
             OfferRelease.install(db);
-            try (var service = JvmProcess.start("service", knobs.flags(), jar, env, port);
+            try (var service = JvmProcess.start("service", measuredFlags, jar, env, port);
                  var bare = JvmProcess.start("bare", knobs.flags(), List.of("-cp", System.getProperty("java.class.path"),
                          BareEndpoint.class.getName()), bareEnv(), dk.hotline.testing.ServiceProcess.freePort())) {
                 report.startup("migrated database", service.awaitHealthy(Duration.ofSeconds(60)));
