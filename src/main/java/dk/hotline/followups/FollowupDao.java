@@ -1,6 +1,5 @@
 package dk.hotline.followups;
 
-import dk.hotline.privacy.BlindIndex;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -37,12 +36,6 @@ interface FollowupDao {
 
     @SqlUpdate("UPDATE followups SET status = :status, reason = :reason, settled_at = :now WHERE id = :id AND status = 'pending'")
     int settle(@Bind("id") long id, @Bind("status") String status, @Bind("reason") String reason, @Bind("now") Instant now);
-
-    /** Asked for before {@code now}: a follow-up asked for in this very contact is not cancelled by it. */
-    @SqlUpdate("""
-            UPDATE followups SET status = 'cancelled', reason = :reason, settled_at = :now
-            WHERE phone_index = ANY(:indexes) AND status = 'pending' AND created_at < :now""")
-    int cancelFor(@Bind("indexes") BlindIndex.Candidates indexes, @Bind("reason") String reason, @Bind("now") Instant now);
 
     @SqlQuery("""
             SELECT id, source, language, due_at, status, reason, created_at FROM followups

@@ -1,5 +1,6 @@
 package dk.hotline.followups;
 
+import dk.hotline.db.Jdbc;
 import dk.hotline.common.Language;
 import dk.hotline.common.QuietHours;
 import dk.hotline.flows.Text;
@@ -88,7 +89,13 @@ public final class Followups {
 
     /** The person got in touch (a text, a call): what they agreed to wait for is no longer needed. */
     public void contactFrom(Handle tx, PhoneNumber from, String how) {
-        int cancelled = tx.attach(FollowupDao.class).cancelFor(index.candidates(from), "contact:" + how, clock.instant());
+        Instant now = clock.instant();
+        // Plain JDBC: this runs for every call that comes in (see Jdbc). Asked for before now: a
+        // follow-up asked for in this very contact is not cancelled by it.
+        int cancelled = Jdbc.update(tx, """
+                UPDATE followups SET status = 'cancelled', reason = ?, settled_at = ?
+                WHERE phone_index = ANY(?) AND status = 'pending' AND created_at < ?""",
+                "contact:" + how, now, index.candidates(from).values().toArray(new byte[0][]), now);
         if (cancelled > 0) {
             log.info("event=followup.cancelled reason=contact how={} count={}", how, cancelled);
         }

@@ -1,17 +1,14 @@
 package dk.hotline.rota;
 
 import dk.hotline.common.ConflictException;
-import dk.hotline.common.InvalidInputException;
 import dk.hotline.common.Language;
 import dk.hotline.privacy.Audited;
 import dk.hotline.privacy.BlindIndex;
-import dk.hotline.privacy.InvalidPhoneNumberException;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -20,8 +17,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The group leaders: who they are, how to reach them, which languages they speak. */
 public final class Leaders {
-    private static final int MAX_NAME = 100;
-
     private final Jdbi jdbi;
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
@@ -64,15 +59,15 @@ public final class Leaders {
 
     /** Makes a leader; {@code audited} writes the act's audit row in the same transaction. */
     public Leader create(LeaderInput in, Audited<Leader> audited) {
-        String name = name(in.name());
-        PhoneNumber phone = phone(in.phone());
-        List<Language> languages = in.languages() == null ? List.of(Language.DANISH) : languages(in.languages());
+        String name = LeaderFields.name(in.name());
+        PhoneNumber phone = LeaderFields.phone(in.phone());
+        List<Language> languages = in.languages() == null ? List.of(Language.DANISH) : LeaderFields.languages(in.languages());
         boolean active = in.active() == null || in.active();
         boolean available = in.available() == null || in.available();
         return jdbi.inTransaction(tx -> {
             index.reindex(tx, "leaders", "phone_index", phone);
             long id = unique(() -> tx.attach(LeaderDao.class).insert(name, cipher.sealPhone(phone), index.of(phone),
-                    codes(languages), active, available, clock.instant()));
+                    LeaderFields.codes(languages), active, available, clock.instant()));
             var leader = new Leader(id, name, phone, languages, active, available);
             audited.write(tx, leader);
             return leader;
@@ -96,14 +91,14 @@ public final class Leaders {
                 refuseWhileOnDuty(tx, id, elsewhere, "deactivated");
             }
             var updated = new Leader(id,
-                    in.name() == null ? old.name() : name(in.name()),
-                    in.phone() == null ? old.phone() : phone(in.phone()),
-                    in.languages() == null ? old.languages() : languages(in.languages()),
+                    in.name() == null ? old.name() : LeaderFields.name(in.name()),
+                    in.phone() == null ? old.phone() : LeaderFields.phone(in.phone()),
+                    in.languages() == null ? old.languages() : LeaderFields.languages(in.languages()),
                     in.active() == null ? old.active() : in.active(),
                     in.available() == null ? old.available() : in.available());
             index.reindex(tx, "leaders", "phone_index", updated.phone());
             unique(() -> dao.update(id, updated.name(), cipher.sealPhone(updated.phone()), index.of(updated.phone()),
-                    codes(updated.languages()), updated.active(), updated.available(), clock.instant()));
+                    LeaderFields.codes(updated.languages()), updated.active(), updated.available(), clock.instant()));
             audited.write(tx, updated);
             return Optional.of(updated);
         });
@@ -148,40 +143,14 @@ public final class Leaders {
         }
     }
 
+    /** The phone of a leader on call who is to be rung. */
+    public PhoneNumber phone(OnCall leader) {
+        return cipher.openPhone(leader.phoneSealed());
+    }
+
     private Leader open(LeaderDao.Row row) {
         return new Leader(row.id(), row.name(), cipher.openPhone(row.phoneSealed()),
                 row.languages().stream().map(Language::of).toList(), row.active(), row.available());
-    }
-
-    private static String name(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException("name", "required");
-        }
-        if (raw.trim().length() > MAX_NAME) {
-            throw new InvalidInputException("name", "at most " + MAX_NAME + " characters");
-        }
-        return raw.trim();
-    }
-
-    private static PhoneNumber phone(String raw) {
-        try {
-            return PhoneNumber.parse(raw);
-        } catch (InvalidPhoneNumberException e) {
-            throw new InvalidInputException("phone", e.getMessage());
-        }
-    }
-
-    private static List<Language> languages(List<String> raw) {
-        var languages = raw.stream().map(code -> Language.fromCode(code).orElse(null)).distinct().toList();
-        if (languages.isEmpty() || languages.contains(null)) {
-            throw new InvalidInputException("languages", "one or more of "
-                    + Arrays.stream(Language.values()).map(Language::code).sorted().toList());
-        }
-        return languages;
-    }
-
-    private static String[] codes(List<Language> languages) {
-        return languages.stream().map(Language::code).toArray(String[]::new);
     }
 
     /** Two leaders on one number would make texts from it ambiguous: the unique index says no. */

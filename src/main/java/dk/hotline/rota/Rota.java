@@ -1,7 +1,10 @@
 package dk.hotline.rota;
 
+import dk.hotline.common.Language;
+import dk.hotline.db.Jdbc;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -22,6 +25,21 @@ public final class Rota {
     /** Leaders with a shift covering {@code at} (start inclusive, end exclusive), by id. */
     public List<Long> leadersOnShift(Handle tx, Instant at) {
         return tx.attach(ShiftDao.class).onShift(at);
+    }
+
+    /**
+     * The leaders on shift at {@code at} who take calls (active, marked available), by id, with
+     * their phones still sealed: one statement, as it runs for every call routed.
+     */
+    public List<OnCall> onCallNow(Handle tx, Instant at) {
+        return Jdbc.list(tx, """
+                SELECT l.id, l.name, l.languages, l.phone_sealed FROM leaders l
+                WHERE l.id IN (SELECT s.leader_id FROM shifts s WHERE s.starts_at <= ? AND s.ends_at > ?)
+                  AND l.active AND l.available AND l.deleted_at IS NULL
+                ORDER BY l.id""",
+                rs -> new OnCall(rs.getLong(1), rs.getString(2),
+                        Arrays.stream((String[]) rs.getArray(3).getArray()).map(Language::of).toList(), rs.getBytes(4)),
+                at, at);
     }
 
     /** The earliest start of a shift strictly after {@code after}: "we open again at …". */

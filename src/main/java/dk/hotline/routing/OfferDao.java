@@ -12,34 +12,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * The call_offers table: which leader's phone rings, rang or is connected, for which call or
  * callback request. States and kinds are the codes of {@link OfferState} and {@link OfferKind}.
  */
-@RegisterConstructorMapper(OfferDao.LastOffered.class)
 @RegisterConstructorMapper(OfferDao.Row.class)
 interface OfferDao {
-    record LastOffered(long leaderId, Instant lastOffered) {}
-
     record Row(long id, String callSid, Long callbackRequestId, long leaderId, String kind, String state) {}
-
-    /** Leaders among these who are on a call, being rung, or in wrap-up after a call. */
-    @SqlQuery("""
-            SELECT DISTINCT leader_id FROM call_offers
-            WHERE leader_id = ANY(:ids)
-              AND (state IN ('ringing', 'accepted') OR (state = 'ended' AND ended_at > :wrapUpSince))""")
-    List<Long> busyAmong(@Bind("ids") long[] ids, @Bind("wrapUpSince") Instant wrapUpSince);
-
-    @SqlQuery("SELECT DISTINCT leader_id FROM call_offers WHERE call_sid = :callSid")
-    List<Long> offeredFor(@Bind("callSid") String callSid);
-
-    @SqlQuery("""
-            SELECT leader_id, max(offered_at) AS last_offered FROM call_offers
-            WHERE leader_id = ANY(:ids) GROUP BY leader_id""")
-    List<LastOffered> lastOffered(@Bind("ids") long[] ids);
-
-    /**
-     * Serialises routing per leader across instances for the rest of the transaction; false when
-     * another transaction is deciding about this leader right now.
-     */
-    @SqlQuery("SELECT pg_try_advisory_xact_lock(7270002, CAST(:leaderId AS integer))")
-    boolean tryLock(@Bind("leaderId") long leaderId);
 
     /** The new offer's id, or nothing when the leader has an active offer already (unique index). */
     @SqlQuery("""
@@ -119,14 +94,4 @@ interface OfferDao {
             UPDATE call_offers SET ended_at = :now, state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
             WHERE outbox_id = :outboxId AND state IN ('ringing', 'accepted')""")
     int closeForOutbox(@Bind("outboxId") long outboxId, @Bind("now") Instant now);
-
-    /**
-     * Offers whose end Twilio never reported (a lost callback) would keep a leader busy forever;
-     * ringing stops on its own within minutes, and no call lasts for days.
-     */
-    @SqlUpdate("""
-            UPDATE call_offers SET ended_at = :now, state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
-            WHERE (state = 'ringing' AND offered_at < :ringingBefore) OR (state = 'accepted' AND accepted_at < :acceptedBefore)""")
-    int expireStale(@Bind("ringingBefore") Instant ringingBefore, @Bind("acceptedBefore") Instant acceptedBefore,
-                    @Bind("now") Instant now);
 }

@@ -1,17 +1,17 @@
 package dk.hotline.routing;
 
 import dk.hotline.common.Language;
-import dk.hotline.rota.Leader;
 import dk.hotline.rota.Leaders;
+import dk.hotline.rota.OnCall;
 import dk.hotline.rota.Rota;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -40,32 +40,31 @@ public final class Router {
     /** Picks and reserves leaders for a caller, ringing them for a call coming in or for the queue. */
     public RouteDecision route(Handle tx, String callSid, Language language, OfferKind kind) {
         Instant now = clock.instant();
-        var dao = tx.attach(OfferDao.class);
-        dao.expireStale(now.minus(STALE_RINGING), now.minus(STALE_ACCEPTED), now);
-        List<Leader> available = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
-        if (available.isEmpty()) {
+        Instant wrapUpSince = now.minus(settings.wrapUp());
+        RoutingQueries.expireStale(tx, now.minus(STALE_RINGING), now.minus(STALE_ACCEPTED), now);
+        List<OnCall> onCall = rota.onCallNow(tx, now);
+        if (onCall.isEmpty()) {
             return new RouteDecision.NobodyOnCall();
         }
-        long[] ids = available.stream().mapToLong(Leader::id).toArray();
-        var busy = new HashSet<>(dao.busyAmong(ids, now.minus(settings.wrapUp())));
-        var alreadyRung = new HashSet<>(dao.offeredFor(callSid));
-        List<Leader> candidates = available.stream()
-                .filter(l -> !busy.contains(l.id()) && !alreadyRung.contains(l.id()))
+        var standing = RoutingQueries.standing(tx, onCall.stream().mapToLong(OnCall::id).toArray(), callSid, wrapUpSince);
+        List<OnCall> candidates = onCall.stream()
+                .filter(l -> !standing.get(l.id()).busy() && !standing.get(l.id()).rung())
                 .toList();
         if (candidates.isEmpty()) {
             // Everyone free was rung for this call already and did not take it: waiting would not help.
-            return busy.isEmpty() ? new RouteDecision.NoAnswer() : new RouteDecision.AllBusy();
+            boolean anyBusy = standing.values().stream().anyMatch(RoutingQueries.Standing::busy);
+            return anyBusy ? new RouteDecision.AllBusy() : new RouteDecision.NoAnswer();
         }
         int wanted = settings.strategy() == RoutingSettings.Strategy.SIMULTANEOUS ? settings.simultaneous() : 1;
         var offers = new ArrayList<Offer>();
-        for (Leader leader : ordered(dao, candidates, language)) {
+        for (OnCall leader : ordered(candidates, standing, language)) {
             if (offers.size() == wanted) {
                 break;
             }
             // Locked, then checked again: another instance may have committed an offer since we looked.
-            if (dao.tryLock(leader.id()) && dao.busyAmong(new long[] {leader.id()}, now.minus(settings.wrapUp())).isEmpty()) {
-                dao.insert(callSid, null, leader.id(), kind.code(), now)
-                        .ifPresent(id -> offers.add(new Offer(id, leader.id(), leader.name(), leader.phone())));
+            if (RoutingQueries.tryLock(tx, leader.id())) {
+                RoutingQueries.offer(tx, callSid, leader.id(), kind.code(), now, wrapUpSince)
+                        .ifPresent(id -> offers.add(new Offer(id, leader.id(), leader.name(), leaders.phone(leader))));
             }
         }
         return offers.isEmpty() ? new RouteDecision.AllBusy() : new RouteDecision.Ring(List.copyOf(offers));
@@ -74,19 +73,18 @@ public final class Router {
     /** Whether anyone could take a call right now, without reserving anybody. */
     public boolean anyoneFree(Handle tx) {
         Instant now = clock.instant();
-        List<Leader> available = leaders.availableAmong(tx, rota.leadersOnShift(tx, now));
-        long[] ids = available.stream().mapToLong(Leader::id).toArray();
-        return ids.length > tx.attach(OfferDao.class).busyAmong(ids, now.minus(settings.wrapUp())).size();
+        long[] ids = rota.onCallNow(tx, now).stream().mapToLong(OnCall::id).toArray();
+        return ids.length > 0 && RoutingQueries.standing(tx, ids, "", now.minus(settings.wrapUp())).values().stream()
+                .anyMatch(standing -> !standing.busy());
     }
 
-    private static List<Leader> ordered(OfferDao dao, List<Leader> candidates, Language language) {
-        var last = new HashMap<Long, Instant>();
-        dao.lastOffered(candidates.stream().mapToLong(Leader::id).toArray())
-                .forEach(l -> last.put(l.leaderId(), l.lastOffered()));
+    /** The caller's language first, then whoever was offered a call longest ago (never: first), then by id. */
+    private static List<OnCall> ordered(List<OnCall> candidates, Map<Long, RoutingQueries.Standing> standing,
+                                        Language language) {
         return candidates.stream()
-                .sorted(Comparator.<Leader, Boolean>comparing(l -> !l.languages().contains(language))
-                        .thenComparing(l -> last.getOrDefault(l.id(), Instant.EPOCH))
-                        .thenComparing(Leader::id))
+                .sorted(Comparator.<OnCall, Boolean>comparing(l -> !l.languages().contains(language))
+                        .thenComparing(l -> Objects.requireNonNullElse(standing.get(l.id()).lastOffered(), Instant.EPOCH))
+                        .thenComparing(OnCall::id))
                 .toList();
     }
 }

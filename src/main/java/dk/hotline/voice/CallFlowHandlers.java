@@ -69,16 +69,15 @@ final class CallFlowHandlers {
         int attempt = CallQuery.attempt(request, menu.tries());
         String digit = request.form().optional("Digits").map(d -> d.substring(0, 1)).orElse("");
         return voice.answer(request, ctx.callSid(), tx -> {
-            var calls = tx.attach(CallLogDao.class);
             if (menu.options().containsKey(digit)) {
-                calls.menuChoice(ctx.callSid(), digit, menu.language().code(), clock.instant());
+                CallSteps.menuChoice(tx, ctx.callSid(), digit, menu.language().code(), clock.instant());
                 return steps.run(tx, ctx, menu.options().get(digit));
             }
             if (attempt < menu.tries()) {
                 return steps.menu(menu, attempt + 1);
             }
             // No key after the last try counts as the menu's noInput choice (by default: talk to a leader).
-            calls.menuChoice(ctx.callSid(), "-", menu.language().code(), clock.instant());
+            CallSteps.menuChoice(tx, ctx.callSid(), "-", menu.language().code(), clock.instant());
             return steps.run(tx, ctx, menu.noInput());
         });
     }

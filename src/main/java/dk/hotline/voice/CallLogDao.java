@@ -19,13 +19,6 @@ interface CallLogDao {
                    String status, Long answeredBy, Instant arrivedAt, Instant answeredAt, Instant ringStartedAt,
                    Instant queuedAt, Instant endedAt, Integer durationSecs) {}
 
-    @SqlUpdate("""
-            INSERT INTO calls (call_sid, caller_sealed, caller_index, status, arrived_at, updated_at)
-            VALUES (:sid, :callerSealed, :callerIndex, 'arrived', :now, :now)
-            ON CONFLICT (call_sid) DO NOTHING""")
-    int recordArrival(@Bind("sid") String callSid, @Bind("callerSealed") byte[] callerSealed,
-                      @Bind("callerIndex") byte[] callerIndex, @Bind("now") Instant now);
-
     /** Status callbacks may come late or out of order: only a further-along status is kept. */
     @SqlUpdate("""
             UPDATE calls SET status = :status, status_rank = :rank,
@@ -52,16 +45,6 @@ interface CallLogDao {
                    ring_started_at, queued_at, ended_at, duration_secs
             FROM calls WHERE ended_at IS NULL AND arrived_at >= :since ORDER BY arrived_at""")
     List<CallRow> notEnded(@Bind("since") Instant since);
-
-    @SqlUpdate("""
-            UPDATE calls SET menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || :choice,
-                             language = :language, updated_at = :now
-            WHERE call_sid = :sid""")
-    int menuChoice(@Bind("sid") String callSid, @Bind("choice") String choice, @Bind("language") String language,
-                   @Bind("now") Instant now);
-
-    @SqlUpdate("UPDATE calls SET ring_started_at = COALESCE(ring_started_at, :now), language = :language, updated_at = :now WHERE call_sid = :sid")
-    int ringing(@Bind("sid") String callSid, @Bind("language") String language, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE calls SET queued_at = COALESCE(queued_at, :now), updated_at = :now WHERE call_sid = :sid")
     int queued(@Bind("sid") String callSid, @Bind("now") Instant now);

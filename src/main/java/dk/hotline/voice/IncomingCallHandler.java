@@ -8,6 +8,8 @@ import dk.hotline.twilio.Reply;
 import dk.hotline.twilio.WebhookHandler;
 import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +38,18 @@ final class IncomingCallHandler implements WebhookHandler {
     public Reply handle(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
         PhoneNumber caller = ctx.caller().orElse(null);
-        return voice.answer(request, ctx.callSid(), tx -> {
-            int inserted = tx.attach(CallLogDao.class).recordArrival(ctx.callSid(), cipher.sealPhone(caller), index.of(caller), clock.instant());
-            log.info("event=call.arrived call={} withheld={} repeat={}", ctx.callSid(), caller == null, inserted == 0);
-            if (caller != null) {
+        String start = steps.flow().start();
+        Function<Handle, String> arrive = tx -> {
+            boolean first = CallSteps.arrived(tx, ctx.callSid(), cipher.sealPhone(caller), index.of(caller), clock.instant());
+            log.info("event=call.arrived call={} withheld={} repeat={}", ctx.callSid(), caller == null, !first);
+            if (caller != null && first) {
                 // They called us first: the follow-up they agreed to wait for is not needed.
                 followups.contactFrom(tx, caller, "call");
             }
-            return steps.run(tx, ctx, steps.flow().start());
-        });
+            return steps.run(tx, ctx, start);
+        };
+        // A retry finds the call recorded and cancels nothing again; only a first step that rings
+        // or queues needs its answer stored for a retry to get it back.
+        return steps.changesState(start) ? voice.answer(request, ctx.callSid(), arrive) : voice.answerWithoutReplay(arrive);
     }
 }

@@ -16,7 +16,6 @@ import dk.hotline.flows.VoiceFlow;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.routing.Offer;
 import dk.hotline.routing.OfferKind;
-import dk.hotline.routing.Offers;
 import dk.hotline.routing.RouteDecision;
 import dk.hotline.routing.Router;
 import dk.hotline.routing.RoutingSettings;
@@ -25,7 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /** Turns a step of the voice flow into TwiML, acting on it (ringing leaders, queueing) as it goes. */
@@ -39,17 +40,20 @@ final class StepRunner {
     private final Speech speech;
     private final Router router;
     private final FallbackChain fallback;
-    private final Offers offers;
     private final RoutingSettings routing;
     private final Optional<PhoneNumber> hotlineNumber;
     private final Clock clock;
+    /**
+     * The TwiML of the steps that are the same for every caller (say, menu), made once: the SDK's
+     * XML writer was a tenth of a webhook's CPU. The flow is read at start-up and never changes.
+     */
+    private final Map<String, String> spoken = new ConcurrentHashMap<>();
 
-    StepRunner(VoiceFlow flow, Speech speech, Router router, Offers offers, FallbackChain fallback, RoutingSettings routing,
+    StepRunner(VoiceFlow flow, Speech speech, Router router, FallbackChain fallback, RoutingSettings routing,
                Optional<PhoneNumber> hotlineNumber, Clock clock) {
         this.flow = flow;
         this.speech = speech;
         this.router = router;
-        this.offers = offers;
         this.fallback = fallback;
         this.routing = routing;
         this.hotlineNumber = hotlineNumber;
@@ -60,17 +64,21 @@ final class StepRunner {
         return flow;
     }
 
+    /**
+     * Whether running the step writes anything (it rings leaders or queues the caller). Every other
+     * step only speaks or asks, the same each time, so a retry of it needs no stored answer.
+     */
+    boolean changesState(String stepId) {
+        Step step = flow.step(stepId);
+        return step instanceof Step.Route || step instanceof Step.Queue;
+    }
+
     String run(Handle tx, CallContext ctx, String stepId) {
         Step step = flow.step(stepId);
         if (step instanceof Step.Menu menu) {
             return menu(menu, 1);
         } else if (step instanceof Step.Say say) {
-            var response = new VoiceResponse.Builder();
-            say.texts().forEach(key -> response.say(speech.sayStep(say.language(), key)));
-            say.play().forEach(url -> response.play(new Play.Builder(url).build()));
-            return say.next().isPresent()
-                    ? response.redirect(new Redirect.Builder(Webhook.STEP.url(say.next().get())).build()).build().toXml()
-                    : fallback.end(response, say.language());
+            return spoken.computeIfAbsent("say " + say.id(), key -> say(say));
         } else if (step instanceof Step.Route route) {
             return route(tx, ctx, route, true);
         } else if (step instanceof Step.Queue queue) {
@@ -98,8 +106,21 @@ final class StepRunner {
         return response.redirect(new Redirect.Builder(Webhook.STEP.url(step.next())).build()).build().toXml();
     }
 
+    private String say(Step.Say say) {
+        var response = new VoiceResponse.Builder();
+        say.texts().forEach(key -> response.say(speech.sayStep(say.language(), key)));
+        say.play().forEach(url -> response.play(new Play.Builder(url).build()));
+        return say.next().isPresent()
+                ? response.redirect(new Redirect.Builder(Webhook.STEP.url(say.next().get())).build()).build().toXml()
+                : fallback.end(response, say.language());
+    }
+
     /** The menu's prompt in a {@code <Gather>}; no key leads back to the menu handler to count the try. */
     String menu(Step.Menu menu, int attempt) {
+        return spoken.computeIfAbsent("menu " + menu.id() + " " + attempt, key -> menuTwiml(menu, attempt));
+    }
+
+    private String menuTwiml(Step.Menu menu, int attempt) {
         var gather = new Gather.Builder().numDigits(1).timeout(menu.timeoutSeconds())
                 .action(Webhook.MENU.url(menu.id(), attempt));
         if (attempt > 1) {
@@ -117,16 +138,15 @@ final class StepRunner {
      * fallback chain. {@code first} is false when a leader before did not take the call.
      */
     String route(Handle tx, CallContext ctx, Step.Route step, boolean first) {
-        var calls = tx.attach(CallLogDao.class);
         Instant now = clock.instant();
-        calls.ringing(ctx.callSid(), step.language().code(), now);
-        Instant ringStart = calls.byId(ctx.callSid()).map(CallLogDao.CallRow::ringStartedAt).orElse(now);
+        Instant ringStart = CallSteps.ringing(tx, ctx.callSid(), step.language().code(), now);
         boolean timeLeft = Duration.between(ringStart, now).getSeconds() + routing.ringSeconds() <= routing.maxRingSeconds();
         RouteDecision decision = timeLeft
                 ? router.route(tx, ctx.callSid(), step.language(), OfferKind.INBOUND)
                 : new RouteDecision.NoAnswer();
         if (decision instanceof RouteDecision.Ring ring) {
-            int attempt = offers.forCall(tx, ctx.callSid()).size();
+            // The attempt's first offer id tells this attempt's end from every other one of the call's.
+            long attempt = ring.offers().get(0).id();
             var dial = new Dial.Builder().timeout(routing.ringSeconds()).action(Webhook.DIALED.url(step.id(), attempt));
             hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
             for (Offer offer : ring.offers()) {
@@ -141,7 +161,7 @@ final class StepRunner {
         if (decision instanceof RouteDecision.AllBusy) {
             return enqueue(tx, ctx, step.id(), step.language());
         }
-        calls.outcome(ctx.callSid(), decision instanceof RouteDecision.NobodyOnCall ? CallOutcome.OUT_OF_HOURS : CallOutcome.NO_ANSWER, now);
+        tx.attach(CallLogDao.class).outcome(ctx.callSid(), decision instanceof RouteDecision.NobodyOnCall ? CallOutcome.OUT_OF_HOURS : CallOutcome.NO_ANSWER, now);
         return fallback.from(tx, ctx, step.language(), 0);
     }
 

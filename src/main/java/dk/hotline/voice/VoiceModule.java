@@ -55,7 +55,7 @@ public record VoiceModule(Map<Webhook, WebhookHandler> webhooks, CallRecords cal
         var offers = routing.offers();
         var fallback = new FallbackChain(speech, rota.rota(), fallbackSettings, hotlineNumber,
                 routing.settings().maxRingSeconds(), zone, clock);
-        var steps = new StepRunner(flows.voice(), speech, routing.router(), offers, fallback, routing.settings(), hotlineNumber,
+        var steps = new StepRunner(flows.voice(), speech, routing.router(), fallback, routing.settings(), hotlineNumber,
                 clock);
         var flow = new CallFlowHandlers(voice, steps, speech, fallback, groups.interest(), offers, clock);
         var screening = new ScreeningHandlers(voice, speech, offers, routing.settings(), clock);

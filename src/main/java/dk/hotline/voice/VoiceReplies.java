@@ -1,5 +1,6 @@
 package dk.hotline.voice;
 
+import dk.hotline.db.Jdbc;
 import dk.hotline.privacy.PersonalDataCipher;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,16 +22,15 @@ final class VoiceReplies {
     }
 
     String once(Handle tx, String callSid, String requestKey, Supplier<String> act) {
-        Optional<byte[]> earlier = tx.createQuery("SELECT reply_sealed FROM voice_replies WHERE call_sid = :c AND request_key = :k FOR UPDATE")
-                .bind("c", callSid).bind("k", requestKey).mapTo(byte[].class).findOne();
+        Optional<byte[]> earlier = Jdbc.first(tx, "SELECT reply_sealed FROM voice_replies WHERE call_sid = ? AND request_key = ? FOR UPDATE",
+                rs -> rs.getBytes(1), callSid, requestKey);
         if (earlier.isPresent()) {
             return cipher.open(earlier.get());
         }
         String xml = act.get();
-        tx.createUpdate("""
-                INSERT INTO voice_replies (call_sid, request_key, reply_sealed, created_at) VALUES (:c, :k, :r, :now)
-                ON CONFLICT DO NOTHING""")
-                .bind("c", callSid).bind("k", requestKey).bind("r", cipher.seal(xml)).bind("now", clock.instant()).execute();
+        Jdbc.update(tx, """
+                INSERT INTO voice_replies (call_sid, request_key, reply_sealed, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""", callSid, requestKey, cipher.seal(xml), clock.instant());
         return xml;
     }
 }

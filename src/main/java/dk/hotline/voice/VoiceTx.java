@@ -23,7 +23,10 @@ final class VoiceTx {
         return Reply.twiml(jdbi.inTransaction(tx -> replies.once(tx, callSid, request.replayKey(), () -> act.apply(tx))));
     }
 
-    /** For requests that only read, or that are polled (the queue's wait music). */
+    /**
+     * For requests that only read, that are polled (the queue's wait music), or whose writes are
+     * idempotent themselves and whose answer is the same every time (a call's arrival).
+     */
     Reply answerWithoutReplay(Function<Handle, String> act) {
         return Reply.twiml(jdbi.inTransaction(act::apply));
     }

@@ -1,0 +1,76 @@
+package dk.hotline.routing;
+
+import dk.hotline.db.Jdbc;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The statements {@link Router} runs for every call it routes, in plain JDBC ({@link Jdbc}) and as
+ * few round trips as the guarantees allow. Each reads call_offers through an index, so routing
+ * costs the same with a year of offers behind it as with none.
+ */
+final class RoutingQueries {
+    private RoutingQueries() {}
+
+    /** Where a leader on call stands for one call: busy elsewhere, already rung for it, last offered a call when. */
+    record Standing(boolean busy, boolean rung, Instant lastOffered) {}
+
+    /**
+     * Offers whose end Twilio never reported (a lost callback) would keep a leader busy forever;
+     * ringing stops on its own within minutes, and no call lasts for days. The {@code state IN}
+     * lets the planner read only the active offers (the one-per-leader index), not the history.
+     */
+    static int expireStale(Handle tx, Instant ringingBefore, Instant acceptedBefore, Instant now) {
+        return Jdbc.update(tx, """
+                UPDATE call_offers SET ended_at = ?, state = CASE WHEN state = 'accepted' THEN 'ended' ELSE 'missed' END
+                WHERE state IN ('ringing', 'accepted')
+                  AND ((state = 'ringing' AND offered_at < ?) OR (state = 'accepted' AND accepted_at < ?))""",
+                now, ringingBefore, acceptedBefore);
+    }
+
+    /**
+     * For each of {@code leaderIds}, in one statement: busy (being rung, on a call, or in wrap-up
+     * after one ended since {@code wrapUpSince}), already rung for {@code callSid}, and when last offered a call.
+     */
+    static Map<Long, Standing> standing(Handle tx, long[] leaderIds, String callSid, Instant wrapUpSince) {
+        var out = new HashMap<Long, Standing>();
+        Jdbc.list(tx, """
+                SELECT l.id,
+                       EXISTS (SELECT 1 FROM call_offers o WHERE o.leader_id = l.id AND o.state IN ('ringing', 'accepted'))
+                         OR EXISTS (SELECT 1 FROM call_offers o WHERE o.leader_id = l.id AND o.state = 'ended' AND o.ended_at > ?),
+                       EXISTS (SELECT 1 FROM call_offers o WHERE o.call_sid = ? AND o.leader_id = l.id),
+                       (SELECT o.offered_at FROM call_offers o WHERE o.leader_id = l.id ORDER BY o.offered_at DESC LIMIT 1)
+                FROM unnest(?::bigint[]) AS l(id)""",
+                rs -> out.put(rs.getLong(1), new Standing(rs.getBoolean(2), rs.getBoolean(3), Jdbc.instant(rs, 4))),
+                wrapUpSince, callSid, leaderIds);
+        return out;
+    }
+
+    /**
+     * Serialises routing per leader across instances for the rest of the transaction; false when
+     * another transaction is deciding about this leader right now. Its own statement, so the
+     * next one's snapshot sees whatever the lock's last holder committed.
+     */
+    static boolean tryLock(Handle tx, long leaderId) {
+        return Jdbc.first(tx, "SELECT pg_try_advisory_xact_lock(7270002, CAST(? AS integer))", rs -> rs.getBoolean(1), leaderId)
+                .orElse(false);
+    }
+
+    /**
+     * The new offer's id; nothing when the leader has an active offer already (the unique index)
+     * or a call of theirs ended since {@code wrapUpSince} (wrap-up), as another instance may have
+     * committed either since {@link #standing} looked.
+     */
+    static Optional<Long> offer(Handle tx, String callSid, long leaderId, String kind, Instant now, Instant wrapUpSince) {
+        return Jdbc.first(tx, """
+                INSERT INTO call_offers (call_sid, callback_request_id, leader_id, kind, state, offered_at)
+                SELECT ?, NULL, ?, ?, 'ringing', ?
+                WHERE NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.leader_id = ? AND o.state = 'ended' AND o.ended_at > ?)
+                ON CONFLICT (leader_id) WHERE state IN ('ringing', 'accepted') DO NOTHING
+                RETURNING id""",
+                rs -> rs.getLong(1), callSid, leaderId, kind, now, leaderId, wrapUpSince);
+    }
+}

@@ -1,0 +1,37 @@
+package dk.hotline.voice;
+
+import dk.hotline.db.Jdbc;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The calls-table writes of a caller's way through the menu, in plain JDBC ({@link Jdbc}): they
+ * run on every voice webhook, where JDBI's per-statement set-up cost more than the statement.
+ */
+final class CallSteps {
+    private CallSteps() {}
+
+    /** The call came in; false when this CallSid is known already (a Twilio retry). */
+    static boolean arrived(Handle tx, String callSid, byte[] callerSealed, byte[] callerIndex, Instant now) {
+        return Jdbc.update(tx, """
+                INSERT INTO calls (call_sid, caller_sealed, caller_index, status, arrived_at, updated_at)
+                VALUES (?, ?, ?, 'arrived', ?, ?)
+                ON CONFLICT (call_sid) DO NOTHING""", callSid, callerSealed, callerIndex, now, now) == 1;
+    }
+
+    /** A key pressed in a menu ({@code -} for none), appended to the call's path through it. */
+    static void menuChoice(Handle tx, String callSid, String choice, String language, Instant now) {
+        Jdbc.update(tx, """
+                UPDATE calls SET menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || ?,
+                                 language = ?, updated_at = ?
+                WHERE call_sid = ?""", choice, language, now, callSid);
+    }
+
+    /** Leaders are being rung for the call: when the first ringing started ({@code now} if this is it). */
+    static Instant ringing(Handle tx, String callSid, String language, Instant now) {
+        return Jdbc.first(tx, """
+                UPDATE calls SET ring_started_at = COALESCE(ring_started_at, ?), language = ?, updated_at = ?
+                WHERE call_sid = ? RETURNING ring_started_at""",
+                rs -> Jdbc.instant(rs, 1), now, language, now, callSid).orElse(now);
+    }
+}
