@@ -38,7 +38,7 @@ public class PhoneMaskingConverter extends MessageConverter {
 
     /** {@code text} with every phone-number-like run replaced by {@link #MASK}; null stays null. */
     public static String mask(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || !hasLongDigitRun(text)) {
             return text;
         }
         Matcher m = TOKENS.matcher(text);
@@ -54,6 +54,31 @@ public class PhoneMaskingConverter extends MessageConverter {
             }
         } while (m.find());
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * Whether {@code text} has 8 digits in a row, single spaces, dashes or dots between them allowed:
+     * what every match of the number pattern needs. Most log lines have none, and this scan costs a
+     * fraction of the pattern's, which runs on every line the service writes.
+     */
+    static boolean hasLongDigitRun(String text) {
+        int digits = 0;
+        boolean separatorBefore = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 8) {
+                    return true;
+                }
+                separatorBefore = false;
+            } else if ((c == ' ' || c == '-' || c == '.') && digits > 0 && !separatorBefore) {
+                separatorBefore = true;
+            } else {
+                digits = 0;
+                separatorBefore = false;
+            }
+        }
+        return false;
     }
 
     /** {@code text} on one line: CR and LF escaped as {@code \r} and {@code \n}. */

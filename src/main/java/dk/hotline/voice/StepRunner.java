@@ -2,10 +2,8 @@ package dk.hotline.voice;
 
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
@@ -14,7 +12,6 @@ import dk.hotline.flows.Step;
 import dk.hotline.flows.Text;
 import dk.hotline.flows.VoiceFlow;
 import dk.hotline.privacy.PhoneNumber;
-import dk.hotline.routing.Offer;
 import dk.hotline.routing.OfferKind;
 import dk.hotline.routing.RouteDecision;
 import dk.hotline.routing.Router;
@@ -41,13 +38,13 @@ final class StepRunner {
     private final Router router;
     private final FallbackChain fallback;
     private final RoutingSettings routing;
-    private final Optional<PhoneNumber> hotlineNumber;
     private final Clock clock;
     /**
      * The TwiML of the steps that are the same for every caller (say, menu), made once: the SDK's
      * XML writer was a tenth of a webhook's CPU. The flow is read at start-up and never changes.
      */
     private final Map<String, String> spoken = new ConcurrentHashMap<>();
+    private final RingTwiml ringing;
 
     StepRunner(VoiceFlow flow, Speech speech, Router router, FallbackChain fallback, RoutingSettings routing,
                Optional<PhoneNumber> hotlineNumber, Clock clock) {
@@ -56,8 +53,8 @@ final class StepRunner {
         this.router = router;
         this.fallback = fallback;
         this.routing = routing;
-        this.hotlineNumber = hotlineNumber;
         this.clock = clock;
+        this.ringing = new RingTwiml(speech, routing.ringSeconds(), hotlineNumber);
     }
 
     VoiceFlow flow() {
@@ -147,16 +144,7 @@ final class StepRunner {
         if (decision instanceof RouteDecision.Ring ring) {
             // The attempt's first offer id tells this attempt's end from every other one of the call's.
             long attempt = ring.offers().get(0).id();
-            var dial = new Dial.Builder().timeout(routing.ringSeconds()).action(Webhook.DIALED.url(step.id(), attempt));
-            hotlineNumber.ifPresent(n -> dial.callerId(n.e164()));
-            for (Offer offer : ring.offers()) {
-                dial.number(new Number.Builder(offer.phone().e164()).url(Webhook.SCREEN.url(offer.id())).build());
-            }
-            var response = new VoiceResponse.Builder();
-            if (first) {
-                response.say(speech.say(step.language(), Text.CONNECTING));
-            }
-            return response.dial(dial.build()).build().toXml();
+            return ringing.ring(step.language(), first, Webhook.DIALED.url(step.id(), attempt), ring.offers());
         }
         if (decision instanceof RouteDecision.AllBusy) {
             return enqueue(tx, ctx, step.id(), step.language());
