@@ -16,7 +16,7 @@ import java.util.Map;
  * The console's few static files (its style sheet and scripts, and htmx from its WebJar), read
  * from the classpath once at start and answered from memory, with an ETag. Not Javalin's classpath
  * static files: for those Jetty mounts the whole packaged jar as a zip file system, several times
- * over and 25,000 entries each, which cost 60 MB of heap and over a second of start-up for five
+ * over and 25,000 entries each, which cost over 50 MB of heap and a second of start-up for five
  * small files.
  */
 final class StaticAssets {
