@@ -45,4 +45,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS --max-time 4 "http://localhost:${PORT:-8080}/health" >/dev/null || exit 1
 
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/hotline.jar"]
+# The JVM settings are config/jvm.options (copied above), as in every run command of the README.
+ENTRYPOINT ["java", "@/app/config/jvm.options", "-jar", "/app/hotline.jar"]

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -52,8 +53,12 @@ public final class PasswordCheck {
     private final AuthSettings settings;
     private final Clock clock;
     private final Semaphore checks;
-    /** Checked against when the e-mail is unknown, so both paths take the same bcrypt time. */
-    private final String decoyHash;
+    /**
+     * Checked against when the e-mail is unknown, so both paths take the same bcrypt time. Made on
+     * another thread: a cost-12 hash is a second of a cold JVM's start-up, and nobody signs in
+     * within it.
+     */
+    private final CompletableFuture<String> decoyHash;
     private final AuditLog audit;
 
     PasswordCheck(Jdbi jdbi, AuthSettings settings, Clock clock) {
@@ -65,7 +70,7 @@ public final class PasswordCheck {
         this.settings = settings;
         this.clock = clock;
         this.checks = checks;
-        this.decoyHash = hash(Secrets.random());
+        this.decoyHash = CompletableFuture.supplyAsync(() -> hash(Secrets.random()));
         this.audit = new AuditLog(clock);
     }
 
@@ -107,7 +112,7 @@ public final class PasswordCheck {
         }
         Optional<AccountDao.Row> account = jdbi.withExtension(AccountDao.class, dao -> dao.byEmail(email.trim()));
         boolean ok = BCrypt.verifyer()
-                .verify(password.toCharArray(), account.map(AccountDao.Row::passwordHash).orElse(decoyHash))
+                .verify(password.toCharArray(), account.map(AccountDao.Row::passwordHash).orElseGet(decoyHash::join))
                 .verified && account.isPresent() && account.get().active();
         if (!ok) {
             String subject = account.map(a -> "account:" + a.id())

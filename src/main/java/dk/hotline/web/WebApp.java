@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -54,20 +53,6 @@ public final class WebApp implements AutoCloseable {
                         .record(ms.longValue(), TimeUnit.MILLISECONDS);
                 log.info("event=http method={} route={} status={} ms={}", ctx.method(), route, ctx.statusCode(), ms.intValue());
             });
-            // htmx from its WebJar (the version is in the path, so it may be kept a month). Not
-            // enableWebjars(): Javalin logs its handler's max-age of 31622400 seconds, which the
-            // log's masking takes for a phone number.
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/webjars";
-                files.directory = "META-INF/resources/webjars";
-                files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "max-age=2592000");
-            });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
-                files.directory = "/console/assets";
-                files.location = Location.CLASSPATH;
-            });
             ErrorMapping.register(config, r.pages());
 
             var routes = config.routes;
@@ -76,6 +61,7 @@ public final class WebApp implements AutoCloseable {
             TwilioRoutes.register(routes, r.webhooks());
 
             routes.get("/health", new HealthHandler(r.database()));
+            StaticAssets.load().forEach((path, asset) -> routes.get(path, asset));
             routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             routes.before("/api/*", bearer);

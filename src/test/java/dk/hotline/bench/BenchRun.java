@@ -27,8 +27,8 @@ import java.util.UUID;
  * {@code target/bench/report.md}; the database is dropped afterwards.
  *
  * <p>Run: {@code bench/run} or {@code ./mvnw -B -Pbench verify}. Knobs (system properties):
- * {@code bench.jar}, {@code bench.flags} (JVM flags of both JVMs, default the Dockerfile's
- * {@code -XX:MaxRAMPercentage=75}), {@code bench.seconds} (per wrk run, default 8),
+ * {@code bench.jar}, {@code bench.flags} (JVM flags of both JVMs, default those of
+ * {@code config/jvm.options}, as everywhere), {@code bench.seconds} (per wrk run, default 8),
  * {@code bench.warmup} (s, default 3), {@code bench.connections} (default 1,8,32),
  * {@code bench.texts} (outbox, default 2000), {@code bench.reminders} (default 100000; 0 skips), {@code bench.jfr} (true: a JFR
  * recording of the measured service in {@code target/bench/service.jfr}).
@@ -149,7 +149,8 @@ public final class BenchRun {
 
         static Knobs fromSystemProperties() {
             return new Knobs(Path.of(System.getProperty("bench.jar", "target/hotline.jar")),
-                    List.of(System.getProperty("bench.flags", "-XX:MaxRAMPercentage=75").trim().split("\\s+")),
+                    System.getProperty("bench.flags", "").isBlank() ? dk.hotline.testing.JvmOptions.read()
+                            : List.of(System.getProperty("bench.flags").trim().split("\\s+")),
                     Duration.ofSeconds(Long.getLong("bench.seconds", 8)),
                     Duration.ofSeconds(Long.getLong("bench.warmup", 3)),
                     Arrays.stream(System.getProperty("bench.connections", "1,8,32").split(","))

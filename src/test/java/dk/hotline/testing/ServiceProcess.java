@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar ({@code target/hotline.jar}) run as an operator runs it: a separate JVM
- * configured by environment only, its stdout and stderr appended to a log file. For the ITs that
+ * The packaged jar ({@code target/hotline.jar}) run as an operator runs it: a separate JVM with
+ * the JVM settings of {@code config/jvm.options}, configured by environment only, its stdout and stderr appended to a log file. For the ITs that
  * need a real process: exit codes, SIGTERM, SIGKILL and restarts, several instances at once.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -47,8 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(Path, Map)}, with command-line arguments after the jar ({@code --demo}). */
     public static ServiceProcess start(Path log, Map<String, String> env, List<String> args) {
         assertThat(JAR).as("packaged jar (failsafe runs after package)").exists();
-        var command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString()));
+        var command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JvmOptions.read());
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(args);
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
