@@ -55,7 +55,8 @@ public final class ConfigLoader {
                         r.duration("outbox.retryBase"),
                         r.duration("outbox.retryMax"),
                         r.duration("outbox.claimTimeout"),
-                        r.duration("outbox.pollInterval")),
+                        r.duration("outbox.pollInterval"),
+                        r.positiveInt("outbox.concurrency")),
                 new FallbackSettings(r.phone("fallback.number"),
                         r.enumList("fallback.order", FallbackSettings.Option.class)),
                 new RoutingSettings(
