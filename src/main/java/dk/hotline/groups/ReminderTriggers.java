@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -64,9 +67,33 @@ public final class ReminderTriggers {
      */
     public void install() {
         quartz(() -> {
-            scheduler.addJob(JobBuilder.newJob(ReminderJob.class).withIdentity(JOB).storeDurably().requestRecovery().build(), true);
+            scheduler.addJob(job(), true);
             return null;
         });
+    }
+
+    private static JobDetail job() {
+        return JobBuilder.newJob(ReminderJob.class).withIdentity(JOB).storeDurably().requestRecovery().build();
+    }
+
+    /**
+     * Schedules the reminders still to come for sessions that have none yet (a group just made), all
+     * in one Quartz transaction: one trigger at a time cost a transaction and a commit each, which
+     * made a 52-week group take a second. A trigger that another instance's check wrote meanwhile is
+     * overwritten with the same values.
+     */
+    public void scheduleNew(Map<Long, Instant> startsBySession) {
+        Instant now = clock.instant();
+        Set<Trigger> triggers = new HashSet<>();
+        startsBySession.forEach((sessionId, start) -> plan.dues(start).stream().filter(due -> due.due().isAfter(now))
+                .forEach(due -> triggers.add(trigger(sessionId, due.offset(), start, due.due()))));
+        if (!triggers.isEmpty()) {
+            quartz(() -> {
+                // The job goes with its triggers, as Quartz wants; replacing it writes the same definition.
+                scheduler.scheduleJobs(Map.of(job(), triggers), true);
+                return null;
+            });
+        }
     }
 
     /**
@@ -127,14 +154,18 @@ public final class ReminderTriggers {
         });
     }
 
-    private void put(long sessionId, Duration offset, Instant start, Instant due) {
-        TriggerKey key = key(sessionId, offset, start);
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)
+    private static Trigger trigger(long sessionId, Duration offset, Instant start, Instant due) {
+        return TriggerBuilder.newTrigger().withIdentity(key(sessionId, offset, start)).forJob(JOB)
                 .usingJobData(new JobDataMap(data(sessionId, offset, start)))
                 .startAt(Date.from(due))
                 // After downtime, fire at once; the job sends or skips by the grace period.
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
+    }
+
+    private void put(long sessionId, Duration offset, Instant start, Instant due) {
+        TriggerKey key = key(sessionId, offset, start);
+        Trigger trigger = trigger(sessionId, offset, start, due);
         quartz(() -> {
             Trigger existing = scheduler.getTrigger(key);
             if (existing != null && existing.getStartTime().toInstant().equals(due)) {
