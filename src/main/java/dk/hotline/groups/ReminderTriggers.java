@@ -4,8 +4,10 @@ import dk.hotline.scheduling.RunNow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +30,8 @@ import org.quartz.TriggerKey;
  * then. A trigger for a start the session no longer has (a move raced with the hourly check, or
  * its removal was lost) finds that out and does nothing; the session's own trigger is another.
  * Triggers are written after the session's transaction commits, so {@link Reminders#reconcile}
- * puts back any that a crash in between lost.
+ * puts back any that a crash in between lost. Longer than 200 lines because the batched writes
+ * (a new group's, the hourly check's) sit beside the single-trigger ones they must agree with.
  */
 public final class ReminderTriggers {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReminderTriggers.class);
@@ -37,6 +40,8 @@ public final class ReminderTriggers {
     static final String SESSION = "sessionId";
     static final String OFFSET = "offsetSeconds";
     static final String START = "sessionStart";
+    /** Triggers per Quartz transaction: a 52-week group's 104 in one, a check's thousands in a few. */
+    private static final int BATCH = 500;
 
     private final Scheduler scheduler;
     private final ReminderPlan plan;
@@ -77,20 +82,63 @@ public final class ReminderTriggers {
     }
 
     /**
-     * Schedules the reminders still to come for sessions that have none yet (a group just made), all
-     * in one Quartz transaction: one trigger at a time cost a transaction and a commit each, which
-     * made a 52-week group take a second. A trigger that another instance's check wrote meanwhile is
-     * overwritten with the same values.
+     * Schedules the reminders still to come for sessions that have none yet (a group just made), in
+     * one Quartz transaction: one trigger at a time cost a transaction and a commit each, which
+     * made a 52-week group take a second.
      */
     public void scheduleNew(Map<Long, Instant> startsBySession) {
         Instant now = clock.instant();
-        Set<Trigger> triggers = new HashSet<>();
+        var triggers = new ArrayList<Trigger>();
         startsBySession.forEach((sessionId, start) -> plan.dues(start).stream().filter(due -> due.due().isAfter(now))
                 .forEach(due -> triggers.add(trigger(sessionId, due.offset(), start, due.due()))));
-        if (!triggers.isEmpty()) {
+        write(triggers, List.of());
+    }
+
+    /**
+     * Puts right the triggers of the upcoming sessions ({@code startsBySession}) against the
+     * reminder triggers there are ({@code existingStarts}: trigger name to start, in epoch ms):
+     * writes the ones missing or set for another time (a former quiet-hours setting), removes the
+     * ones for an offset quiet hours now merge into another. What {@link #schedule} does for one
+     * session, for all at once: one Quartz call per trigger made the hourly check with 100,000
+     * pending reminders take minutes of database work.
+     */
+    public void reconcile(Map<Long, Instant> startsBySession, Map<String, Long> existingStarts) {
+        Instant now = clock.instant();
+        var put = new ArrayList<Trigger>();
+        var drop = new ArrayList<TriggerKey>();
+        startsBySession.forEach((sessionId, start) -> {
+            var dues = plan.dues(start);
+            for (Duration offset : plan.offsets()) {
+                TriggerKey key = key(sessionId, offset, start);
+                Long existing = existingStarts.get(key.getName());
+                var due = dues.stream().filter(d -> d.offset().equals(offset)).findFirst().map(ReminderPlan.Due::due);
+                if (due.isEmpty() && existing != null) {
+                    drop.add(key);
+                } else if (due.isPresent() && due.get().isAfter(now)
+                        && (existing == null || existing != due.get().toEpochMilli())) {
+                    put.add(trigger(sessionId, offset, start, due.get()));
+                }
+            }
+        });
+        write(put, drop);
+    }
+
+    /**
+     * Writes and removes triggers a batch per Quartz transaction. A batch holds Quartz's trigger
+     * lock while it is written, which keeps due triggers from being taken meanwhile: batches keep
+     * that short also when a check finds thousands missing.
+     */
+    private void write(List<Trigger> put, List<TriggerKey> drop) {
+        for (int from = 0; from < drop.size(); from += BATCH) {
+            var keys = drop.subList(from, Math.min(drop.size(), from + BATCH));
+            quartz(() -> scheduler.unscheduleJobs(keys));
+        }
+        for (int from = 0; from < put.size(); from += BATCH) {
+            Set<Trigger> batch = new HashSet<>(put.subList(from, Math.min(put.size(), from + BATCH)));
             quartz(() -> {
-                // The job goes with its triggers, as Quartz wants; replacing it writes the same definition.
-                scheduler.scheduleJobs(Map.of(job(), triggers), true);
+                // The job goes with its triggers, as Quartz wants; replacing it writes the same definition,
+                // and a trigger another instance wrote meanwhile gets the same values again.
+                scheduler.scheduleJobs(Map.of(job(), batch), true);
                 return null;
             });
         }
@@ -119,6 +167,11 @@ public final class ReminderTriggers {
         for (Duration offset : plan.offsets()) {
             quartz(() -> scheduler.unscheduleJob(key(sessionId, offset, start)));
         }
+    }
+
+    /** The Quartz scheduler's name, by which its tables tell its triggers from another scheduler's. */
+    String schedulerName() {
+        return quartz(scheduler::getSchedulerName);
     }
 
     /** When the reminder for this offset before the session's {@code start} will fire, if it is scheduled. */
