@@ -30,8 +30,8 @@ import org.quartz.TriggerKey;
  * then. A trigger for a start the session no longer has (a move raced with the hourly check, or
  * its removal was lost) finds that out and does nothing; the session's own trigger is another.
  * Triggers are written after the session's transaction commits, so {@link Reminders#reconcile}
- * puts back any that a crash in between lost. Longer than 200 lines because the batched writes
- * (a new group's, the hourly check's) sit beside the single-trigger ones they must agree with.
+ * puts back any that a crash in between lost. Longer than 200 lines because the hourly check's
+ * batched writes sit beside the single-trigger ones they must agree with.
  */
 public final class ReminderTriggers {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReminderTriggers.class);
@@ -40,7 +40,7 @@ public final class ReminderTriggers {
     static final String SESSION = "sessionId";
     static final String OFFSET = "offsetSeconds";
     static final String START = "sessionStart";
-    /** Triggers per Quartz transaction: a 52-week group's 104 in one, a check's thousands in a few. */
+    /** Triggers per Quartz transaction when the hourly check finds thousands to write. */
     private static final int BATCH = 500;
 
     private final Scheduler scheduler;
@@ -82,19 +82,6 @@ public final class ReminderTriggers {
     }
 
     /**
-     * Schedules the reminders still to come for sessions that have none yet (a group just made), in
-     * one Quartz transaction: one trigger at a time cost a transaction and a commit each, which
-     * made a 52-week group take a second.
-     */
-    public void scheduleNew(Map<Long, Instant> startsBySession) {
-        Instant now = clock.instant();
-        var triggers = new ArrayList<Trigger>();
-        startsBySession.forEach((sessionId, start) -> plan.dues(start).stream().filter(due -> due.due().isAfter(now))
-                .forEach(due -> triggers.add(trigger(sessionId, due.offset(), start, due.due()))));
-        write(triggers, List.of());
-    }
-
-    /**
      * Puts right the triggers of the upcoming sessions ({@code startsBySession}) against the
      * reminder triggers there are ({@code existingStarts}: trigger name to start, in epoch ms):
      * writes the ones missing or set for another time (a former quiet-hours setting), removes the
@@ -124,7 +111,7 @@ public final class ReminderTriggers {
     }
 
     /**
-     * Writes and removes triggers a batch per Quartz transaction. A batch holds Quartz's trigger
+     * Writes and removes triggers a batch per Quartz transaction (the hourly check's). A batch holds Quartz's trigger
      * lock while it is written, which keeps due triggers from being taken meanwhile: batches keep
      * that short also when a check finds thousands missing.
      */
