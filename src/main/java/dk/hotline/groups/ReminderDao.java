@@ -35,6 +35,16 @@ interface ReminderDao {
                            WHERE session_id = :session AND offset_seconds = :offset AND session_start = :start)""")
     boolean fired(@Bind("session") long sessionId, @Bind("offset") long offsetSeconds, @Bind("start") Instant start);
 
+    /**
+     * The reminder triggers in Quartz's table (V2) and when each is set to start, in epoch ms: read
+     * at once for the hourly check, where asking Quartz trigger by trigger took a transaction each.
+     */
+    @SqlQuery("SELECT trigger_name, start_time FROM qrtz_triggers WHERE sched_name = :scheduler AND trigger_group = '"
+            + ReminderTriggers.GROUP + "'")
+    @KeyColumn("trigger_name")
+    @ValueColumn("start_time")
+    Map<String, Long> triggerStarts(@Bind("scheduler") String schedulerName);
+
     @SqlQuery("SELECT starts_at FROM group_sessions WHERE id = :id")
     Optional<Instant> start(@Bind("id") long sessionId);
 

@@ -4,11 +4,16 @@ import dk.hotline.scheduling.RunNow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -25,7 +30,8 @@ import org.quartz.TriggerKey;
  * then. A trigger for a start the session no longer has (a move raced with the hourly check, or
  * its removal was lost) finds that out and does nothing; the session's own trigger is another.
  * Triggers are written after the session's transaction commits, so {@link Reminders#reconcile}
- * puts back any that a crash in between lost.
+ * puts back any that a crash in between lost. Longer than 200 lines because the hourly check's
+ * batched writes sit beside the single-trigger ones they must agree with.
  */
 public final class ReminderTriggers {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReminderTriggers.class);
@@ -34,6 +40,8 @@ public final class ReminderTriggers {
     static final String SESSION = "sessionId";
     static final String OFFSET = "offsetSeconds";
     static final String START = "sessionStart";
+    /** Triggers per Quartz transaction when the hourly check finds thousands to write. */
+    private static final int BATCH = 500;
 
     private final Scheduler scheduler;
     private final ReminderPlan plan;
@@ -64,9 +72,63 @@ public final class ReminderTriggers {
      */
     public void install() {
         quartz(() -> {
-            scheduler.addJob(JobBuilder.newJob(ReminderJob.class).withIdentity(JOB).storeDurably().requestRecovery().build(), true);
+            scheduler.addJob(job(), true);
             return null;
         });
+    }
+
+    private static JobDetail job() {
+        return JobBuilder.newJob(ReminderJob.class).withIdentity(JOB).storeDurably().requestRecovery().build();
+    }
+
+    /**
+     * Puts right the triggers of the upcoming sessions ({@code startsBySession}) against the
+     * reminder triggers there are ({@code existingStarts}: trigger name to start, in epoch ms):
+     * writes the ones missing or set for another time (a former quiet-hours setting), removes the
+     * ones for an offset quiet hours now merge into another. What {@link #schedule} does for one
+     * session, for all at once: one Quartz call per trigger made the hourly check with 100,000
+     * pending reminders take minutes of database work.
+     */
+    public void reconcile(Map<Long, Instant> startsBySession, Map<String, Long> existingStarts) {
+        Instant now = clock.instant();
+        var put = new ArrayList<Trigger>();
+        var drop = new ArrayList<TriggerKey>();
+        startsBySession.forEach((sessionId, start) -> {
+            var dues = plan.dues(start);
+            for (Duration offset : plan.offsets()) {
+                TriggerKey key = key(sessionId, offset, start);
+                Long existing = existingStarts.get(key.getName());
+                var due = dues.stream().filter(d -> d.offset().equals(offset)).findFirst().map(ReminderPlan.Due::due);
+                if (due.isEmpty() && existing != null) {
+                    drop.add(key);
+                } else if (due.isPresent() && due.get().isAfter(now)
+                        && (existing == null || existing != due.get().toEpochMilli())) {
+                    put.add(trigger(sessionId, offset, start, due.get()));
+                }
+            }
+        });
+        write(put, drop);
+    }
+
+    /**
+     * Writes and removes triggers a batch per Quartz transaction (the hourly check's). A batch holds Quartz's trigger
+     * lock while it is written, which keeps due triggers from being taken meanwhile: batches keep
+     * that short also when a check finds thousands missing.
+     */
+    private void write(List<Trigger> put, List<TriggerKey> drop) {
+        for (int from = 0; from < drop.size(); from += BATCH) {
+            var keys = drop.subList(from, Math.min(drop.size(), from + BATCH));
+            quartz(() -> scheduler.unscheduleJobs(keys));
+        }
+        for (int from = 0; from < put.size(); from += BATCH) {
+            Set<Trigger> batch = new HashSet<>(put.subList(from, Math.min(put.size(), from + BATCH)));
+            quartz(() -> {
+                // The job goes with its triggers, as Quartz wants; replacing it writes the same definition,
+                // and a trigger another instance wrote meanwhile gets the same values again.
+                scheduler.scheduleJobs(Map.of(job(), batch), true);
+                return null;
+            });
+        }
     }
 
     /**
@@ -92,6 +154,11 @@ public final class ReminderTriggers {
         for (Duration offset : plan.offsets()) {
             quartz(() -> scheduler.unscheduleJob(key(sessionId, offset, start)));
         }
+    }
+
+    /** The Quartz scheduler's name, by which its tables tell its triggers from another scheduler's. */
+    String schedulerName() {
+        return quartz(scheduler::getSchedulerName);
     }
 
     /** When the reminder for this offset before the session's {@code start} will fire, if it is scheduled. */
@@ -127,14 +194,18 @@ public final class ReminderTriggers {
         });
     }
 
-    private void put(long sessionId, Duration offset, Instant start, Instant due) {
-        TriggerKey key = key(sessionId, offset, start);
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key).forJob(JOB)
+    private static Trigger trigger(long sessionId, Duration offset, Instant start, Instant due) {
+        return TriggerBuilder.newTrigger().withIdentity(key(sessionId, offset, start)).forJob(JOB)
                 .usingJobData(new JobDataMap(data(sessionId, offset, start)))
                 .startAt(Date.from(due))
                 // After downtime, fire at once; the job sends or skips by the grace period.
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
+    }
+
+    private void put(long sessionId, Duration offset, Instant start, Instant due) {
+        TriggerKey key = key(sessionId, offset, start);
+        Trigger trigger = trigger(sessionId, offset, start, due);
         quartz(() -> {
             Trigger existing = scheduler.getTrigger(key);
             if (existing != null && existing.getStartTime().toInstant().equals(due)) {

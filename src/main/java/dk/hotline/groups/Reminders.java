@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -138,8 +139,10 @@ public final class Reminders {
     public int reconcile() {
         Instant now = clock.instant();
         var sessions = jdbi.withExtension(ReminderDao.class, dao -> dao.upcoming(now));
+        var starts = new LinkedHashMap<Long, Instant>();
+        sessions.forEach(s -> starts.put(s.id(), s.startsAt()));
+        triggers.reconcile(starts, jdbi.withExtension(ReminderDao.class, dao -> dao.triggerStarts(triggers.schedulerName())));
         for (var s : sessions) {
-            triggers.schedule(s.id(), s.startsAt());
             // A reminder due within the grace period whose trigger was never written (a crash right
             // after the session was saved) and that never fired: fired now, late but in time.
             for (var due : plan.dues(s.startsAt())) {

@@ -83,7 +83,7 @@ public final class BenchRun {
                 new OutboxRate(knobs, report, db, twilio).run();
                 if (knobs.reminders() > 0) {
                     BenchSupport.progress("reminder scheduling");
-                    new ReminderScheduling(knobs, report, db, service).run(webhooks);
+                    new ReminderScheduling(knobs, report, db, service, twilio).run(webhooks);
                 }
                 report.end(service.rss(), service.peakRss());
             }

@@ -1,5 +1,6 @@
 package dk.hotline.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,16 @@ final class Report {
                 + " req/s, p50 " + ms(without.p50()) + " / " + ms(firstStep.p50()) + " ms, p99 " + ms(without.p99()) + " / "
                 + ms(firstStep.p99()) + " ms, " + errors(without) + " / " + errors(firstStep) + " errors"));
         targets.scheduling(made, knobs.reminders(), perSecond, firstStep, without);
+    }
+
+    void dueReminders(int texts, int rate, long received, long doubled, Duration elapsed, long recorded, String problem) {
+        double perSecond = elapsed.isZero() ? 0 : received / (elapsed.toNanos() / 1e9);
+        figures.add(List.of("due reminders: " + texts + " (" + DueReminders.GROUPS + " groups × " + DueReminders.PER_GROUP
+                        + ") due at one moment → WireMock, `outbox.rate` " + rate + "/s",
+                BenchSupport.fixed(perSecond, 0) + " texts/s = " + BenchSupport.fixed(100 * perSecond / rate, 1) + " % of the rate ("
+                        + received + " numbers texted in " + BenchSupport.fixed(elapsed.toNanos() / 1e9, 2) + " s from the due moment, "
+                        + doubled + " twice, " + recorded + " recorded sent" + (problem == null ? "" : "; " + problem) + ")"));
+        targets.dueReminders(texts, rate, perSecond, received, doubled, problem);
     }
 
     void end(long rss, long peak) {
