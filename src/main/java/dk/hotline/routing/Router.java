@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,6 +26,10 @@ public final class Router {
     /** Ringing stops by itself; an offer still "ringing" after this lost its callback. */
     private static final Duration STALE_RINGING = Duration.ofMinutes(10);
     private static final Duration STALE_ACCEPTED = Duration.ofHours(12);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+
+    /** When this instance last ended stale offers. */
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
     private final Rota rota;
     private final Leaders leaders;
@@ -41,7 +47,7 @@ public final class Router {
     public RouteDecision route(Handle tx, String callSid, Language language, OfferKind kind) {
         Instant now = clock.instant();
         Instant wrapUpSince = now.minus(settings.wrapUp());
-        RoutingQueries.expireStale(tx, now.minus(STALE_RINGING), now.minus(STALE_ACCEPTED), now);
+        expireStale(tx, now);
         List<OnCall> onCall = rota.onCallNow(tx, now);
         if (onCall.isEmpty()) {
             return new RouteDecision.NobodyOnCall();
@@ -57,17 +63,39 @@ public final class Router {
         }
         int wanted = settings.strategy() == RoutingSettings.Strategy.SIMULTANEOUS ? settings.simultaneous() : 1;
         var offers = new ArrayList<Offer>();
-        for (OnCall leader : ordered(candidates, standing, language)) {
-            if (offers.size() == wanted) {
+        List<OnCall> next = ordered(candidates, standing, language);
+        while (offers.size() < wanted && !next.isEmpty()) {
+            // The first free of them locked in one statement (calls routed at the same moment would
+            // otherwise try the same leaders one round trip at a time), then each checked again:
+            // another instance may have committed an offer since we looked.
+            var byId = next.stream().collect(Collectors.toMap(OnCall::id, l -> l));
+            List<Long> locked = RoutingQueries.lockFirstFree(tx, next.stream().mapToLong(OnCall::id).toArray(),
+                    wanted - offers.size());
+            if (locked.isEmpty()) {
                 break;
             }
-            // Locked, then checked again: another instance may have committed an offer since we looked.
-            if (RoutingQueries.tryLock(tx, leader.id())) {
-                RoutingQueries.offer(tx, callSid, leader.id(), kind.code(), now, wrapUpSince)
-                        .ifPresent(id -> offers.add(new Offer(id, leader.id(), leader.name(), leaders.phone(leader))));
+            for (long id : locked) {
+                OnCall leader = byId.get(id);
+                RoutingQueries.offer(tx, callSid, id, kind.code(), now, wrapUpSince)
+                        .ifPresent(offerId -> offers.add(new Offer(offerId, id, leader.name(), leaders.phone(leader))));
             }
+            next = next.subList(next.indexOf(byId.get(locked.get(locked.size() - 1))) + 1, next.size());
         }
         return offers.isEmpty() ? new RouteDecision.AllBusy() : new RouteDecision.Ring(List.copyOf(offers));
+    }
+
+    /**
+     * Ends offers whose end Twilio never reported, at most every {@link #SWEEP_EVERY} per instance:
+     * they count as stale only after minutes, so sweeping on every call bought nothing but a statement.
+     */
+    private void expireStale(Handle tx, Instant now) {
+        Instant last = lastSweep.get();
+        if (now.isBefore(last.plus(SWEEP_EVERY)) && !now.isBefore(last)) {
+            return;
+        }
+        if (lastSweep.compareAndSet(last, now)) {
+            RoutingQueries.expireStale(tx, now.minus(STALE_RINGING), now.minus(STALE_ACCEPTED), now);
+        }
     }
 
     /** Whether anyone could take a call right now, without reserving anybody. */

@@ -3,6 +3,7 @@ package dk.hotline.routing;
 import dk.hotline.db.Jdbc;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -50,13 +51,17 @@ final class RoutingQueries {
     }
 
     /**
-     * Serialises routing per leader across instances for the rest of the transaction; false when
-     * another transaction is deciding about this leader right now. Its own statement, so the
-     * next one's snapshot sees whatever the lock's last holder committed.
+     * Of {@code leaderIds}, in their order, the first {@code wanted} that no other transaction is
+     * deciding about right now, each locked for the rest of this one: routing is serialised per
+     * leader across instances. The array is read in order and the scan stops at the limit, so no
+     * leader further down is locked. Its own statement, so the next one's snapshot sees whatever
+     * each lock's last holder committed.
      */
-    static boolean tryLock(Handle tx, long leaderId) {
-        return Jdbc.first(tx, "SELECT pg_try_advisory_xact_lock(7270002, CAST(? AS integer))", rs -> rs.getBoolean(1), leaderId)
-                .orElse(false);
+    static List<Long> lockFirstFree(Handle tx, long[] leaderIds, int wanted) {
+        return Jdbc.list(tx, """
+                SELECT c.id FROM unnest(?::bigint[]) AS c(id)
+                WHERE pg_try_advisory_xact_lock(7270002, CAST(c.id AS integer))
+                LIMIT ?""", rs -> rs.getLong(1), leaderIds, wanted);
     }
 
     /**
