@@ -55,8 +55,7 @@ public final class ConfigLoader {
                         r.duration("outbox.retryBase"),
                         r.duration("outbox.retryMax"),
                         r.duration("outbox.claimTimeout"),
-                        r.duration("outbox.pollInterval"),
-                        r.positiveInt("outbox.concurrency")),
+                        r.duration("outbox.pollInterval")),
                 new FallbackSettings(r.phone("fallback.number"),
                         r.enumList("fallback.order", FallbackSettings.Option.class)),
                 new RoutingSettings(

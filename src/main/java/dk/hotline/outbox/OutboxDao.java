@@ -56,8 +56,7 @@ interface OutboxDao {
      * One number's texts go out one at a time, in the order they were queued: a row waits while an
      * earlier row to the same number is due, being sent, or waiting for a retry, so a conversation or a long text split in
      * parts never arrives out of order. Only the next 100 due rows are considered, so a round's
-     * cost does not grow with the backlog; they are looked up by id ({@code = ANY(ARRAY(...))}),
-     * which keeps the planner from joining them to the whole table, history and all.
+     * cost does not grow with the backlog.
      */
     @SqlQuery("""
             UPDATE outbox SET status = 'sending', claimed_at = :now, claim_token = :token, attempts = attempts + 1,
@@ -66,13 +65,13 @@ interface OutboxDao {
                                                            ELSE outcome_unknown_since END,
                               updated_at = :now
             WHERE id IN (
-                SELECT o.id FROM outbox o
-                WHERE o.id = ANY(ARRAY(
+                SELECT o.id FROM (
                     SELECT id FROM outbox
                     WHERE (status = 'pending' AND not_before <= :now) OR (status = 'sending' AND claimed_at < :staleBefore)
                     ORDER BY not_before, id
-                    LIMIT 100))
-                  AND NOT EXISTS (SELECT 1 FROM outbox e
+                    LIMIT 100) next
+                JOIN outbox o ON o.id = next.id
+                WHERE NOT EXISTS (SELECT 1 FROM outbox e
                                   WHERE e.recipient_index = o.recipient_index AND e.id < o.id
                                     AND (e.status = 'sending'
                                          OR (e.status = 'pending' AND (e.not_before <= :now OR e.attempts > 0))))
@@ -93,8 +92,7 @@ interface OutboxDao {
     @SqlUpdate("""
             UPDATE outbox SET status = 'cancelled', error_code = NULL, error = 'recipient opted out', updated_at = :now
             WHERE id IN (
-                SELECT o.id FROM outbox o
-                WHERE o.id = ANY(ARRAY(
+                SELECT o.id FROM (
                     SELECT id FROM (
                         (SELECT id, not_before FROM outbox WHERE status = 'pending' AND not_before <= :now
                          ORDER BY not_before, id LIMIT :window)
@@ -102,8 +100,9 @@ interface OutboxDao {
                         (SELECT id, not_before FROM outbox WHERE status = 'sending' AND claimed_at < :staleBefore
                          ORDER BY not_before, id LIMIT :window)) next
                     ORDER BY not_before, id
-                    LIMIT :window))
-                  AND o.kind = 'sms' AND NOT o.bypass_opt_out
+                    LIMIT :window) due
+                JOIN outbox o ON o.id = due.id
+                WHERE o.kind = 'sms' AND NOT o.bypass_opt_out
                   AND ((o.status = 'pending' AND o.not_before <= :now) OR (o.status = 'sending' AND o.claimed_at < :staleBefore))
                   AND EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = o.recipient_index)
                 FOR UPDATE OF o SKIP LOCKED)""")
@@ -119,22 +118,6 @@ interface OutboxDao {
             WHERE id = :id AND claim_token = :token AND status = 'sending'""")
     int markSent(@Bind("id") long id, @Bind("token") UUID token, @Bind("sid") String sid,
                  @Bind("deliveryStatus") String deliveryStatus, @Bind("now") Instant now);
-
-    /**
-     * {@link #markSent} for many rows in one statement: row {@code i} is {@code ids[i]} under claim
-     * {@code tokens[i]}. Returns the claims it marked.
-     */
-    @SqlQuery("""
-            UPDATE outbox o SET status = 'sent', twilio_sid = s.sid, sent_at = :now, updated_at = :now,
-                                error_code = NULL, error = NULL,
-                                delivery_status = CASE WHEN o.delivery_rank = 0 THEN s.delivery_status ELSE o.delivery_status END
-            FROM unnest(:ids, :tokens, :sids, :statuses) AS s(id, token, sid, delivery_status)
-            WHERE o.id = s.id AND o.claim_token = s.token AND o.status = 'sending'
-            RETURNING o.id, o.claim_token""")
-    @RegisterConstructorMapper(AcceptedSends.SentClaim.class)
-    List<AcceptedSends.SentClaim> markSentAll(@Bind("ids") long[] ids, @Bind("tokens") UUID[] tokens,
-                                              @Bind("sids") String[] sids, @Bind("statuses") String[] statuses,
-                                              @Bind("now") Instant now);
 
     /**
      * Whether this claim's send is on record with this sid already: a status callback got there

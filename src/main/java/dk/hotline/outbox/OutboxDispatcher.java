@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -25,17 +23,14 @@ import org.slf4j.LoggerFactory;
  * database. An advisory lock serialises claiming across them, so the shared per-second rate is
  * counted and spent as one step, and a claimed row is marked 'sending' with a fresh claim token
  * before any is sent; {@code FOR UPDATE SKIP LOCKED} is the second guard, against rows another
- * transaction holds. Rows are claimed only for send threads that are free ({@code
- * outbox.concurrency} of them), so each send starts as its row is claimed and the claim timeout
- * (after which another instance may take a row back) runs from there. In the background a claim
- * is made as soon as a thread is free, while the others still send, and takes as many rows as
- * there are free threads by then. Each row is sent by {@link RowSender}; outcomes are written by
- * {@link SendOutcomes}, only while the row still holds the claim's token.
+ * transaction holds. A round claims no more rows than there are send threads, so each send starts
+ * as its row is claimed and the claim timeout (after which another instance may take a row back)
+ * runs from there. Each row is sent by {@link RowSender}; outcomes are written by {@link
+ * SendOutcomes}, only while the row still holds the claim's token.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    /** Requests to Twilio under way at once unless {@code outbox.concurrency} says otherwise. */
-    static final int SEND_THREADS = 8;
+    static final int SEND_THREADS = 4;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
     /** How many of the next due rows each round checks for opted-out recipients. */
     static final int OPT_OUT_WINDOW = 100;
@@ -46,9 +41,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final SendOutcomes outcomes;
     private final RowSender sender;
     private final MeterRegistry metrics;
-    private final ExecutorService senders;
-    /** Send threads with no row: a claim takes at most this many rows, and holds them while it runs. */
-    private final Semaphore free;
+    private final ExecutorService senders = Executors.newFixedThreadPool(SEND_THREADS, daemon("outbox-send"));
     private final ExecutorService loop = Executors.newSingleThreadExecutor(daemon("outbox-loop"));
     private volatile boolean running;
 
@@ -60,55 +53,30 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.outcomes = new SendOutcomes(jdbi, clock, metrics);
         this.sender = new RowSender(gateway, cipher, from, publicUrl, settings, outcomes, new EarlierSends(jdbi), clock);
         this.metrics = metrics;
-        this.senders = Executors.newFixedThreadPool(settings.concurrency(), daemon("outbox-send"));
-        this.free = new Semaphore(settings.concurrency());
     }
 
     /**
-     * One round: claims what is due and what the shared rate allows, at most one row per free send
-     * thread, sends it and waits for the sends to end. Returns the count claimed.
+     * One round: claims what is due and what the shared rate allows, at most one row per send
+     * thread, and sends it. Returns the count claimed.
      */
     public int dispatchOnce() {
-        List<Future<?>> sends = startSends(free.drainPermits());
+        outcomes.retryUnrecorded();
+        List<OutboxRow> rows = claim();
+        List<Future<?>> sends = rows.stream().<Future<?>>map(row -> senders.submit(() -> sender.send(row))).toList();
         for (Future<?> send : sends) {
             try {
                 send.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (ExecutionException e) {
-                log.error("event=outbox.send_crashed error={}", e.getCause().getClass().getSimpleName());
+            } catch (Exception e) {
+                log.error("event=outbox.send_crashed error={}", e.getClass().getSimpleName());
             }
         }
-        return sends.size();
+        return rows.size();
     }
 
-    /** Claims up to {@code threads} rows for as many send threads, taken from {@link #free}, and starts their sends. */
-    private List<Future<?>> startSends(int threads) {
-        List<OutboxRow> rows = List.of();
-        try {
-            outcomes.retryUnrecorded();
-            if (threads > 0) {
-                rows = claim(threads);
-            }
-        } finally {
-            free.release(threads - rows.size());
-        }
-        return rows.stream().<Future<?>>map(row -> senders.submit(() -> sendAndFree(row))).toList();
-    }
-
-    private void sendAndFree(OutboxRow row) {
-        try {
-            sender.send(row);
-        } catch (RuntimeException e) {
-            // Said here: in the background no one waits for the send to hear of it.
-            log.error("event=outbox.send_crashed error={}", e.getClass().getSimpleName());
-        } finally {
-            free.release();
-        }
-    }
-
-    private List<OutboxRow> claim(int threads) {
+    private List<OutboxRow> claim() {
         UUID token = UUID.randomUUID();
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(OutboxDao.class);
@@ -123,9 +91,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             if (budget <= 0) {
                 return List.of();
             }
-            // A free send thread waits for each row claimed, so it starts sending now: claimed_at is
-            // when its send starts.
-            return dao.claim(now, staleBefore, Math.min(budget, threads), token);
+            // Every send thread is free here (a round waits for its sends), so each row claimed
+            // starts sending now: claimed_at is when its send starts.
+            return dao.claim(now, staleBefore, Math.min(budget, SEND_THREADS), token);
         });
     }
 
@@ -148,21 +116,25 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void runLoop() {
-        try {
-            while (running) {
-                Duration pause;
-                try {
-                    // Claim as soon as one send thread is free, for all that are free by then: when
-                    // claims are slow next to sends, each claim takes more rows.
-                    free.acquire();
-                    pause = startSends(1 + free.drainPermits()).isEmpty() ? settings.pollInterval() : Duration.ZERO;
-                } catch (RuntimeException e) {
-                    // A database hiccup must not end dispatching for good; try again after a pause.
-                    log.error("event=outbox.loop_error error={} message={}", e.getClass().getSimpleName(), e.getMessage());
-                    pause = settings.pollInterval().multipliedBy(4);
+        while (running) {
+            try {
+                if (dispatchOnce() == 0) {
+                    TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
                 }
-                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A database hiccup must not end dispatching for good; try again after a pause.
+                log.error("event=outbox.loop_error error={} message={}", e.getClass().getSimpleName(), e.getMessage());
+                sleepQuietly(settings.pollInterval().multipliedBy(4));
             }
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -6,20 +6,7 @@ import java.time.Duration;
  * {@code outbox.*}: how fast and how persistently texts and calls go out. {@code rate} is per
  * second for all instances together; a row is tried {@code maxAttempts} times, waiting from
  * {@code retryBase} doubling up to {@code retryMax}; a claim older than {@code claimTimeout} is
- * taken back; an idle dispatcher looks again every {@code pollInterval}; one instance has at most
- * {@code concurrency} requests to Twilio under way at once.
+ * taken back; an idle dispatcher looks again every {@code pollInterval}.
  */
 public record OutboxSettings(int rate, int maxAttempts, Duration retryBase, Duration retryMax,
-                             Duration claimTimeout, Duration pollInterval, int concurrency) {
-    public OutboxSettings {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("outbox concurrency must be at least 1");
-        }
-    }
-
-    /** With the default concurrency, {@link OutboxDispatcher#SEND_THREADS}. */
-    public OutboxSettings(int rate, int maxAttempts, Duration retryBase, Duration retryMax, Duration claimTimeout,
-                          Duration pollInterval) {
-        this(rate, maxAttempts, retryBase, retryMax, claimTimeout, pollInterval, OutboxDispatcher.SEND_THREADS);
-    }
-}
+                             Duration claimTimeout, Duration pollInterval) {}

@@ -3,9 +3,13 @@ package dk.hotline.outbox;
 import dk.hotline.twilio.SendResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -14,31 +18,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dispatcher's bookkeeping, kept apart from talking to Twilio: writes what became of each
- * send. Every write holds only while the row still carries the claim's token. Sends Twilio
- * accepted are written in batches by {@link AcceptedSends}; the rarer outcomes (retry later,
- * failed for good, credentials refused) each in a transaction of their own, and a call given up
- * on tells its listeners in that same transaction.
+ * send. Every write holds only while the row still carries the claim's token.
+ *
+ * <p>A send Twilio accepted is the outcome that must not be lost or turned into a failure: its
+ * write is tried a few times at once, then again at the start of every round with the sid kept in
+ * memory, until it lands or the row is no longer this claim's. Should the instance die first, the
+ * status callback (which carries the outbox id) settles the row as sent.
+ *
+ * <p>Longer than 200 lines because every outcome (accepted, retry later, failed for good, unknown)
+ * is written under the same claim-token check and counted the same way, and a call given up on
+ * tells its listeners in that same transaction: one bookkeeping, kept in one place.
  */
 final class SendOutcomes {
     private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);
+    private static final int SENT_WRITE_TRIES = 3;
+    private static final Duration SENT_WRITE_PAUSE = Duration.ofMillis(100);
     private static final int MAX_ERROR = 500;
+
+    /** {@code recovered}: found at Twilio from an earlier attempt rather than accepted now. */
+    private record Accepted(OutboxRow row, SendResult result, boolean recovered) {}
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final AcceptedSends accepted;
+    private final Queue<Accepted> unrecorded = new ConcurrentLinkedQueue<>();
     private final List<CallGivenUpListener> callGivenUpListeners = new CopyOnWriteArrayList<>();
 
     SendOutcomes(Jdbi jdbi, Clock clock, MeterRegistry metrics) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.metrics = metrics;
-        this.accepted = new AcceptedSends(jdbi, clock, metrics);
     }
 
     /** Twilio accepted the row's text or call. */
     void sent(OutboxRow row, SendResult result) {
-        accepted.add(new AcceptedSends.Accepted(row, result, false));
+        accepted(new Accepted(row, result, false));
     }
 
     /**
@@ -46,17 +60,52 @@ final class SendOutcomes {
      * the row is sent, as surely as one Twilio has just accepted.
      */
     void recovered(OutboxRow row, SendResult result) {
-        accepted.add(new AcceptedSends.Accepted(row, result, true));
+        accepted(new Accepted(row, result, true));
+    }
+
+    private void accepted(Accepted accepted) {
+        OutboxRow row = accepted.row();
+        SendResult result = accepted.result();
+        for (int tries = 1; ; tries++) {
+            try {
+                writeSent(accepted);
+                return;
+            } catch (RuntimeException e) {
+                if (tries == SENT_WRITE_TRIES || !pause(SENT_WRITE_PAUSE.multipliedBy(tries))) {
+                    unrecorded.add(accepted);
+                    log.error("event=outbox.sent_not_recorded id={} kind={} sid={} error={} note=\"kept in memory, "
+                            + "written in a later round\"", row.id(), row.kind(), result.sid(), e.getClass().getSimpleName());
+                    return;
+                }
+            }
+        }
     }
 
     /** Writes accepted sends that could not be written before. Cheap when there are none. */
     void retryUnrecorded() {
-        accepted.retryUnrecorded();
+        for (int left = unrecorded.size(); left > 0; left--) {
+            Accepted accepted = unrecorded.poll();
+            if (accepted == null) {
+                return;
+            }
+            try {
+                writeSent(accepted);
+            } catch (RuntimeException e) {
+                // Still no database: the rest would fail alike. Next round.
+                unrecorded.add(accepted);
+                return;
+            }
+        }
     }
 
     /** At shutdown: what is still unwritten is left to the status callbacks; say which. */
     void abandonUnrecorded() {
-        accepted.abandonUnrecorded();
+        retryUnrecorded();
+        for (Accepted a : unrecorded) {
+            log.error("event=outbox.sent_not_recorded id={} kind={} sid={} note=\"left to the status callback\"",
+                    a.row().id(), a.row().kind(), a.result().sid());
+        }
+        unrecorded.clear();
     }
 
     /** {@code outcomeUnknown}: Twilio may have taken this attempt, so the next one asks it first. */
@@ -105,6 +154,27 @@ final class SendOutcomes {
         }
     }
 
+    private void writeSent(Accepted accepted) {
+        OutboxRow row = accepted.row();
+        SendResult result = accepted.result();
+        Instant now = clock.instant();
+        boolean recorded = jdbi.inTransaction(tx -> {
+            var dao = tx.attach(OutboxDao.class);
+            return dao.markSent(row.id(), row.claimToken(), result.sid(), result.status(), now) == 1
+                    || dao.holdsSend(row.id(), row.claimToken(), result.sid());
+        });
+        if (!recorded) {
+            claimLost(row, "sent");
+        } else if (accepted.recovered()) {
+            metrics.counter("hotline_outbox_recovered_total", "kind", row.kind()).increment();
+            log.info("event=outbox.recovered id={} kind={} attempt={} sid={} note=\"Twilio had it from an earlier "
+                    + "attempt; not sent again\"", row.id(), row.kind(), row.attempts(), result.sid());
+        } else {
+            metrics.counter("hotline_outbox_sent_total", "kind", row.kind()).increment();
+            log.info("event=outbox.sent id={} kind={} attempt={} sid={}", row.id(), row.kind(), row.attempts(), result.sid());
+        }
+    }
+
     /**
      * A write for a send Twilio did not take. If it fails the row stays 'sending' and is taken up
      * again after the claim timeout, which is right: nothing went out.
@@ -123,12 +193,22 @@ final class SendOutcomes {
     }
 
     /** Another instance took the row back after the claim timeout, or a status callback settled it. */
-    static void claimLost(OutboxRow row, String outcome) {
+    private static void claimLost(OutboxRow row, String outcome) {
         log.warn("event=outbox.claim_lost id={} kind={} outcome={} note=\"the row is no longer this claim's; not recorded\"",
                 row.id(), row.kind(), outcome);
     }
 
     private static String shorten(String message) {
         return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
+    }
+
+    private static boolean pause(Duration d) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -73,14 +73,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void outboxConcurrencyIsEightUnlessSetAndMustBePositive() {
-        assertThat(ConfigLoader.load(Map.of()).outbox().concurrency()).isEqualTo(8);
-        assertThat(ConfigLoader.load(Map.of("HOTLINE_OUTBOX_CONCURRENCY", "3")).outbox().concurrency()).isEqualTo(3);
-        assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_OUTBOX_CONCURRENCY", "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("HOTLINE_OUTBOX_CONCURRENCY");
-    }
-
-    @Test
     void badValuesNameTheKeyItsVariableAndTheValue() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOTLINE_OUTBOX_RATE", "fast")))
                 .isInstanceOf(ConfigException.class)
