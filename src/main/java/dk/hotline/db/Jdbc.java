@@ -23,7 +23,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * keeps each SQL text prepared on the server, per connection, from its fifth use on, so the
  * statements here are parsed and planned once. Everything off the hot path keeps JDBI.
  *
- * <p>Parameters are positional ({@code ?}): String, Integer, Long, Boolean, Instant (as
+ * <p>Parameters are positional ({@code ?}): String, Integer, Long, Boolean, UUID, Instant (as
  * timestamptz), byte[] (bytea), long[] (bigint[]), byte[][] (bytea[]) and null. A failure is
  * JDBI's {@link UnableToExecuteStatementException}, so outage handling treats both alike; its
  * message names the statement, never the values.
@@ -107,6 +107,8 @@ public final class Jdbc {
             statement.setInt(position, i);
         } else if (value instanceof Boolean b) {
             statement.setBoolean(position, b);
+        } else if (value instanceof java.util.UUID uuid) {
+            statement.setObject(position, uuid);
         } else if (value instanceof Instant instant) {
             statement.setObject(position, instant.atOffset(ZoneOffset.UTC));
         } else if (value instanceof byte[] bytes) {

@@ -41,9 +41,13 @@ interface OutboxDao {
     @SqlQuery("SELECT pg_advisory_xact_lock(7270001)")
     String lockForClaim();
 
+    /** Claims since a moment, and the oldest of them (null when none). */
+    record Window(int claims, Instant oldest) {}
+
     /** Claims of the last second, whatever became of the rows since (index {@code outbox_claimed_at}). */
-    @SqlQuery("SELECT count(*) FROM outbox WHERE claimed_at > :since")
-    int claimedSince(@Bind("since") Instant since);
+    @SqlQuery("SELECT count(*) AS claims, min(claimed_at) AS oldest FROM outbox WHERE claimed_at > :since")
+    @RegisterConstructorMapper(Window.class)
+    Window claimedSince(@Bind("since") Instant since);
 
     /**
      * Claims up to {@code limit} due rows for the claim {@code token}: pending ones, and rows whose
@@ -110,21 +114,6 @@ interface OutboxDao {
 
     // Each outcome below is written only while the row is still this claim's (id AND claim_token):
     // a row taken back by another instance after the claim timeout is that instance's to record.
-
-    @SqlUpdate("""
-            UPDATE outbox SET status = 'sent', twilio_sid = :sid, sent_at = :now, updated_at = :now,
-                              error_code = NULL, error = NULL,
-                              delivery_status = CASE WHEN delivery_rank = 0 THEN :deliveryStatus ELSE delivery_status END
-            WHERE id = :id AND claim_token = :token AND status = 'sending'""")
-    int markSent(@Bind("id") long id, @Bind("token") UUID token, @Bind("sid") String sid,
-                 @Bind("deliveryStatus") String deliveryStatus, @Bind("now") Instant now);
-
-    /**
-     * Whether this claim's send is on record with this sid already: a status callback got there
-     * first, or an earlier write of ours committed although its answer was lost.
-     */
-    @SqlQuery("SELECT count(*) > 0 FROM outbox WHERE id = :id AND claim_token = :token AND twilio_sid = :sid")
-    boolean holdsSend(@Bind("id") long id, @Bind("token") UUID token, @Bind("sid") String sid);
 
     /** {@code outcomeUnknown}: no answer came, so Twilio may have taken this attempt (see {@link #claim}). */
     @SqlUpdate("""

@@ -30,7 +30,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    static final int SEND_THREADS = 4;
+    /**
+     * Sends under way at once, and so the most rows a round claims. A send is mostly waiting for
+     * Twilio's answer, so a round takes about as long as its slowest send whatever its size (4
+     * threads: 119 texts/s in the benchmark; README for 16). Twilio's HTTP client keeps 20
+     * connections, and a send holds a database connection only for its outcome's one statement.
+     * A round waits for all its sends before it claims again, so no row this instance is still
+     * sending can look abandoned to its own next claim.
+     */
+    static final int SEND_THREADS = 16;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
     /** How many of the next due rows each round checks for opted-out recipients. */
     static final int OPT_OUT_WINDOW = 100;
@@ -60,8 +68,27 @@ public final class OutboxDispatcher implements AutoCloseable {
      * thread, and sends it. Returns the count claimed.
      */
     public int dispatchOnce() {
+        return round().claimed();
+    }
+
+    /** What a round did: rows claimed, and when the shared rate has room again if it had none. */
+    private record Round(int claimed, Instant rateRoomAt) {
+        /**
+         * The loop's pause before the next round: none after a claim; when the rate is spent, until
+         * it has room, not a whole poll interval; when nothing was due, a poll interval.
+         */
+        long pauseMillis(Instant now, Duration pollInterval) {
+            if (rateRoomAt != null) {
+                return Math.max(1, Math.min(Duration.between(now, rateRoomAt).toMillis(), pollInterval.toMillis()));
+            }
+            return claimed == 0 ? pollInterval.toMillis() : 0;
+        }
+    }
+
+    private Round round() {
         outcomes.retryUnrecorded();
-        List<OutboxRow> rows = claim();
+        Claim claim = claim();
+        List<OutboxRow> rows = claim.rows();
         List<Future<?>> sends = rows.stream().<Future<?>>map(row -> senders.submit(() -> sender.send(row))).toList();
         for (Future<?> send : sends) {
             try {
@@ -73,10 +100,13 @@ public final class OutboxDispatcher implements AutoCloseable {
                 log.error("event=outbox.send_crashed error={}", e.getClass().getSimpleName());
             }
         }
-        return rows.size();
+        return new Round(rows.size(), claim.rateRoomAt());
     }
 
-    private List<OutboxRow> claim() {
+    /** {@code rateRoomAt}: set when the shared rate allowed nothing: when its oldest claim leaves the window. */
+    private record Claim(List<OutboxRow> rows, Instant rateRoomAt) {}
+
+    private Claim claim() {
         UUID token = UUID.randomUUID();
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(OutboxDao.class);
@@ -87,13 +117,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             // The opt-out is checked here, at send time, so every text queued before a STOP honours it.
             cancelled("opted_out", dao.cancelOptedOut(now, staleBefore, OPT_OUT_WINDOW));
             cancelled("too_late", dao.cancelExpired(now));
-            int budget = settings.rate() - dao.claimedSince(now.minus(RATE_WINDOW));
+            OutboxDao.Window window = dao.claimedSince(now.minus(RATE_WINDOW));
+            int budget = settings.rate() - window.claims();
             if (budget <= 0) {
-                return List.of();
+                return new Claim(List.of(), window.oldest() == null ? null : window.oldest().plus(RATE_WINDOW));
             }
             // Every send thread is free here (a round waits for its sends), so each row claimed
             // starts sending now: claimed_at is when its send starts.
-            return dao.claim(now, staleBefore, Math.min(budget, SEND_THREADS), token);
+            return new Claim(dao.claim(now, staleBefore, Math.min(budget, SEND_THREADS), token), null);
         });
     }
 
@@ -118,9 +149,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void runLoop() {
         while (running) {
             try {
-                if (dispatchOnce() == 0) {
-                    TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
-                }
+                TimeUnit.MILLISECONDS.sleep(round().pauseMillis(clock.instant(), settings.pollInterval()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,5 +1,6 @@
 package dk.hotline.outbox;
 
+import dk.hotline.db.Jdbc;
 import dk.hotline.twilio.SendResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -158,11 +160,9 @@ final class SendOutcomes {
         OutboxRow row = accepted.row();
         SendResult result = accepted.result();
         Instant now = clock.instant();
-        boolean recorded = jdbi.inTransaction(tx -> {
-            var dao = tx.attach(OutboxDao.class);
-            return dao.markSent(row.id(), row.claimToken(), result.sid(), result.status(), now) == 1
-                    || dao.holdsSend(row.id(), row.claimToken(), result.sid());
-        });
+        // One statement, no transaction around it: the write a send waits for is one round trip.
+        boolean recorded = jdbi.withHandle(h -> markSent(h, row.id(), row.claimToken(), result.sid(), result.status(), now) == 1
+                || holdsSend(h, row.id(), row.claimToken(), result.sid()));
         if (!recorded) {
             claimLost(row, "sent");
         } else if (accepted.recovered()) {
@@ -173,6 +173,23 @@ final class SendOutcomes {
             metrics.counter("hotline_outbox_sent_total", "kind", row.kind()).increment();
             log.info("event=outbox.sent id={} kind={} attempt={} sid={}", row.id(), row.kind(), row.attempts(), result.sid());
         }
+    }
+
+    /** Records the claim's accepted send; 0 when the row is no longer this claim's (or is recorded already). */
+    static int markSent(Handle h, long id, UUID token, String sid, String deliveryStatus, Instant now) {
+        return Jdbc.update(h, """
+                UPDATE outbox SET status = 'sent', twilio_sid = ?, sent_at = ?, updated_at = ?, error_code = NULL, error = NULL,
+                                  delivery_status = CASE WHEN delivery_rank = 0 THEN ? ELSE delivery_status END
+                WHERE id = ? AND claim_token = ? AND status = 'sending'""", sid, now, now, deliveryStatus, id, token);
+    }
+
+    /**
+     * Whether this claim's send is on record with this sid already: a status callback got there
+     * first, or an earlier write of ours committed although its answer was lost.
+     */
+    private static boolean holdsSend(Handle h, long id, UUID token, String sid) {
+        return Jdbc.first(h, "SELECT 1 FROM outbox WHERE id = ? AND claim_token = ? AND twilio_sid = ?", rs -> true, id, token, sid)
+                .isPresent();
     }
 
     /**

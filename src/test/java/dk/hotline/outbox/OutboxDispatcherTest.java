@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -182,17 +183,24 @@ class OutboxDispatcherTest {
     @Test
     void aRoundClaimsNoMoreRowsThanThereAreSendThreads() {
         TwilioStubs.messageCreated(twilio);
-        for (int i = 0; i < 10; i++) {
-            queueTo("round:" + i, PhoneNumber.parse("+452010000" + i), "Hej " + i);
+        int queued = SEND_THREADS + 6;
+        for (int i = 0; i < queued; i++) {
+            queueTo("round:" + i, PhoneNumber.parse("+45201000" + String.format(Locale.ROOT, "%02d", i)), "Hej " + i);
         }
+        // A rate above the rows queued, so that only the send threads limit the round.
+        var roomy = new OutboxSettings(queued * 2, 3, Duration.ofSeconds(5), Duration.ofMinutes(10),
+                Duration.ofMinutes(2), Duration.ofMillis(50));
 
-        int claimed = dispatcher.dispatchOnce();
+        int claimed;
+        try (var round = fixture.dispatcher(gateway, roomy, new SimpleMeterRegistry())) {
+            claimed = round.dispatchOnce();
+        }
 
         // A row claimed without a free thread would wait for one while its claim ages.
         assertThat(claimed).isEqualTo(SEND_THREADS);
         int left = fixture.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE status = 'pending'")
                 .mapTo(Integer.class).one());
-        assertThat(left).isEqualTo(10 - SEND_THREADS);
+        assertThat(left).isEqualTo(queued - SEND_THREADS);
     }
 
     @Test
@@ -375,7 +383,7 @@ class OutboxDispatcherTest {
     }
 
     private int markSentAs(long id, UUID claim) {
-        return fixture.jdbi().withExtension(OutboxDao.class, dao -> dao.markSent(id, claim, OTHER_SID, "queued", clock.instant()));
+        return fixture.jdbi().withHandle(h -> SendOutcomes.markSent(h, id, claim, OTHER_SID, "queued", clock.instant()));
     }
 
     /** Dispatches rounds at one clock instant until the rate (or the queue) is used up. */
