@@ -85,11 +85,20 @@ public final class Reseal {
 
     /** Rows not yet under the current key, by table; also sets the gauge. */
     public Map<String, Long> countLeft() {
+        // One statement for all tables: a round trip and a statement set-up per table was most of
+        // the count's share of start-up, where it runs once for the log line.
+        var branches = new ArrayList<String>();
+        for (int i = 0; i < tables.size(); i++) {
+            branches.add("SELECT " + i + " AS i, count(*) AS n FROM " + tables.get(i).table() + " WHERE " + notCurrent(tables.get(i)));
+        }
+        List<Map.Entry<Integer, Long>> rows = jdbi.withHandle(h -> h.createQuery(String.join(" UNION ALL ", branches) + " ORDER BY i")
+                .bind("header", sealing.cipher().currentHeader())
+                .map((rs, ctx) -> Map.entry(rs.getInt("i"), rs.getLong("n"))).list());
         var counts = new LinkedHashMap<String, Long>();
-        for (SealedTable table : tables) {
-            long rows = count(table);
-            left.get(table.table()).set(rows);
-            counts.merge(table.table(), rows, Long::sum);
+        for (var row : rows) {
+            String table = tables.get(row.getKey()).table();
+            left.get(table).set(row.getValue());
+            counts.merge(table, row.getValue(), Long::sum);
         }
         return counts;
     }
