@@ -64,6 +64,10 @@ public final class Jobs implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "4");
+        // Up to one trigger per worker thread acquired in one pass under the trigger lock, rather
+        // than one pass each: a support group's reminders, and many groups' at the same hour, come
+        // due together. Safe only with acquireTriggersWithinLock (set below), as Quartz requires.
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "4");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);

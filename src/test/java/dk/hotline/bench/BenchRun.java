@@ -55,8 +55,14 @@ public final class BenchRun {
         Map<String, String> env = serviceEnv(db, "http://127.0.0.1:" + twilio.port(), dataDir);
         int port = dk.hotline.testing.ServiceProcess.freePort();
         var jar = List.of("-jar", knobs.jar().toString());
+        // The class-data archive, as the image makes it: the first start (on the new database) is
+        // the training run and writes it at exit; the measured service maps it. The archive
+        // config/jvm.options names is for target/hotline.jar, not for this run's jar.
+        Path archive = BenchSupport.OUT.resolve("hotline.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        List<String> trainingFlags = withArchive(knobs.flags(), "-XX:ArchiveClassesAtExit=" + archive);
         // bench.jfr=true records the measured service (not the first start) with JFR's profile settings.
-        List<String> measuredFlags = new java.util.ArrayList<>(knobs.flags());
+        List<String> measuredFlags = withArchive(knobs.flags(), "-XX:SharedArchiveFile=" + archive);
         if (Boolean.getBoolean("bench.jfr")) {
             measuredFlags.add("-XX:StartFlightRecording=filename=" + BenchSupport.OUT.resolve("service.jfr").toAbsolutePath()
                     + ",settings=profile");
@@ -64,14 +70,17 @@ public final class BenchRun {
         try {
             // Start-up on a new database (migrations) and then, after SIGTERM, on the migrated one.
             BenchSupport.progress("starting the service on a new database " + db.jdbcUrl());
-            try (var first = JvmProcess.start("service", knobs.flags(), jar, env, port)) {
-                report.startup("new database (migrations)", first.awaitHealthy(Duration.ofSeconds(60)));
+            try (var first = JvmProcess.start("service", trainingFlags, jar, env, port)) {
+                report.startup("new database (migrations; the training start, writing the class-data archive at exit)",
+                        first.awaitHealthy(Duration.ofSeconds(60)));
             }
             OfferRelease.install(db);
             try (var service = JvmProcess.start("service", measuredFlags, jar, env, port);
                  var bare = JvmProcess.start("bare", knobs.flags(), List.of("-cp", System.getProperty("java.class.path"),
                          BareEndpoint.class.getName()), bareEnv(), dk.hotline.testing.ServiceProcess.freePort())) {
-                report.startup("migrated database", service.awaitHealthy(Duration.ofSeconds(60)));
+                report.startup(Files.isRegularFile(archive) ? "migrated database (class-data archive "
+                        + Files.size(archive) / (1024 * 1024) + " MiB mapped)" : "migrated database (no class-data archive was written)",
+                        service.awaitHealthy(Duration.ofSeconds(60)));
                 bare.awaitHealthy(Duration.ofSeconds(60));
                 BenchSupport.sleep(Duration.ofSeconds(5));
                 report.idle(service.rss(), bare.rss());
@@ -125,7 +134,19 @@ public final class BenchRun {
         }
     }
 
-    private static Map<String, String> bareEnv() {
+    /** {@code flags} with their class-data archive option (if any) replaced by {@code option}. */
+    private static List<String> withArchive(List<String> flags, String option) {
+        var out = new java.util.ArrayList<String>();
+        for (String flag : flags) {
+            if (!flag.startsWith("-XX:SharedArchiveFile=")) {
+                out.add(flag);
+            }
+        }
+        out.add(option);
+        return out;
+    }
+
+        private static Map<String, String> bareEnv() {
         return Map.of("HOTLINE_PUBLIC_URL", PUBLIC_URL, "TWILIO_AUTH_TOKEN", TestConfig.AUTH_TOKEN);
     }
 
