@@ -59,8 +59,8 @@ interface OutboxDao {
      * {@code outcome_unknown_since}, when that attempt began, so its sender asks Twilio first.
      * One number's texts go out one at a time, in the order they were queued: a row waits while an
      * earlier row to the same number is due, being sent, or waiting for a retry, so a conversation or a long text split in
-     * parts never arrives out of order. Only the next 100 due rows are considered, so a round's
-     * cost does not grow with the backlog.
+     * parts never arrives out of order. Only the next 100 due rows are considered, each branch
+     * read in index order (V36), so a round's cost does not grow with the backlog.
      */
     @SqlQuery("""
             UPDATE outbox SET status = 'sending', claimed_at = :now, claim_token = :token, attempts = attempts + 1,
@@ -70,8 +70,12 @@ interface OutboxDao {
                               updated_at = :now
             WHERE id IN (
                 SELECT o.id FROM (
-                    SELECT id FROM outbox
-                    WHERE (status = 'pending' AND not_before <= :now) OR (status = 'sending' AND claimed_at < :staleBefore)
+                    SELECT id FROM (
+                        (SELECT id, not_before FROM outbox WHERE status = 'pending' AND not_before <= :now
+                         ORDER BY not_before, id LIMIT 100)
+                        UNION ALL
+                        (SELECT id, not_before FROM outbox WHERE status = 'sending' AND claimed_at < :staleBefore
+                         ORDER BY not_before, id LIMIT 100)) due
                     ORDER BY not_before, id
                     LIMIT 100) next
                 JOIN outbox o ON o.id = next.id
