@@ -43,7 +43,8 @@ import java.util.stream.LongStream;
  * properties: {@code route.classes} (the service's classes, default {@code target/classes}),
  * {@code route.seconds} (per row, default 8), {@code route.warmup} (s, default 3),
  * {@code route.jfr} (a file: record the service with JFR's profile settings),
- * {@code route.logStatements} (true: PostgreSQL logs every statement of this database with its duration, to count and time them).
+ * {@code route.logStatements} (true: PostgreSQL logs every statement of this database with its duration, to count and time them),
+ * {@code route.db} (more settings of the benchmark's database, {@code name=value;…}, e.g. auto_explain's).
  */
 public final class RouteLoad {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,9 +64,14 @@ public final class RouteLoad {
 
         DatabaseUrl db = LocalDatabase.ensureDatabase(TestDatabases.server(),
                 "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        var settings = new ArrayList<String>(List.of(System.getProperty("route.db", "").split(";")));
         if (Boolean.getBoolean("route.logStatements")) {
-            try (var c = LocalDatabase.connect(TestDatabases.server()); var st = c.createStatement()) {
-                st.execute("ALTER DATABASE \"" + db.jdbcUrl().replaceFirst("^.*/([^/?]+).*$", "$1") + "\" SET log_min_duration_statement = 0");
+            settings.add("log_min_duration_statement=0");
+        }
+        try (var c = LocalDatabase.connect(TestDatabases.server()); var st = c.createStatement()) {
+            for (String setting : settings.stream().filter(x -> x.contains("=")).toList()) {
+                st.execute("ALTER DATABASE \"" + db.jdbcUrl().replaceFirst("^.*/([^/?]+).*$", "$1") + "\" SET "
+                        + setting.substring(0, setting.indexOf('=')) + " = '" + setting.substring(setting.indexOf('=') + 1) + "'");
             }
         }
         var twilio = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40));
