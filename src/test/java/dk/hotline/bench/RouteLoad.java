@@ -38,8 +38,7 @@ import java.util.stream.LongStream;
  * benchmark's {@link OfferRelease} trigger; wrk sends route steps (pressing 1, each for a call
  * whose first step ran) at 1 and 8 connections, then the bare endpoint gets as many connections.
  *
- * <p>Run with the test classpath, from the project folder:
- * {@code java -cp target/test-classes:target/classes:DEPS dk.hotline.bench.RouteLoad}. System
+ * <p>Run with the test classpath, from the project folder (the README has the command). System
  * properties: {@code route.classes} (the service's classes, default {@code target/classes}),
  * {@code route.seconds} (per row, default 8), {@code route.warmup} (s, default 3),
  * {@code route.jfr} (a file: record the service with JFR's profile settings),
