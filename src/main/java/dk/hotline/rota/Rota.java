@@ -29,17 +29,21 @@ public final class Rota {
 
     /**
      * The leaders on shift at {@code at} who take calls (active, marked available), by id, with
-     * their phones still sealed: one statement, as it runs for every call routed.
+     * their phones still sealed: one statement, as it runs for every call routed. The shift as a
+     * range ({@code [start, end)}, as elsewhere) so that the shifts_during index finds it (V35), and
+     * those shifts found once, as an array: the leaders table is small and seldom analysed, and
+     * without its statistics the planner took it for one row and searched the shifts again for
+     * every leader (0.7 ms with 50 leaders on call, where once is 0.05 ms).
      */
     public List<OnCall> onCallNow(Handle tx, Instant at) {
         return Jdbc.list(tx, """
                 SELECT l.id, l.name, l.languages, l.phone_sealed FROM leaders l
-                WHERE l.id IN (SELECT s.leader_id FROM shifts s WHERE s.starts_at <= ? AND s.ends_at > ?)
+                WHERE l.id = ANY (ARRAY(SELECT s.leader_id FROM shifts s WHERE tstzrange(s.starts_at, s.ends_at) @> ?::timestamptz))
                   AND l.active AND l.available AND l.deleted_at IS NULL
                 ORDER BY l.id""",
                 rs -> new OnCall(rs.getLong(1), rs.getString(2),
                         Arrays.stream((String[]) rs.getArray(3).getArray()).map(Language::of).toList(), rs.getBytes(4)),
-                at, at);
+                at);
     }
 
     /** The earliest start of a shift strictly after {@code after}: "we open again at …". */

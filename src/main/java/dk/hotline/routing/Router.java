@@ -65,21 +65,20 @@ public final class Router {
         var offers = new ArrayList<Offer>();
         List<OnCall> next = ordered(candidates, standing, language);
         while (offers.size() < wanted && !next.isEmpty()) {
-            // The first free of them locked in one statement (calls routed at the same moment would
-            // otherwise try the same leaders one round trip at a time), then each checked again:
-            // another instance may have committed an offer since we looked.
+            // The first free of them locked and offered the call in one statement (calls routed at the
+            // same moment would otherwise try the same leaders one round trip at a time); no offer to
+            // one whom another instance gave an offer since we looked, and the next of them tried.
             var byId = next.stream().collect(Collectors.toMap(OnCall::id, l -> l));
-            List<Long> locked = RoutingQueries.lockFirstFree(tx, next.stream().mapToLong(OnCall::id).toArray(),
-                    wanted - offers.size());
+            var locked = RoutingQueries.lockAndOffer(tx, next.stream().mapToLong(OnCall::id).toArray(),
+                    wanted - offers.size(), callSid, kind.code(), now, wrapUpSince);
             if (locked.isEmpty()) {
                 break;
             }
-            for (long id : locked) {
-                OnCall leader = byId.get(id);
-                RoutingQueries.offer(tx, callSid, id, kind.code(), now, wrapUpSince)
-                        .ifPresent(offerId -> offers.add(new Offer(offerId, id, leader.name(), leaders.phone(leader))));
+            for (var one : locked) {
+                OnCall leader = byId.get(one.leaderId());
+                one.offerId().ifPresent(offerId -> offers.add(new Offer(offerId, leader.id(), leader.name(), leaders.phone(leader))));
             }
-            next = next.subList(next.indexOf(byId.get(locked.get(locked.size() - 1))) + 1, next.size());
+            next = next.subList(next.indexOf(byId.get(locked.get(locked.size() - 1).leaderId())) + 1, next.size());
         }
         return offers.isEmpty() ? new RouteDecision.AllBusy() : new RouteDecision.Ring(List.copyOf(offers));
     }

@@ -50,32 +50,36 @@ final class RoutingQueries {
         return out;
     }
 
-    /**
-     * Of {@code leaderIds}, in their order, the first {@code wanted} that no other transaction is
-     * deciding about right now, each locked for the rest of this one: routing is serialised per
-     * leader across instances. The array is read in order and the scan stops at the limit, so no
-     * leader further down is locked. Its own statement, so the next one's snapshot sees whatever
-     * each lock's last holder committed.
-     */
-    static List<Long> lockFirstFree(Handle tx, long[] leaderIds, int wanted) {
-        return Jdbc.list(tx, """
-                SELECT c.id FROM unnest(?::bigint[]) AS c(id)
-                WHERE pg_try_advisory_xact_lock(7270002, CAST(c.id AS integer))
-                LIMIT ?""", rs -> rs.getLong(1), leaderIds, wanted);
-    }
+    /** A leader this transaction locked, and its offer to them: none when their standing changed since it was read. */
+    record Locked(long leaderId, Optional<Long> offerId) {}
 
     /**
-     * The new offer's id; nothing when the leader has an active offer already (the unique index)
-     * or a call of theirs ended since {@code wrapUpSince} (wrap-up), as another instance may have
-     * committed either since {@link #standing} looked.
+     * Of {@code leaderIds}, in their order, the first {@code wanted} that no other transaction is
+     * deciding about right now, each locked for the rest of this one (routing is serialised per
+     * leader across instances), and an offer of the call to each: one statement, one round trip.
+     * The array is read in order and the scan stops at the limit, so no leader further down is
+     * locked. No offer is made to a leader who has an active offer (the unique index, which sees
+     * every committed row, also one committed after this statement began) or whose call ended
+     * since {@code wrapUpSince} (wrap-up), as another instance may have committed either since
+     * {@link #standing} looked. The locks' holders before us only ever commit ringing offers to
+     * the leaders they lock, which the unique index catches.
      */
-    static Optional<Long> offer(Handle tx, String callSid, long leaderId, String kind, Instant now, Instant wrapUpSince) {
-        return Jdbc.first(tx, """
-                INSERT INTO call_offers (call_sid, callback_request_id, leader_id, kind, state, offered_at)
-                SELECT ?, NULL, ?, ?, 'ringing', ?
-                WHERE NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.leader_id = ? AND o.state = 'ended' AND o.ended_at > ?)
-                ON CONFLICT (leader_id) WHERE state IN ('ringing', 'accepted') DO NOTHING
-                RETURNING id""",
-                rs -> rs.getLong(1), callSid, leaderId, kind, now, leaderId, wrapUpSince);
+    static List<Locked> lockAndOffer(Handle tx, long[] leaderIds, int wanted, String callSid, String kind, Instant now,
+                                     Instant wrapUpSince) {
+        return Jdbc.list(tx, """
+                WITH locked AS (
+                    SELECT c.id, c.n FROM unnest(?::bigint[]) WITH ORDINALITY AS c(id, n)
+                    WHERE pg_try_advisory_xact_lock(7270002, CAST(c.id AS integer))
+                    LIMIT ?),
+                made AS (
+                    INSERT INTO call_offers (call_sid, callback_request_id, leader_id, kind, state, offered_at)
+                    SELECT ?, NULL, l.id, ?, 'ringing', ? FROM locked l
+                    WHERE NOT EXISTS (SELECT 1 FROM call_offers o WHERE o.leader_id = l.id AND o.state = 'ended' AND o.ended_at > ?)
+                    ORDER BY l.n
+                    ON CONFLICT (leader_id) WHERE state IN ('ringing', 'accepted') DO NOTHING
+                    RETURNING id, leader_id)
+                SELECT l.id, m.id FROM locked l LEFT JOIN made m ON m.leader_id = l.id ORDER BY l.n""",
+                rs -> new Locked(rs.getLong(1), Optional.ofNullable(Jdbc.nullableLong(rs, 2))),
+                leaderIds, wanted, callSid, kind, now, wrapUpSince);
     }
 }

@@ -10,6 +10,8 @@ import dk.hotline.twilio.Reply;
 import dk.hotline.twilio.Webhook;
 import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** The caller's way through the flow: a step by redirect, a menu key, the end of a ring attempt. */
 final class CallFlowHandlers {
@@ -70,16 +72,23 @@ final class CallFlowHandlers {
         String digit = request.form().optional("Digits").map(d -> d.substring(0, 1)).orElse("");
         return voice.answer(request, ctx.callSid(), tx -> {
             if (menu.options().containsKey(digit)) {
-                CallSteps.menuChoice(tx, ctx.callSid(), digit, menu.language().code(), clock.instant());
-                return steps.run(tx, ctx, menu.options().get(digit));
+                return chosen(tx, ctx, menu, digit, menu.options().get(digit));
             }
             if (attempt < menu.tries()) {
                 return steps.menu(menu, attempt + 1);
             }
             // No key after the last try counts as the menu's noInput choice (by default: talk to a leader).
-            CallSteps.menuChoice(tx, ctx.callSid(), "-", menu.language().code(), clock.instant());
-            return steps.run(tx, ctx, menu.noInput());
+            return chosen(tx, ctx, menu, "-", menu.noInput());
         });
+    }
+
+    /** The step a key ({@code -}: none) led to, the key added to the call's path through the menu. */
+    private String chosen(Handle tx, CallContext ctx, Step.Menu menu, String choice, String stepId) {
+        if (steps.flow().step(stepId) instanceof Step.Route route) {
+            return steps.route(tx, ctx, route, true, Optional.of(choice));
+        }
+        CallSteps.menuChoice(tx, ctx.callSid(), choice, menu.language().code(), clock.instant());
+        return steps.run(tx, ctx, stepId);
     }
 
     /** {@link Webhook#DIALED}: a ring attempt ended; a talk that took place, or the next try. */
@@ -94,7 +103,7 @@ final class CallFlowHandlers {
             if (talked) {
                 return fallback.offerFollowup(ctx, language, "call", new VoiceResponse.Builder());
             }
-            return route.isPresent() ? steps.route(tx, ctx, route.get(), false) : steps.run(tx, ctx, steps.flow().start());
+            return route.isPresent() ? steps.route(tx, ctx, route.get(), false, Optional.empty()) : steps.run(tx, ctx, steps.flow().start());
         });
     }
 }

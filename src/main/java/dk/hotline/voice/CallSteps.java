@@ -2,6 +2,7 @@ package dk.hotline.voice;
 
 import dk.hotline.db.Jdbc;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -27,11 +28,22 @@ final class CallSteps {
                 WHERE call_sid = ?""", choice, language, now, callSid);
     }
 
-    /** Leaders are being rung for the call: when the first ringing started ({@code now} if this is it). */
-    static Instant ringing(Handle tx, String callSid, String language, Instant now) {
+    /**
+     * Leaders are being rung for the call: when the first ringing started ({@code now} if this is
+     * it). {@code choice} is the menu key that led here, if one did: recorded as {@link #menuChoice}
+     * does, in the same statement, for a round trip less on the step every call put through takes.
+     */
+    static Instant ringing(Handle tx, String callSid, Optional<String> choice, String language, Instant now) {
+        if (choice.isEmpty()) {
+            return Jdbc.first(tx, """
+                    UPDATE calls SET ring_started_at = COALESCE(ring_started_at, ?), language = ?, updated_at = ?
+                    WHERE call_sid = ? RETURNING ring_started_at""",
+                    rs -> Jdbc.instant(rs, 1), now, language, now, callSid).orElse(now);
+        }
         return Jdbc.first(tx, """
-                UPDATE calls SET ring_started_at = COALESCE(ring_started_at, ?), language = ?, updated_at = ?
+                UPDATE calls SET menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || ?,
+                                 ring_started_at = COALESCE(ring_started_at, ?), language = ?, updated_at = ?
                 WHERE call_sid = ? RETURNING ring_started_at""",
-                rs -> Jdbc.instant(rs, 1), now, language, now, callSid).orElse(now);
+                rs -> Jdbc.instant(rs, 1), choice.get(), now, language, now, callSid).orElse(now);
     }
 }

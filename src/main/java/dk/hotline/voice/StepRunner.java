@@ -77,7 +77,7 @@ final class StepRunner {
         } else if (step instanceof Step.Say say) {
             return spoken.computeIfAbsent("say " + say.id(), key -> say(say));
         } else if (step instanceof Step.Route route) {
-            return route(tx, ctx, route, true);
+            return route(tx, ctx, route, true, Optional.empty());
         } else if (step instanceof Step.Queue queue) {
             return enqueue(tx, ctx, queue.id(), queue.language());
         } else if (step instanceof Step.Callback callback) {
@@ -132,11 +132,11 @@ final class StepRunner {
 
     /**
      * Rings the next leaders, or queues the caller when all on call are busy, or hands over to the
-     * fallback chain. {@code first} is false when a leader before did not take the call.
+     * fallback chain. {@code first} is false when a leader before did not take the call; {@code choice} is the menu key that led here.
      */
-    String route(Handle tx, CallContext ctx, Step.Route step, boolean first) {
+    String route(Handle tx, CallContext ctx, Step.Route step, boolean first, Optional<String> choice) {
         Instant now = clock.instant();
-        Instant ringStart = CallSteps.ringing(tx, ctx.callSid(), step.language().code(), now);
+        Instant ringStart = CallSteps.ringing(tx, ctx.callSid(), choice, step.language().code(), now);
         boolean timeLeft = Duration.between(ringStart, now).getSeconds() + routing.ringSeconds() <= routing.maxRingSeconds();
         RouteDecision decision = timeLeft
                 ? router.route(tx, ctx.callSid(), step.language(), OfferKind.INBOUND)

@@ -44,6 +44,20 @@ class RotaTest {
     }
 
     @Test
+    void whoIsOnCallCountsAShiftFromItsStartToJustBeforeItsEnd() {
+        long maja = leader(db.jdbi(), "Maja");
+        long emil = leader(db.jdbi(), "Emil");
+        shift(maja, "2027-05-03T10:00", "2027-05-03T12:00");
+        shift(emil, "2027-05-03T12:00", "2027-05-03T14:00");
+
+        assertThat(onCall(local("2027-05-03T10:00").minusNanos(1000))).isEmpty();
+        assertThat(onCall(local("2027-05-03T10:00"))).containsExactly(maja);
+        assertThat(onCall(local("2027-05-03T12:00").minusNanos(1000))).containsExactly(maja);
+        assertThat(onCall(local("2027-05-03T12:00"))).as("the handover instant: the next shift's").containsExactly(emil);
+        assertThat(onCall(local("2027-05-03T14:00"))).isEmpty();
+    }
+
+    @Test
     void inactiveAndDeletedLeadersAreNotOnShift() {
         long maja = leader(db.jdbi(), "Maja");
         long emil = leader(db.jdbi(), "Emil");
@@ -112,6 +126,10 @@ class RotaTest {
 
     private List<Long> onShift(Instant at) {
         return db.jdbi().inTransaction(tx -> rota.leadersOnShift(tx, at));
+    }
+
+    private List<Long> onCall(Instant at) {
+        return db.jdbi().inTransaction(tx -> rota.onCallNow(tx, at)).stream().map(OnCall::id).toList();
     }
 
     private Optional<Instant> next(Instant after) {
