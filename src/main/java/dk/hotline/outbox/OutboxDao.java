@@ -96,24 +96,28 @@ interface OutboxDao {
      * Cancels the texts to opted-out numbers among the first {@code window} rows a claim would
      * look at. Bounded, and each branch read in index order, so a long backlog costs no more than
      * a short one; rows further back are reached as the queue moves. Returns how many were cancelled.
+     * The ids come first, as an array, and the rows are then found by id; the re-check of their
+     * state is kept from any index ({@code IS TRUE}): right after a burst of inserts (a support
+     * group's reminders) the table's statistics still say it is small, and the planner then read
+     * every due row and joined them to the window's (98 ms a round in the benchmark, 0.5 ms so).
+     * A row another transaction is writing (a send's outcome, a status callback) is waited for,
+     * briefly, instead of skipped.
      */
     @SqlUpdate("""
             UPDATE outbox SET status = 'cancelled', error_code = NULL, error = 'recipient opted out', updated_at = :now
-            WHERE id IN (
-                SELECT o.id FROM (
+            WHERE id = ANY (ARRAY(
                     SELECT id FROM (
-                        (SELECT id, not_before FROM outbox WHERE status = 'pending' AND not_before <= :now
-                         ORDER BY not_before, id LIMIT :window)
-                        UNION ALL
-                        (SELECT id, not_before FROM outbox WHERE status = 'sending' AND claimed_at < :staleBefore
-                         ORDER BY not_before, id LIMIT :window)) next
-                    ORDER BY not_before, id
-                    LIMIT :window) due
-                JOIN outbox o ON o.id = due.id
-                WHERE o.kind = 'sms' AND NOT o.bypass_opt_out
-                  AND ((o.status = 'pending' AND o.not_before <= :now) OR (o.status = 'sending' AND o.claimed_at < :staleBefore))
-                  AND EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = o.recipient_index)
-                FOR UPDATE OF o SKIP LOCKED)""")
+                        SELECT id, recipient_index, kind, bypass_opt_out FROM (
+                            (SELECT id, not_before, recipient_index, kind, bypass_opt_out FROM outbox
+                             WHERE status = 'pending' AND not_before <= :now ORDER BY not_before, id LIMIT :window)
+                            UNION ALL
+                            (SELECT id, not_before, recipient_index, kind, bypass_opt_out FROM outbox
+                             WHERE status = 'sending' AND claimed_at < :staleBefore ORDER BY not_before, id LIMIT :window)) next
+                        ORDER BY not_before, id
+                        LIMIT :window) due
+                    WHERE kind = 'sms' AND NOT bypass_opt_out
+                      AND EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = due.recipient_index)))
+              AND ((status = 'pending' AND not_before <= :now) OR (status = 'sending' AND claimed_at < :staleBefore)) IS TRUE""")
     int cancelOptedOut(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore, @Bind("window") int window);
 
     // Each outcome below is written only while the row is still this claim's (id AND claim_token):

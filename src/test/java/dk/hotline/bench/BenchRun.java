@@ -64,6 +64,11 @@ public final class BenchRun {
         // bench.jfr=true records the measured service (not the first start) with JFR's profile settings.
         List<String> measuredFlags = withArchive(knobs.flags(), "-XX:SharedArchiveFile=" + archive);
         if (Boolean.getBoolean("bench.jfr")) {
+            // A recording from the start together with the archive crashed the JVM once at start-up
+            // here (SIGSEGV in check_shared_class_file_load_hook, OpenJDK 17.0.15): profile without it.
+            measuredFlags.add("-Xshare:off");
+        }
+        if (Boolean.getBoolean("bench.jfr")) {
             measuredFlags.add("-XX:StartFlightRecording=filename=" + BenchSupport.OUT.resolve("service.jfr").toAbsolutePath()
                     + ",settings=profile");
         }
