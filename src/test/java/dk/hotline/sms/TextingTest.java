@@ -197,13 +197,18 @@ class TextingTest {
     void aFloodFromOneNumberIsNotFannedOutToLeaders() {
         onCallNow("Maja", MAJA);
 
+        // The limit is 10 a clock minute (the service runs on the real clock): a flood that a slow
+        // machine stretches across a minute's end is allowed 10 in each minute it touches.
+        long firstMinute = Instant.now().getEpochSecond() / 60;
         for (int i = 0; i < 40; i++) {
             sms.receive(SURVIVOR, "spam " + i);
         }
+        int allowed = (int) (10 * (Instant.now().getEpochSecond() / 60 - firstMinute + 1));
         service.runJob(RelayJob.class);
 
-        Await.until("the allowed texts are relayed", SOON, () -> sms.sentTo(MAJA).size() == 10);
-        assertThat(sms.sentTo(MAJA)).hasSize(10);
+        Await.until("the allowed texts are relayed", SOON, () -> sms.sentTo(MAJA).size() == allowed);
+        assertThat(allowed).isLessThan(40);
+        assertThat(sms.sentTo(MAJA)).hasSize(allowed);
     }
 
     @Test
