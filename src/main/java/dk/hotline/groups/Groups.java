@@ -13,12 +13,14 @@ import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.rota.LeaderDuties;
 import dk.hotline.rota.Leaders;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -82,7 +84,9 @@ public final class Groups {
             }
             return views.load(tx, id).orElseThrow();
         });
-        ReminderTriggers.afterCommit("create", () -> group.sessions().forEach(session -> reminders.schedule(session.id(), session.start())));
+        var starts = new LinkedHashMap<Long, Instant>();
+        group.sessions().forEach(session -> starts.put(session.id(), session.start()));
+        ReminderTriggers.afterCommit("create", () -> reminders.scheduleNew(starts));
         return group;
     }
 

@@ -107,8 +107,9 @@ final class RetargetingHttpClient extends NetworkHttpClient {
                 .useSystemProperties()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(connection)
-                        .setMaxConnPerRoute(20)
-                        .setMaxConnTotal(20)
+                        // The outbox's 32 send threads, and room for the calls a webhook places at once.
+                        .setMaxConnPerRoute(40)
+                        .setMaxConnTotal(40)
                         .build())
                 .setDefaultRequestConfig(timeouts)
                 // A POST is never repeated by Apache's client either; said here so it stays so.
