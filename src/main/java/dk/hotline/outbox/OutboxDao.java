@@ -52,7 +52,8 @@ interface OutboxDao {
     /**
      * Claims up to {@code limit} due rows for the claim {@code token}: pending ones, and rows whose
      * claimant died before it could record the outcome (no status callback reconciled them within
-     * the claim timeout). A text to a number that opted out is never claimed (unless it is the
+     * the claim timeout), except those whose claim token this instance still has in flight
+     * ({@code ownInFlight}: a slow send, or a clock moved on, must not have it send a row twice). A text to a number that opted out is never claimed (unless it is the
      * confirmation of that STOP): {@link #cancelOptedOut}, run first, settles those among the next
      * rows due, and the last line keeps out any it could not reach, checking only the rows picked.
      * A row taken back that way may have reached Twilio before its claimant died: it keeps, in
@@ -75,6 +76,7 @@ interface OutboxDao {
                          ORDER BY not_before, id LIMIT 100)
                         UNION ALL
                         (SELECT id, not_before FROM outbox WHERE status = 'sending' AND claimed_at < :staleBefore
+                           AND claim_token <> ALL (:ownInFlight)
                          ORDER BY not_before, id LIMIT 100)) due
                     ORDER BY not_before, id
                     LIMIT 100) next
@@ -89,8 +91,8 @@ interface OutboxDao {
               AND (kind <> 'sms' OR bypass_opt_out
                    OR NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = outbox.recipient_index))
             RETURNING id, kind, recipient_sealed, body_sealed, twiml_path, attempts, claim_token, outcome_unknown_since""")
-    List<OutboxRow> claim(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore, @Bind("limit") int limit,
-                          @Bind("token") UUID token);
+    List<OutboxRow> claim(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore,
+                          @Bind("ownInFlight") UUID[] ownInFlight, @Bind("limit") int limit, @Bind("token") UUID token);
 
     /**
      * Cancels the texts to opted-out numbers among the first {@code window} rows a claim would
@@ -112,13 +114,16 @@ interface OutboxDao {
                              WHERE status = 'pending' AND not_before <= :now ORDER BY not_before, id LIMIT :window)
                             UNION ALL
                             (SELECT id, not_before, recipient_index, kind, bypass_opt_out FROM outbox
-                             WHERE status = 'sending' AND claimed_at < :staleBefore ORDER BY not_before, id LIMIT :window)) next
+                             WHERE status = 'sending' AND claimed_at < :staleBefore AND claim_token <> ALL (:ownInFlight)
+                             ORDER BY not_before, id LIMIT :window)) next
                         ORDER BY not_before, id
                         LIMIT :window) due
                     WHERE kind = 'sms' AND NOT bypass_opt_out
                       AND EXISTS (SELECT 1 FROM suppressions s WHERE s.phone_index = due.recipient_index)))
-              AND ((status = 'pending' AND not_before <= :now) OR (status = 'sending' AND claimed_at < :staleBefore)) IS TRUE""")
-    int cancelOptedOut(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore, @Bind("window") int window);
+              AND ((status = 'pending' AND not_before <= :now)
+                   OR (status = 'sending' AND claimed_at < :staleBefore AND claim_token <> ALL (:ownInFlight))) IS TRUE""")
+    int cancelOptedOut(@Bind("now") Instant now, @Bind("staleBefore") Instant staleBefore,
+                       @Bind("ownInFlight") UUID[] ownInFlight, @Bind("window") int window);
 
     // Each outcome below is written only while the row is still this claim's (id AND claim_token):
     // a row taken back by another instance after the claim timeout is that instance's to record.

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -23,22 +22,26 @@ import org.slf4j.LoggerFactory;
  * database. An advisory lock serialises claiming across them, so the shared per-second rate is
  * counted and spent as one step, and a claimed row is marked 'sending' with a fresh claim token
  * before any is sent; {@code FOR UPDATE SKIP LOCKED} is the second guard, against rows another
- * transaction holds. A round claims no more rows than there are send threads, so each send starts
- * as its row is claimed and the claim timeout (after which another instance may take a row back)
- * runs from there. Each row is sent by {@link RowSender}; outcomes are written by {@link
- * SendOutcomes}, only while the row still holds the claim's token.
+ * transaction holds. A round claims no more rows than there are idle send threads, so each send
+ * starts as its row is claimed and the claim timeout (after which another instance may take a row
+ * back) runs from there. The loop claims again as soon as half the send threads are idle, not
+ * when a round's slowest send ends ({@link SendThreads}). Each row is sent by {@link RowSender}; outcomes are written by {@link SendOutcomes}, only while
+ * the row still holds the claim's token.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     /**
      * Sends under way at once, and so the most rows a round claims. A send is mostly waiting for
-     * Twilio's answer, so a round takes about as long as its slowest send whatever its size (4
-     * threads: 119 texts/s in the benchmark; README for 16). Twilio's HTTP client keeps 20
-     * connections, and a send holds a database connection only for its outcome's one statement.
-     * A round waits for all its sends before it claims again, so no row this instance is still
-     * sending can look abandoned to its own next claim.
+     * Twilio's answer (README: 4 threads in rounds that waited for their slowest send made 119
+     * texts/s, 16 made 264/s). Twilio's HTTP client keeps as many connections, and a send holds a
+     * database connection only for its outcome's one statement.
      */
-    static final int SEND_THREADS = 16;
+    static final int SEND_THREADS = 32;
+    /**
+     * Idle send threads the loop waits for before it claims again: claiming for one free thread at
+     * a time would cost a claim transaction per text.
+     */
+    private static final int CLAIM_AT_IDLE = SEND_THREADS / 2;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
     /** How many of the next due rows each round checks for opted-out recipients. */
     static final int OPT_OUT_WINDOW = 100;
@@ -49,8 +52,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final SendOutcomes outcomes;
     private final RowSender sender;
     private final MeterRegistry metrics;
-    private final ExecutorService senders = Executors.newFixedThreadPool(SEND_THREADS, daemon("outbox-send"));
-    private final ExecutorService loop = Executors.newSingleThreadExecutor(daemon("outbox-loop"));
+    private final SendThreads senders = new SendThreads(SEND_THREADS);
+    private final ExecutorService loop = Executors.newSingleThreadExecutor(SendThreads.daemon("outbox-loop"));
     private volatile boolean running;
 
     public OutboxDispatcher(Jdbi jdbi, TwilioGateway gateway, PersonalDataCipher cipher, PhoneNumber from,
@@ -64,11 +67,13 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * One round: claims what is due and what the shared rate allows, at most one row per send
-     * thread, and sends it. Returns the count claimed.
+     * One round: claims what is due and what the shared rate allows, at most one row per idle send
+     * thread, sends it and waits for the sends. Returns the count claimed.
      */
     public int dispatchOnce() {
-        return round().claimed();
+        Sends sends = round(senders.takeIdle());
+        sends.underWay().await();
+        return sends.round().claimed();
     }
 
     /** What a round did: rows claimed, and when the shared rate has room again if it had none. */
@@ -85,29 +90,33 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private Round round() {
-        outcomes.retryUnrecorded();
-        Claim claim = claim();
-        List<OutboxRow> rows = claim.rows();
-        List<Future<?>> sends = rows.stream().<Future<?>>map(row -> senders.submit(() -> sender.send(row))).toList();
-        for (Future<?> send : sends) {
-            try {
-                send.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.error("event=outbox.send_crashed error={}", e.getClass().getSimpleName());
-            }
+    /**
+     * Claims for the {@code idle} send threads the caller has taken and starts the sends; threads
+     * the claim did not use are given back at once, the others as their sends end.
+     */
+    private Sends round(int idle) {
+        Claim claim;
+        try {
+            outcomes.retryUnrecorded();
+            claim = claim(idle);
+        } catch (RuntimeException e) {
+            senders.giveBack(idle);
+            throw e;
         }
-        return new Round(rows.size(), claim.rateRoomAt());
+        List<OutboxRow> rows = claim.rows();
+        senders.giveBack(idle - rows.size());
+        var round = new Round(rows.size(), claim.rateRoomAt());
+        return new Sends(round, rows.isEmpty() ? SendThreads.Sends.NONE : senders.start(claim.token(), rows, sender::send));
     }
 
-    /** {@code rateRoomAt}: set when the shared rate allowed nothing: when its oldest claim leaves the window. */
-    private record Claim(List<OutboxRow> rows, Instant rateRoomAt) {}
+    private record Sends(Round round, SendThreads.Sends underWay) {}
 
-    private Claim claim() {
+    /** {@code rateRoomAt}: set when the shared rate allowed nothing: when its oldest claim leaves the window. */
+    private record Claim(UUID token, List<OutboxRow> rows, Instant rateRoomAt) {}
+
+    private Claim claim(int idle) {
         UUID token = UUID.randomUUID();
+        UUID[] ownInFlight = senders.tokensInFlight();
         return jdbi.inTransaction(tx -> {
             var dao = tx.attach(OutboxDao.class);
             dao.lockForClaim();
@@ -115,16 +124,16 @@ public final class OutboxDispatcher implements AutoCloseable {
             Instant now = clock.instant();
             Instant staleBefore = now.minus(settings.claimTimeout());
             // The opt-out is checked here, at send time, so every text queued before a STOP honours it.
-            cancelled("opted_out", dao.cancelOptedOut(now, staleBefore, OPT_OUT_WINDOW));
+            cancelled("opted_out", dao.cancelOptedOut(now, staleBefore, ownInFlight, OPT_OUT_WINDOW));
             cancelled("too_late", dao.cancelExpired(now));
             OutboxDao.Window window = dao.claimedSince(now.minus(RATE_WINDOW));
             int budget = settings.rate() - window.claims();
             if (budget <= 0) {
-                return new Claim(List.of(), window.oldest() == null ? null : window.oldest().plus(RATE_WINDOW));
+                return new Claim(token, List.of(), window.oldest() == null ? null : window.oldest().plus(RATE_WINDOW));
             }
-            // Every send thread is free here (a round waits for its sends), so each row claimed
-            // starts sending now: claimed_at is when its send starts.
-            return new Claim(dao.claim(now, staleBefore, Math.min(budget, SEND_THREADS), token), null);
+            // No more rows than idle send threads, so each row claimed starts sending now:
+            // claimed_at is when its send starts.
+            return new Claim(token, dao.claim(now, staleBefore, ownInFlight, Math.min(budget, idle), token), null);
         });
     }
 
@@ -149,7 +158,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void runLoop() {
         while (running) {
             try {
-                TimeUnit.MILLISECONDS.sleep(round().pauseMillis(clock.instant(), settings.pollInterval()));
+                Round round = round(senders.awaitIdle(CLAIM_AT_IDLE)).round();
+                TimeUnit.MILLISECONDS.sleep(round.pauseMillis(clock.instant(), settings.pollInterval()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -173,24 +183,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     public void close() {
         running = false;
         loop.shutdownNow();
-        senders.shutdown();
         try {
-            // Let sends under way record their outcome, so they are not retried after restart.
-            if (!senders.awaitTermination(20, TimeUnit.SECONDS)) {
-                senders.shutdownNow();
-            }
+            senders.close();
             loop.awaitTermination(5, TimeUnit.SECONDS);
             outcomes.abandonUnrecorded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            var t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

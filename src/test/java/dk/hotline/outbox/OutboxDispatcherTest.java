@@ -356,7 +356,7 @@ class OutboxDispatcherTest {
                 clock.advance(SETTINGS.claimTimeout().plusSeconds(1));
                 Instant now = clock.instant();
                 var taken = fixture.jdbi().withExtension(OutboxDao.class,
-                        dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), 10, otherClaim));
+                        dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), new UUID[0], 10, otherClaim));
                 assertThat(taken).extracting(OutboxRow::id).containsExactly(id);
                 return gateway.sendSms(sms);
             }

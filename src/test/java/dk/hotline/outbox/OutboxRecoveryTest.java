@@ -192,7 +192,7 @@ class OutboxRecoveryTest {
     private void claimedBySenderThatDies(long id) {
         Instant now = clock.instant();
         List<OutboxRow> claimed = fixture.jdbi().withExtension(OutboxDao.class,
-                dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), 10, UUID.randomUUID()));
+                dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), new UUID[0], 10, UUID.randomUUID()));
         assertThat(claimed).extracting(OutboxRow::id).containsExactly(id);
     }
 
