@@ -1,6 +1,7 @@
 package dk.hotline.groups;
 
 import dk.hotline.common.QuietHours;
+import dk.hotline.db.TableStatistics;
 import dk.hotline.flows.RevealingWords;
 import dk.hotline.flows.Texts;
 import dk.hotline.outbox.OutboxModule;
@@ -43,7 +44,7 @@ public record GroupsModule(Groups groups, SessionChanges sessions, GroupInterest
                                       ReminderSettings settings, Optional<QuietHours> quietHours, List<String> revealingWords,
                                       ZoneId zone, Jobs jobs, Clock clock) {
         var plan = new ReminderPlan(settings.offsets(), quietHours, zone);
-        var triggers = new ReminderTriggers(jobs.scheduler(), plan, clock);
+        var triggers = new ReminderTriggers(jobs.scheduler(), plan, new TableStatistics(jdbi), clock);
         var reminders = new Reminders(jdbi, plan, triggers, outbox.outbox(), outbox.suppressions(), sealing.cipher(), texts,
                 zone, settings.grace(), clock);
         jobs.register(ReminderJob.class, () -> new ReminderJob(reminders));

@@ -88,11 +88,19 @@ interface ReminderDao {
     void answer(@Bind("session") long sessionId, @Bind("participant") long participantId,
                 @Bind("attending") boolean attending, @Bind("now") Instant now);
 
-    /** How many current members answered JA (or NEJ) for the session. */
+    /** How many current members of a group answered JA and NEJ, for each of its sessions anyone answered for. */
+    record Answers(long sessionId, int ja, int nej) {}
+
+    /** One statement for the whole group, not two per session: a year-long group has 52 sessions. */
     @SqlQuery("""
-            SELECT count(*) FROM session_attendance a JOIN group_participants p ON p.id = a.participant_id
-            WHERE a.session_id = :session AND a.attending = :attending AND p.removed_at IS NULL""")
-    int answers(@Bind("session") long sessionId, @Bind("attending") boolean attending);
+            SELECT a.session_id, count(*) FILTER (WHERE a.attending) AS ja, count(*) FILTER (WHERE NOT a.attending) AS nej
+            FROM session_attendance a
+            JOIN group_sessions s ON s.id = a.session_id
+            JOIN group_participants p ON p.id = a.participant_id
+            WHERE s.group_id = :group AND p.removed_at IS NULL
+            GROUP BY a.session_id""")
+    @RegisterConstructorMapper(Answers.class)
+    List<Answers> answers(@Bind("group") long groupId);
 
     @SqlQuery("SELECT count(*) FROM reminders WHERE outcome = 'sent' AND fired_at >= :from AND fired_at < :to")
     long sentBetween(@Bind("from") Instant from, @Bind("to") Instant to);

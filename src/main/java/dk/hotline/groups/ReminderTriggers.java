@@ -1,5 +1,6 @@
 package dk.hotline.groups;
 
+import dk.hotline.db.TableStatistics;
 import dk.hotline.scheduling.RunNow;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,11 +46,13 @@ public final class ReminderTriggers {
 
     private final Scheduler scheduler;
     private final ReminderPlan plan;
+    private final TableStatistics statistics;
     private final Clock clock;
 
-    public ReminderTriggers(Scheduler scheduler, ReminderPlan plan, Clock clock) {
+    public ReminderTriggers(Scheduler scheduler, ReminderPlan plan, TableStatistics statistics, Clock clock) {
         this.scheduler = scheduler;
         this.plan = plan;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -138,6 +141,10 @@ public final class ReminderTriggers {
                 return null;
             });
         }
+        // Quartz finds a trigger by its key, before it writes one and in the foreign-key check of the
+        // row beside it, by the planner's picture of these tables; thousands written at once leave
+        // that picture far behind (TableStatistics).
+        statistics.refreshIfStale("qrtz_triggers", "qrtz_simple_triggers");
     }
 
     /**
