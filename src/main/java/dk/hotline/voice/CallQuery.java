@@ -68,4 +68,18 @@ final class CallQuery {
             return tries;
         }
     }
+
+    /** Beyond any fallback chain's last option. */
+    private static final int PAST_CHAIN = 1000;
+
+    /**
+     * {@code after}: the fallback chain's position a ring or an offer was made from ({@link
+     * StepRunner#FROM_MENU} for the menu's offer). Twilio only echoes what the chain wrote; anything
+     * below that or beyond any chain counts as past its end, so the caller hears the chain's goodbye
+     * rather than Twilio's "an application error has occurred".
+     */
+    static int fallbackPosition(WebhookRequest request) {
+        int after = request.intQuery("after");
+        return after < StepRunner.FROM_MENU || after > PAST_CHAIN ? PAST_CHAIN : after;
+    }
 }

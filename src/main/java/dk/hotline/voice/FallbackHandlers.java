@@ -39,7 +39,7 @@ final class FallbackHandlers {
     Reply next(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
         Language language = CallQuery.language(request);
-        int after = request.intQuery("after");
+        int after = CallQuery.fallbackPosition(request);
         boolean talked = request.form().optional("DialCallStatus").filter("completed"::equals).isPresent();
         return voice.answer(request, ctx.callSid(), tx -> {
             if (talked) {
@@ -54,7 +54,7 @@ final class FallbackHandlers {
     Reply confirm(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
         Language language = CallQuery.language(request);
-        int after = request.intQuery("after");
+        int after = CallQuery.fallbackPosition(request);
         boolean safe = CallQuery.pressedOne(request) && ctx.caller().isPresent();
         return voice.answer(request, ctx.callSid(), tx -> {
             if (safe) {

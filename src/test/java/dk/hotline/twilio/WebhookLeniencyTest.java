@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What Twilio sends for a call or text already under way when something about it no longer fits:
- * a step renamed in flows/voice.yaml, a try count out of range, a media count out of range. The
+ * a step renamed in flows/voice.yaml, a try count or a fallback position out of range, a media count out of range. The
  * caller or texter is never left with an error.
  */
 class WebhookLeniencyTest {
@@ -86,6 +86,21 @@ class WebhookLeniencyTest {
         assertThat(twiml.count("/Response/Gather[starts-with(@action, '/twilio/voice/menu')]"))
                 .as("not the menu again:\n" + answer.body()).isZero();
         assertThat(answer.body()).as("nobody on call: the fallback chain").contains("/twilio/voice/callback/confirm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/twilio/voice/fallback/next?lang=da&after=-2", "/twilio/voice/callback/confirm?lang=da&after=-7",
+            "/twilio/voice/fallback/next?lang=da&after=2147483647", "/twilio/voice/callback/confirm?lang=da&after=2147483647"})
+    void aFallbackPositionOutOfRangeEndsTheCallWithItsGoodbye(String url) {
+        var call = new TwilioCall(service, newCallSid(), CALLER);
+        call.arrive();
+
+        var answer = service.twilio(url, callForm(call.sid(), Map.of()));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var twiml = Twiml.parse(answer.body());
+        assertThat(twiml.text("/Response/Say")).as("the goodbye").isNotEmpty();
+        assertThat(twiml.count("/Response/Dial") + twiml.count("/Response/Gather")).as("nothing rung or offered again").isZero();
     }
 
     @Test
