@@ -164,12 +164,14 @@ public final class Hotline implements AutoCloseable {
         return all;
     }
 
-    /**
-     * Fires a scheduled job once now, through Quartz, and returns when it has run (operators, and
-     * tests that must not wait for its time).
-     */
+    /** Fires a scheduled job once now, through Quartz; returns when it has run (operators, tests). */
     public void runJob(Class<? extends Job> job) {
         jobs.runNow(job, Duration.ofSeconds(30));
+    }
+
+    /** Stops the scheduled jobs until restart (tests that compare the database before and after a request). */
+    public void pauseJobs() {
+        jobs.pause();
     }
 
     /** Session reminders, to look at and fire their triggers (operators, and tests that must not wait for a reminder's time). */

@@ -137,6 +137,15 @@ public final class Jobs implements AutoCloseable {
         RunNow.run(scheduler, key(type), Map.of(), timeout);
     }
 
+    /** Stops firing triggers until the service restarts; a job under way finishes. */
+    public void pause() {
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not pause Quartz: " + e.getMessage(), e);
+        }
+    }
+
     /** Quartz itself, for a feature that writes triggers of its own. */
     public Scheduler scheduler() {
         return scheduler;

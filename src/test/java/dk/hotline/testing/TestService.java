@@ -96,6 +96,11 @@ public final class TestService implements AutoCloseable {
         hotline.runJob(job);
     }
 
+    /** Stops the scheduled jobs (the minutely relay, the hourly checks), so that only requests write. */
+    public void pauseJobs() {
+        hotline.pauseJobs();
+    }
+
     /** Fires a session's reminder now through Quartz, with the data its trigger holds, and returns when it has run. */
     public void fireReminder(long sessionId, java.time.Duration offset) {
         hotline.reminders().fireNow(sessionId, offset);
