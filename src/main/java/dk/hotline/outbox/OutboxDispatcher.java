@@ -41,7 +41,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Idle send threads the loop waits for before it claims again: claiming for one free thread at
      * a time would cost a claim transaction per text.
      */
-    private static final int CLAIM_AT_IDLE = SEND_THREADS / 2;
+    private static final int CLAIM_AT_IDLE = SEND_THREADS / 4;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
     /** How many of the next due rows each round checks for opted-out recipients. */
     static final int OPT_OUT_WINDOW = 100;
