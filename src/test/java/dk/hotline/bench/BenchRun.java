@@ -30,7 +30,7 @@ import java.util.UUID;
  * {@code bench.jar}, {@code bench.flags} (JVM flags of both JVMs, default those of
  * {@code config/jvm.options}, as everywhere), {@code bench.seconds} (per wrk run, default 8),
  * {@code bench.warmup} (s, default 3), {@code bench.connections} (default 1,8,32),
- * {@code bench.texts} (outbox, default 2000), {@code bench.reminders} (default 100000; 0 skips), {@code bench.jfr} (true: a JFR
+ * {@code bench.texts} (outbox, default 10000), {@code bench.reminders} (default 100000; 0 skips), {@code bench.jfr} (true: a JFR
  * recording of the measured service in {@code target/bench/service.jfr}).
  */
 public final class BenchRun {
@@ -181,7 +181,7 @@ public final class BenchRun {
                     Duration.ofSeconds(Long.getLong("bench.warmup", 3)),
                     Arrays.stream(System.getProperty("bench.connections", "1,8,32").split(","))
                             .map(String::trim).mapToInt(Integer::parseInt).toArray(),
-                    Integer.getInteger("bench.texts", 2000),
+                    Integer.getInteger("bench.texts", 10_000),
                     Integer.getInteger("bench.reminders", 100_000));
         }
 

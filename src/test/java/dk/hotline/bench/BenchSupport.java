@@ -70,11 +70,11 @@ final class BenchSupport {
         var server = TestDatabases.server();
         try (var c = LocalDatabase.connect(server); var st = c.createStatement();
              var rs = st.executeQuery("SELECT current_setting('server_version'), current_setting('synchronous_commit'), "
-                     + "current_setting('fsync'), current_setting('shared_buffers')")) {
+                     + "current_setting('fsync'), current_setting('shared_buffers'), current_setting('autovacuum')")) {
             rs.next();
             return rs.getString(1) + " at " + server.jdbcUrl().replaceFirst("^jdbc:postgresql://([^/]+)/.*$", "$1")
                     + " (synchronous_commit=" + rs.getString(2) + ", fsync=" + rs.getString(3)
-                    + ", shared_buffers=" + rs.getString(4) + ")";
+                    + ", shared_buffers=" + rs.getString(4) + ", autovacuum=" + rs.getString(5) + ")";
         } catch (Exception e) {
             return "unknown (" + e.getClass().getSimpleName() + ")";
         }
