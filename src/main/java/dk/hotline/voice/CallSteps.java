@@ -20,12 +20,13 @@ final class CallSteps {
                 ON CONFLICT (call_sid) DO NOTHING""", callSid, callerSealed, callerIndex, now, now) == 1;
     }
 
+    /** Appends a key (the statement's first parameter) to the call's path through the menu, space-separated. */
+    private static final String APPEND_CHOICE = "menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || ?";
+
     /** A key pressed in a menu ({@code -} for none), appended to the call's path through it. */
     static void menuChoice(Handle tx, String callSid, String choice, String language, Instant now) {
-        Jdbc.update(tx, """
-                UPDATE calls SET menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || ?,
-                                 language = ?, updated_at = ?
-                WHERE call_sid = ?""", choice, language, now, callSid);
+        Jdbc.update(tx, "UPDATE calls SET " + APPEND_CHOICE + ", language = ?, updated_at = ? WHERE call_sid = ?",
+                choice, language, now, callSid);
     }
 
     /**
@@ -40,9 +41,8 @@ final class CallSteps {
                     WHERE call_sid = ? RETURNING ring_started_at""",
                     rs -> Jdbc.instant(rs, 1), now, language, now, callSid).orElse(now);
         }
-        return Jdbc.first(tx, """
-                UPDATE calls SET menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || ?,
-                                 ring_started_at = COALESCE(ring_started_at, ?), language = ?, updated_at = ?
+        return Jdbc.first(tx, "UPDATE calls SET " + APPEND_CHOICE + """
+                , ring_started_at = COALESCE(ring_started_at, ?), language = ?, updated_at = ?
                 WHERE call_sid = ? RETURNING ring_started_at""",
                 rs -> Jdbc.instant(rs, 1), choice.get(), now, language, now, callSid).orElse(now);
     }
