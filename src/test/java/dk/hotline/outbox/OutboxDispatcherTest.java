@@ -350,7 +350,7 @@ class OutboxDispatcherTest {
      */
     private UUID sendWhileAnotherInstanceTakesTheRowBack(long id) {
         var otherClaim = UUID.randomUUID();
-        TwilioGateway meanwhile = new TwilioGateway() {
+        TwilioGateway meanwhile = new ForwardingGateway(gateway) {
             @Override
             public SendResult sendSms(OutboundSms sms) {
                 clock.advance(SETTINGS.claimTimeout().plusSeconds(1));
@@ -358,22 +358,7 @@ class OutboxDispatcherTest {
                 var taken = fixture.jdbi().withExtension(OutboxDao.class,
                         dao -> dao.claim(now, now.minus(SETTINGS.claimTimeout()), new UUID[0], 10, otherClaim));
                 assertThat(taken).extracting(OutboxRow::id).containsExactly(id);
-                return gateway.sendSms(sms);
-            }
-
-            @Override
-            public SendResult placeCall(OutboundCall call) {
-                return gateway.placeCall(call);
-            }
-
-            @Override
-            public List<SendResult> findSms(OutboundSms sms, Instant notBefore) {
-                return gateway.findSms(sms, notBefore);
-            }
-
-            @Override
-            public List<SendResult> findCall(OutboundCall call, Instant notBefore) {
-                return gateway.findCall(call, notBefore);
+                return super.sendSms(sms);
             }
         };
         try (var first = fixture.dispatcher(meanwhile, SETTINGS, new SimpleMeterRegistry())) {
@@ -442,14 +427,13 @@ class OutboxDispatcherTest {
     }
 
     /** The real gateway, with each request taking {@code took} on the test clock; notes when each row's send began. */
-    private static final class SlowTwilio implements TwilioGateway {
+    private static final class SlowTwilio extends ForwardingGateway {
         final Map<Long, Instant> startedAt = new ConcurrentHashMap<>();
-        private final TwilioGateway twilio;
         private final MutableClock clock;
         private final Duration took;
 
         SlowTwilio(TwilioGateway twilio, MutableClock clock, Duration took) {
-            this.twilio = twilio;
+            super(twilio);
             this.clock = clock;
             this.took = took;
         }
@@ -460,7 +444,7 @@ class OutboxDispatcherTest {
             synchronized (clock) {
                 clock.advance(took);
             }
-            return twilio.sendSms(sms);
+            return super.sendSms(sms);
         }
 
         @Override
@@ -469,17 +453,7 @@ class OutboxDispatcherTest {
             synchronized (clock) {
                 clock.advance(took);
             }
-            return twilio.placeCall(call);
-        }
-
-        @Override
-        public List<SendResult> findSms(OutboundSms sms, Instant notBefore) {
-            return twilio.findSms(sms, notBefore);
-        }
-
-        @Override
-        public List<SendResult> findCall(OutboundCall call, Instant notBefore) {
-            return twilio.findCall(call, notBefore);
+            return super.placeCall(call);
         }
 
         private static long outboxId(URI statusCallback) {

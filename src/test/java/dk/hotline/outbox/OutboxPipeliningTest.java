@@ -85,15 +85,14 @@ class OutboxPipeliningTest {
     }
 
     /** Twilio through WireMock, except that a text to {@code held} waits until {@link #release}. */
-    private static final class HeldTwilio implements TwilioGateway {
+    private static final class HeldTwilio extends ForwardingGateway {
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger lookUps = new AtomicInteger();
         private final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
-        private final TwilioGateway twilio;
         private final PhoneNumber held;
 
         HeldTwilio(TwilioGateway twilio, PhoneNumber held) {
-            this.twilio = twilio;
+            super(twilio);
             this.held = held;
         }
 
@@ -111,24 +110,19 @@ class OutboxPipeliningTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return twilio.sendSms(sms);
-        }
-
-        @Override
-        public SendResult placeCall(OutboundCall call) {
-            return twilio.placeCall(call);
+            return super.sendSms(sms);
         }
 
         @Override
         public List<SendResult> findSms(OutboundSms sms, Instant notBefore) {
             lookUps.incrementAndGet();
-            return twilio.findSms(sms, notBefore);
+            return super.findSms(sms, notBefore);
         }
 
         @Override
         public List<SendResult> findCall(OutboundCall call, Instant notBefore) {
             lookUps.incrementAndGet();
-            return twilio.findCall(call, notBefore);
+            return super.findCall(call, notBefore);
         }
     }
 }
