@@ -1,5 +1,6 @@
 package dk.hotline.db;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,7 @@ public final class TableStatistics {
      */
     public void refreshIfStale(String... tables) {
         long now = System.nanoTime();
-        List<String> due = java.util.Arrays.stream(tables).filter(table -> dueForCheck(table, now)).toList();
+        List<String> due = Arrays.stream(tables).filter(table -> dueForCheck(table, now)).toList();
         if (due.isEmpty()) {
             return;
         }

@@ -53,9 +53,10 @@ interface OutboxDao {
      * Claims up to {@code limit} due rows for the claim {@code token}: pending ones, and rows whose
      * claimant died before it could record the outcome (no status callback reconciled them within
      * the claim timeout), except those whose claim token this instance still has in flight
-     * ({@code ownInFlight}: a slow send, or a clock moved on, must not have it send a row twice). A text to a number that opted out is never claimed (unless it is the
-     * confirmation of that STOP): {@link #cancelOptedOut}, run first, settles those among the next
-     * rows due, and the last line keeps out any it could not reach, checking only the rows picked.
+     * ({@code ownInFlight}: a slow send, or a clock moved on, must not have it send a row twice).
+     * A text to a number that opted out is never claimed (unless it is the confirmation of that
+     * STOP): {@link #cancelOptedOut}, run first, settles those among the next rows due, and the
+     * last line keeps out any it could not reach, checking only the rows picked.
      * A row taken back that way may have reached Twilio before its claimant died: it keeps, in
      * {@code outcome_unknown_since}, when that attempt began, so its sender asks Twilio first.
      * One number's texts go out one at a time, in the order they were queued: a row waits while an

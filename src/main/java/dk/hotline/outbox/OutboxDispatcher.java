@@ -24,16 +24,17 @@ import org.slf4j.LoggerFactory;
  * before any is sent; {@code FOR UPDATE SKIP LOCKED} is the second guard, against rows another
  * transaction holds. A round claims no more rows than there are idle send threads, so each send
  * starts as its row is claimed and the claim timeout (after which another instance may take a row
- * back) runs from there. The loop claims again as soon as half the send threads are idle, not
- * when a round's slowest send ends ({@link SendThreads}). Each row is sent by {@link RowSender}; outcomes are written by {@link SendOutcomes}, only while
- * the row still holds the claim's token.
+ * back) runs from there. The loop claims again as soon as a quarter of the send threads are idle,
+ * not when a round's slowest send ends ({@link SendThreads}). Each row is sent by {@link
+ * RowSender}; outcomes are written by {@link SendOutcomes}, only while the row still holds the
+ * claim's token.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     /**
      * Sends under way at once, and so the most rows a round claims. A send is mostly waiting for
      * Twilio's answer (README: 4 threads in rounds that waited for their slowest send made 119
-     * texts/s, 16 made 264/s). Twilio's HTTP client keeps as many connections, and a send holds a
+     * texts/s, 16 made 264/s). Twilio's HTTP client keeps 40 connections, and a send holds a
      * database connection only for its outcome's one statement.
      */
     static final int SEND_THREADS = 32;
