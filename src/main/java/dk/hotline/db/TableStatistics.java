@@ -1,9 +1,9 @@
 package dk.hotline.db;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +28,8 @@ public final class TableStatistics {
     private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final Jdbi jdbi;
-    private final Map<String, Long> checkedAt = new ConcurrentHashMap<>();
+    /** When each table was last checked (System.nanoTime), guarded by this. */
+    private final Map<String, Long> checkedAt = new HashMap<>();
 
     public TableStatistics(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -61,18 +62,15 @@ public final class TableStatistics {
         }
     }
 
-    private boolean dueForCheck(String table, long now) {
+    private synchronized boolean dueForCheck(String table, long now) {
         if (!TABLE.matcher(table).matches()) {
             throw new IllegalArgumentException("not a plain table name: " + table);
         }
-        long[] claimed = {0};
-        checkedAt.compute(table, (t, last) -> {
-            if (last == null || now - last >= TimeUnit.SECONDS.toNanos(CHECK_SECONDS)) {
-                claimed[0] = 1;
-                return now;
-            }
-            return last;
-        });
-        return claimed[0] == 1;
+        Long last = checkedAt.get(table);
+        if (last != null && now - last < TimeUnit.SECONDS.toNanos(CHECK_SECONDS)) {
+            return false;
+        }
+        checkedAt.put(table, now);
+        return true;
     }
 }

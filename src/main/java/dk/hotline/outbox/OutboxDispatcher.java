@@ -72,9 +72,9 @@ public final class OutboxDispatcher implements AutoCloseable {
      * thread, sends it and waits for the sends. Returns the count claimed.
      */
     public int dispatchOnce() {
-        Sends sends = round(senders.takeIdle());
-        sends.underWay().await();
-        return sends.round().claimed();
+        Dispatched dispatched = round(senders.takeIdle());
+        dispatched.underWay().await();
+        return dispatched.round().claimed();
     }
 
     /** What a round did: rows claimed, and when the shared rate has room again if it had none. */
@@ -95,7 +95,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Claims for the {@code idle} send threads the caller has taken and starts the sends; threads
      * the claim did not use are given back at once, the others as their sends end.
      */
-    private Sends round(int idle) {
+    private Dispatched round(int idle) {
         Claim claim;
         try {
             outcomes.retryUnrecorded();
@@ -107,10 +107,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         List<OutboxRow> rows = claim.rows();
         senders.giveBack(idle - rows.size());
         var round = new Round(rows.size(), claim.rateRoomAt());
-        return new Sends(round, rows.isEmpty() ? SendThreads.Sends.NONE : senders.start(claim.token(), rows, sender::send));
+        return new Dispatched(round, rows.isEmpty() ? SendThreads.Sends.NONE : senders.start(claim.token(), rows, sender::send));
     }
 
-    private record Sends(Round round, SendThreads.Sends underWay) {}
+    /** A round, and its sends under way. */
+    private record Dispatched(Round round, SendThreads.Sends underWay) {}
 
     /** {@code rateRoomAt}: set when the shared rate allowed nothing: when its oldest claim leaves the window. */
     private record Claim(UUID token, List<OutboxRow> rows, Instant rateRoomAt) {}
