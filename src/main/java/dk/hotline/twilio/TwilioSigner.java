@@ -10,9 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a webhook request the way Twilio does, without the SDK, so that the phone simulator and
- * tests send requests that a real Twilio would have sent, and {@link TwilioSignature} (the SDK's
- * validator) checks them: HMAC-SHA1, keyed by the auth token, over the full URL followed by every
- * form parameter's name and value in name order, then base64.
+ * tests send requests that a real Twilio would have sent, and {@link TwilioSignature} checks them:
+ * HMAC-SHA1, keyed by the auth token, over the full URL followed by every form parameter's name
+ * and value in name order, then base64.
  */
 public final class TwilioSigner {
 
