@@ -57,28 +57,51 @@ public class PhoneMaskingConverter extends MessageConverter {
     }
 
     /**
-     * Whether {@code text} has 8 digits in a row, single spaces, dashes or dots between them allowed:
-     * what every match of the number pattern needs. Most log lines have none, and this scan costs a
-     * fraction of the pattern's, which runs on every line the service writes.
+     * Whether {@code text} has 8 digits in a row (single spaces, dashes or dots between them
+     * allowed) that start where a number may start: not right after a letter, digit or underscore,
+     * unless after {@code %2B}. That is what every match of the number pattern needs, so text
+     * without it is left alone unscanned. Most log lines have none (a CallSid's hex digits follow
+     * letters), and this scan costs a fraction of the pattern's, which runs on every line the
+     * service writes.
      */
     static boolean hasLongDigitRun(String text) {
-        int digits = 0;
-        boolean separatorBefore = false;
+        int digits = -1; // counted from the run's first digit that may start a number; -1: none yet
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
-                if (++digits >= 8) {
+                if (digits < 0 && mayStartNumber(text, i)) {
+                    digits = 0;
+                }
+                if (digits >= 0 && ++digits >= 8) {
                     return true;
                 }
-                separatorBefore = false;
-            } else if ((c == ' ' || c == '-' || c == '.') && digits > 0 && !separatorBefore) {
-                separatorBefore = true;
-            } else {
-                digits = 0;
-                separatorBefore = false;
+            } else if (!(c == ' ' || c == '-' || c == '.') || i == 0 || !isAsciiDigit(text.charAt(i - 1))) {
+                // Not a single separator after a digit: the run ends here.
+                digits = -1;
             }
         }
         return false;
+    }
+
+    private static boolean mayStartNumber(String text, int i) {
+        if (i == 0 || !isWordChar(text.charAt(i - 1))) {
+            return true;
+        }
+        char before = text.charAt(i - 1);
+        return (before == 'B' || before == 'b') && i >= 3 && text.charAt(i - 2) == '2' && text.charAt(i - 3) == '%';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code [\\p{L}\\p{N}_]}, as in the pattern. */
+    private static boolean isWordChar(char c) {
+        if (c == '_' || Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** {@code text} on one line: CR and LF escaped as {@code \r} and {@code \n}. */

@@ -37,10 +37,14 @@ class PhoneMaskingShortcutTest {
     @Test
     void atTheEdgeBothAgree() {
         for (String s : new String[] {"12345678", "1234567", "1 2 3 4 5 6 7 8", "1 2 3 4 5 6 7", "1234-5678", "123-45.67",
-                "1234--5678", "+4512345678", "%2B4512345678", "x12345678", "12345678x", "a 1234.5678 b"}) {
+                "1234--5678", "+4512345678", "%2B4512345678", "%2b4512345678", "x12345678", "12345678x", "a 1234.5678 b",
+                "x12 34567890", "_12345678", "é12345678", "5%2B12345678", "a%2B1234567"}) {
             boolean masked = !PhoneMaskingConverter.mask(s).equals(s);
             assertThat(PhoneMaskingConverter.hasLongDigitRun(s) || !masked).as(s).isTrue();
-            assertThat(PhoneMaskingConverter.hasLongDigitRun(s)).as(s).isEqualTo(s.replaceAll("[^0-9 .-]", "|").matches(".*\\d([ .-]?\\d){7}.*"));
+        }
+        // Digits that follow a letter, digit or underscore (other than %2B) cannot start a number.
+        for (String s : new String[] {"x12345678", "_12345678", "é12345678", "a%2B1234567", "1234567"}) {
+            assertThat(PhoneMaskingConverter.hasLongDigitRun(s)).as(s).isFalse();
         }
     }
 
@@ -48,6 +52,9 @@ class PhoneMaskingShortcutTest {
     void linesWithoutEightDigitsTogetherSkipThePattern() {
         assertThat(PhoneMaskingConverter.hasLongDigitRun("event=call.arrived call=CA0123abc4567def withheld=false")).isFalse();
         assertThat(PhoneMaskingConverter.hasLongDigitRun("took 1234567 ms")).isFalse();
+        // A CallSid's hex may hold 8 digits together, but they follow a letter or digit: no number starts there.
+        assertThat(PhoneMaskingConverter.hasLongDigitRun("event=call.arrived call=CAab12345678cd9876543210fe withheld=false"))
+                .isFalse();
         assertThat(PhoneMaskingConverter.hasLongDigitRun("+45 20 12 34 56")).isTrue();
         assertThat(PhoneMaskingConverter.mask("ring +45 20-12-34.56 now")).isEqualTo("ring " + PhoneMaskingConverter.MASK + " now");
     }
