@@ -85,6 +85,17 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void aFailedOpenLeavesTheThreadAbleToSealAndOpen() {
+        byte[] sealed = cipher.seal(SECRET);
+        byte[] tampered = sealed.clone();
+        tampered[tampered.length - 1] ^= 0x01;
+        assertThatThrownBy(() -> cipher.open(tampered)).isInstanceOf(PersonalDataException.class);
+
+        assertThat(cipher.open(sealed)).isEqualTo(SECRET);
+        assertThat(cipher.open(cipher.seal("næste"))).isEqualTo("næste");
+    }
+
+    @Test
     void truncatedValueFailsToOpen() {
         byte[] sealed = cipher.seal(SECRET);
 

@@ -9,6 +9,35 @@ import org.junit.jupiter.api.Test;
 
 class PhoneNumberTest {
 
+    @Test
+    void theShortcutForDanishE164GivesWhatTheLibraryGives() {
+        var random = new java.util.Random(20261206);
+        for (int n = 0; n < 20_000; n++) {
+            String raw = "+45" + String.format("%08d", random.nextInt(100_000_000));
+            assertThat(PhoneNumber.parse(raw).e164()).as(raw).isEqualTo(PhoneNumber.parseWithLibrary(raw).e164());
+        }
+        // Near misses go to the library, which accepts or refuses them as before.
+        for (String raw : new String[] {"+4501234567", "+452012345", "+45201234567", "+45 20123456", "+4520l23456"}) {
+            assertThat(outcome(raw)).as(raw).isEqualTo(outcomeWithLibrary(raw));
+        }
+    }
+
+    private static String outcome(String raw) {
+        try {
+            return PhoneNumber.parse(raw).e164();
+        } catch (InvalidPhoneNumberException e) {
+            return "refused";
+        }
+    }
+
+    private static String outcomeWithLibrary(String raw) {
+        try {
+            return PhoneNumber.parseWithLibrary(raw).e164();
+        } catch (InvalidPhoneNumberException e) {
+            return "refused";
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"20 12 34 56", "+4520123456", "0045 20123456", " 20123456 "})
     void danishNumbersInAnyCommonFormBecomeE164(String raw) {
