@@ -26,9 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  * and always seals with the current one. Values sealed before key ids existed have the layout
  * {@code 1 | IV | ciphertext | tag}; they name no key, so each key given is tried in turn.
  *
- * <p>Thread-safe: a {@link Cipher} cannot be shared, so each thread keeps its own, initialised
- * afresh (new IV) for every value. Looking one up among the security providers for every value,
- * and working out the AES key schedule each time, was most of the cost of sealing a caller's number.
+ * <p>Thread-safe: each thread keeps its own {@link Cipher} (one cannot be shared), initialised
+ * afresh for every value; a new one per value (a provider look-up, a key schedule) cost most of a seal.
  */
 public final class PersonalDataCipher {
     static final String LABEL = "hotline/encryption/v1";
@@ -44,13 +43,7 @@ public final class PersonalDataCipher {
 
     // Random 96-bit IVs are safe for about 2^32 seals per key, far beyond this service's volume.
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance(TRANSFORMATION);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(TRANSFORMATION + " is part of every JDK", e);
-        }
-    });
+    private static final ThreadLocal<Cipher> CIPHERS = new ThreadLocal<>();
 
     /** The current key first, then the previous one during a rotation. */
     private final List<Key> keys;
@@ -165,8 +158,12 @@ public final class PersonalDataCipher {
 
     private static byte[] run(int mode, SecretKeySpec key, byte[] aad, byte[] iv, byte[] input, int offset) {
         try {
-            // init forgets whatever the thread's last value left (a failed open included).
             Cipher cipher = CIPHERS.get();
+            if (cipher == null) {
+                cipher = Cipher.getInstance(TRANSFORMATION);
+                CIPHERS.set(cipher);
+            }
+            // init forgets whatever the thread's last value left (a failed open included).
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad);
             return cipher.doFinal(input, offset, input.length - offset);

@@ -6,17 +6,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds the HTTP service from its handlers: the whole route table is here. Starting it is the
  * caller's; the caller never sees Javalin.
  */
 public final class WebApp implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(WebApp.class);
-
     private final Javalin javalin;
 
     private WebApp(Javalin javalin) {
@@ -46,13 +41,7 @@ public final class WebApp implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json(), false));
-            config.requestLogger.http((ctx, ms) -> {
-                // The matched route, never the raw path or query: they could carry ids or worse.
-                String route = route(ctx);
-                metrics.timer("hotline_http_requests", "route", route, "status", String.valueOf(ctx.statusCode()))
-                        .record(ms.longValue(), TimeUnit.MILLISECONDS);
-                log.info("event=http method={} route={} status={} ms={}", ctx.method(), route, ctx.statusCode(), ms.intValue());
-            });
+            config.requestLogger.http(new RequestLog(metrics));
             ErrorMapping.register(config, r.pages());
 
             var routes = config.routes;
