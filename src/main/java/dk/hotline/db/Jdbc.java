@@ -24,9 +24,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * statements here are parsed and planned once. Everything off the hot path keeps JDBI.
  *
  * <p>Parameters are positional ({@code ?}): String, Integer, Long, Boolean, UUID, Instant (as
- * timestamptz), byte[] (bytea), long[] (bigint[]), byte[][] (bytea[]) and null. A failure is
- * JDBI's {@link UnableToExecuteStatementException}, so outage handling treats both alike; its
- * message names the statement, never the values.
+ * timestamptz), byte[] (bytea), long[] (bigint[]), String[] (text[]), byte[][] (bytea[]) and null.
+ * A failure is JDBI's {@link UnableToExecuteStatementException}, so outage handling treats both
+ * alike; its message names the statement, never the values.
  */
 public final class Jdbc {
     private Jdbc() {}
@@ -115,6 +115,8 @@ public final class Jdbc {
             statement.setBytes(position, bytes);
         } else if (value instanceof long[] longs) {
             statement.setArray(position, connection.createArrayOf("int8", Arrays.stream(longs).boxed().toArray(Long[]::new)));
+        } else if (value instanceof String[] strings) {
+            statement.setArray(position, connection.createArrayOf("text", strings));
         } else if (value instanceof byte[][] bytesArray) {
             statement.setArray(position, connection.createArrayOf("bytea", bytesArray));
         } else {

@@ -89,13 +89,19 @@ public final class Followups {
 
     /** The person got in touch (a text, a call): what they agreed to wait for is no longer needed. */
     public void contactFrom(Handle tx, PhoneNumber from, String how) {
+        contactFrom(tx, List.of(from), how);
+    }
+
+    /** {@link #contactFrom(Handle, PhoneNumber, String)} for several people at once, in one statement. */
+    public void contactFrom(Handle tx, List<PhoneNumber> from, String how) {
         Instant now = clock.instant();
+        byte[][] indexes = from.stream().flatMap(number -> index.candidates(number).values().stream()).toArray(byte[][]::new);
         // Plain JDBC: this runs for every call that comes in (see Jdbc). Asked for before now: a
         // follow-up asked for in this very contact is not cancelled by it.
         int cancelled = Jdbc.update(tx, """
                 UPDATE followups SET status = 'cancelled', reason = ?, settled_at = ?
                 WHERE phone_index = ANY(?) AND status = 'pending' AND created_at < ?""",
-                "contact:" + how, now, index.candidates(from).values().toArray(new byte[0][]), now);
+                "contact:" + how, now, indexes, now);
         if (cancelled > 0) {
             log.info("event=followup.cancelled reason=contact how={} count={}", how, cancelled);
         }

@@ -1,6 +1,5 @@
 package dk.hotline.voice;
 
-import dk.hotline.followups.Followups;
 import dk.hotline.privacy.BlindIndex;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
@@ -8,8 +7,6 @@ import dk.hotline.twilio.Reply;
 import dk.hotline.twilio.WebhookHandler;
 import dk.hotline.twilio.WebhookRequest;
 import java.time.Clock;
-import java.util.function.Function;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +16,18 @@ final class IncomingCallHandler implements WebhookHandler {
 
     private final VoiceTx voice;
     private final StepRunner steps;
+    private final Arrivals arrivals;
     private final PersonalDataCipher cipher;
     private final BlindIndex index;
-    private final Followups followups;
     private final Clock clock;
 
-    IncomingCallHandler(VoiceTx voice, StepRunner steps, PersonalDataCipher cipher, BlindIndex index, Followups followups,
+    IncomingCallHandler(VoiceTx voice, StepRunner steps, Arrivals arrivals, PersonalDataCipher cipher, BlindIndex index,
                         Clock clock) {
         this.voice = voice;
         this.steps = steps;
+        this.arrivals = arrivals;
         this.cipher = cipher;
         this.index = index;
-        this.followups = followups;
         this.clock = clock;
     }
 
@@ -38,18 +35,22 @@ final class IncomingCallHandler implements WebhookHandler {
     public Reply handle(WebhookRequest request) {
         var ctx = CallContext.of(request.form());
         PhoneNumber caller = ctx.caller().orElse(null);
+        var arrival = new Arrivals.Arrival(ctx.callSid(), caller, cipher.sealPhone(caller), index.of(caller), clock.instant());
         String start = steps.flow().start();
-        Function<Handle, String> arrive = tx -> {
-            boolean first = CallSteps.arrived(tx, ctx.callSid(), cipher.sealPhone(caller), index.of(caller), clock.instant());
-            log.info("event=call.arrived call={} withheld={} repeat={}", ctx.callSid(), caller == null, !first);
-            if (caller != null && first) {
-                // They called us first: the follow-up they agreed to wait for is not needed.
-                followups.contactFrom(tx, caller, "call");
-            }
-            return steps.run(tx, ctx, start);
-        };
-        // A retry finds the call recorded and cancels nothing again; only a first step that rings
-        // or queues needs its answer stored for a retry to get it back.
-        return steps.changesState(start) ? voice.answer(request, ctx.callSid(), arrive) : voice.answerWithoutReplay(arrive);
+        if (steps.changesState(start)) {
+            // A first step that rings or queues: it and the arrival commit together, and its answer
+            // is stored for a retry to get back.
+            return voice.answer(request, ctx.callSid(), tx -> {
+                logArrival(arrival, arrivals.recordIn(tx, arrival));
+                return steps.run(tx, ctx, start);
+            });
+        }
+        // Otherwise the answer is the same every time, and the arrival may share a commit with others.
+        logArrival(arrival, arrivals.record(arrival));
+        return Reply.twiml(steps.speak(ctx, start));
+    }
+
+    private static void logArrival(Arrivals.Arrival arrival, boolean first) {
+        log.info("event=call.arrived call={} withheld={} repeat={}", arrival.callSid(), arrival.caller() == null, !first);
     }
 }

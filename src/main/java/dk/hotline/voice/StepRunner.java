@@ -1,11 +1,9 @@
 package dk.hotline.voice;
 
-import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Play;
-import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 import dk.hotline.common.Language;
 import dk.hotline.flows.Step;
@@ -20,7 +18,6 @@ import dk.hotline.twilio.Webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +27,6 @@ import org.jdbi.v3.core.Handle;
 final class StepRunner {
     /** The "after" of a callback offer made from the menu rather than from the fallback chain. */
     static final int FROM_MENU = -1;
-    /** Silence that ends a voicemail recording. */
-    static final int VOICEMAIL_SILENCE_SECONDS = 10;
 
     private final VoiceFlow flow;
     private final Speech speech;
@@ -40,7 +35,7 @@ final class StepRunner {
     private final RoutingSettings routing;
     private final Clock clock;
     /**
-     * The TwiML of the steps that are the same for every caller (say, menu), made once: the SDK's
+     * The TwiML of the steps that are the same for every caller (say, menu, voicemail), made once: the SDK's
      * XML writer was a tenth of a webhook's CPU. The flow is read at start-up and never changes.
      */
     private final Map<String, String> spoken = new ConcurrentHashMap<>();
@@ -72,20 +67,29 @@ final class StepRunner {
 
     String run(Handle tx, CallContext ctx, String stepId) {
         Step step = flow.step(stepId);
+        if (step instanceof Step.Route route) {
+            return route(tx, ctx, route, true, Optional.empty());
+        } else if (step instanceof Step.Queue queue) {
+            return enqueue(tx, ctx, queue.id(), queue.language());
+        }
+        return speak(ctx, stepId);
+    }
+
+    /** A step that does not {@link #changesState change state}: it only speaks or asks, and needs no transaction. */
+    String speak(CallContext ctx, String stepId) {
+        Step step = flow.step(stepId);
         if (step instanceof Step.Menu menu) {
             return menu(menu, 1);
         } else if (step instanceof Step.Say say) {
             return spoken.computeIfAbsent("say " + say.id(), key -> say(say));
-        } else if (step instanceof Step.Route route) {
-            return route(tx, ctx, route, true, Optional.empty());
-        } else if (step instanceof Step.Queue queue) {
-            return enqueue(tx, ctx, queue.id(), queue.language());
         } else if (step instanceof Step.Callback callback) {
-            return callback(tx, ctx, callback.language());
+            return callback(ctx, callback.language());
         } else if (step instanceof Step.Voicemail voicemail) {
-            return voicemail(voicemail);
+            return spoken.computeIfAbsent("voicemail " + voicemail.id(), key -> VoicemailPrompt.twiml(voicemail, speech, fallback));
         } else if (step instanceof Step.GroupInterest interest) {
             return groupInterest(ctx, interest);
+        } else if (changesState(stepId)) {
+            throw new IllegalArgumentException("step " + stepId + " changes state: run it in a transaction");
         }
         var response = new VoiceResponse.Builder().say(speech.say(step.language(), Text.GOODBYE));
         return fallback.end(response, step.language());
@@ -153,26 +157,6 @@ final class StepRunner {
         return fallback.from(tx, ctx, step.language(), 0);
     }
 
-    /**
-     * The prompt, then a recording after the tone; its action stores and announces the message.
-     * Twilio reads on past the {@code <Record>} only when nothing was recorded: then 112 and the end.
-     */
-    String voicemail(Step.Voicemail step) {
-        var record = new Record.Builder()
-                .maxLength(step.maxSeconds())
-                .playBeep(true)
-                .finishOnKey("#")
-                // Twilio's default of 5 s of silence ends a message too soon for someone gathering themselves.
-                .timeout(VOICEMAIL_SILENCE_SECONDS)
-                .action(Webhook.VOICEMAIL_DONE.url(step.language()))
-                .recordingStatusCallback(Webhook.VOICEMAIL_RECORDED.url())
-                .recordingStatusCallbackMethod(HttpMethod.POST)
-                .recordingStatusCallbackEvents(List.of(Record.RecordingEvent.COMPLETED, Record.RecordingEvent.ABSENT))
-                .build();
-        var response = new VoiceResponse.Builder().say(speech.say(step.language(), Text.VOICEMAIL_PROMPT)).record(record);
-        return fallback.end(response, step.language());
-    }
-
     /** Into the language's hold queue; {@code stepId} names the step whose language the queue speaks. */
     String enqueue(Handle tx, CallContext ctx, String stepId, Language language) {
         tx.attach(CallLogDao.class).queued(ctx.callSid(), clock.instant());
@@ -185,7 +169,7 @@ final class StepRunner {
     }
 
     /** Menu option "call me back": only a number we can see can be called back. */
-    String callback(Handle tx, CallContext ctx, Language language) {
+    String callback(CallContext ctx, Language language) {
         if (ctx.caller().isEmpty()) {
             var response = new VoiceResponse.Builder().say(speech.say(language, Text.CALLBACK_WITHHELD));
             return fallback.end(response, language);

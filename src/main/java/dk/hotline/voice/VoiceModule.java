@@ -69,8 +69,8 @@ public record VoiceModule(Map<Webhook, WebhookHandler> webhooks, CallRecords cal
         var staticFallback = new FallbackAnswer(speech, fallbackSettings.number(), hotlineNumber);
 
         var webhooks = new EnumMap<Webhook, WebhookHandler>(Webhook.class);
-        webhooks.put(Webhook.VOICE, new IncomingCallHandler(voice, steps, sealing.cipher(), sealing.index(),
-                followups.followups(), clock));
+        var arrivals = new Arrivals(jdbi, followups.followups());
+        webhooks.put(Webhook.VOICE, new IncomingCallHandler(voice, steps, arrivals, sealing.cipher(), sealing.index(), clock));
         webhooks.put(Webhook.VOICE_FALLBACK, request -> Reply.twiml(staticFallback.xml()));
         webhooks.put(Webhook.VOICE_STATUS, new CallStatusHandler(jdbi, offers, outbox.outbox(), clock));
         // A leader's offer ends with the call that was to make it: reported by its status callback
