@@ -34,7 +34,8 @@ final class RoutingQueries {
 
     /**
      * For each of {@code leaderIds}, in one statement: busy (being rung, on a call, or in wrap-up
-     * after one ended since {@code wrapUpSince}), already rung for {@code callSid}, and when last offered a call.
+     * after one ended since {@code wrapUpSince}), already rung for {@code callSid}, and when last
+     * offered a call (kept per leader in call_offers_last by a trigger on call_offers).
      */
     static Map<Long, Standing> standing(Handle tx, long[] leaderIds, String callSid, Instant wrapUpSince) {
         var out = new HashMap<Long, Standing>();
@@ -43,8 +44,8 @@ final class RoutingQueries {
                        EXISTS (SELECT 1 FROM call_offers o WHERE o.leader_id = l.id AND o.state IN ('ringing', 'accepted'))
                          OR EXISTS (SELECT 1 FROM call_offers o WHERE o.leader_id = l.id AND o.state = 'ended' AND o.ended_at > ?),
                        EXISTS (SELECT 1 FROM call_offers o WHERE o.call_sid = ? AND o.leader_id = l.id),
-                       (SELECT o.offered_at FROM call_offers o WHERE o.leader_id = l.id ORDER BY o.offered_at DESC LIMIT 1)
-                FROM unnest(?::bigint[]) AS l(id)""",
+                       last.offered_at
+                FROM unnest(?::bigint[]) AS l(id) LEFT JOIN call_offers_last last ON last.leader_id = l.id""",
                 rs -> out.put(rs.getLong(1), new Standing(rs.getBoolean(2), rs.getBoolean(3), Jdbc.instant(rs, 4))),
                 wrapUpSince, callSid, leaderIds);
         return out;
