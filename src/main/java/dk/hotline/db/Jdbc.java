@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -114,7 +114,8 @@ public final class Jdbc {
         } else if (value instanceof byte[] bytes) {
             statement.setBytes(position, bytes);
         } else if (value instanceof long[] longs) {
-            statement.setArray(position, connection.createArrayOf("int8", Arrays.stream(longs).boxed().toArray(Long[]::new)));
+            // The driver's own overload takes the primitive array as it is: no boxing, sent binary.
+            statement.setArray(position, connection.unwrap(PGConnection.class).createArrayOf("int8", longs));
         } else if (value instanceof String[] strings) {
             statement.setArray(position, connection.createArrayOf("text", strings));
         } else if (value instanceof byte[][] bytesArray) {

@@ -108,10 +108,15 @@ public final class Router {
     /** The caller's language first, then whoever was offered a call longest ago (never: first), then by id. */
     private static List<OnCall> ordered(List<OnCall> candidates, Map<Long, RoutingQueries.Standing> standing,
                                         Language language) {
+        // Each leader's keys worked out once, not in every comparison of the sort.
         return candidates.stream()
-                .sorted(Comparator.<OnCall, Boolean>comparing(l -> !l.languages().contains(language))
-                        .thenComparing(l -> Objects.requireNonNullElse(standing.get(l.id()).lastOffered(), Instant.EPOCH))
-                        .thenComparing(OnCall::id))
+                .map(l -> new Ranked(l, l.languages().contains(language) ? 0 : 1,
+                        Objects.requireNonNullElse(standing.get(l.id()).lastOffered(), Instant.EPOCH)))
+                .sorted(Comparator.comparingInt(Ranked::otherLanguage).thenComparing(Ranked::lastOffered)
+                        .thenComparingLong(r -> r.leader().id()))
+                .map(Ranked::leader)
                 .toList();
     }
+
+    private record Ranked(OnCall leader, int otherLanguage, Instant lastOffered) {}
 }
