@@ -1,5 +1,8 @@
 package dk.hotline.bench;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -47,9 +50,14 @@ public final class BenchRun {
 
         DatabaseUrl db = LocalDatabase.ensureDatabase(TestDatabases.server(),
                 "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        var twilio = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40));
+        // Neither its templating nor its log line per request (a request and the stub's answer
+        // written out as JSON, for a notifier that prints nothing) on the cores the service needs.
+        var texts = new PlainMessageAnswers();
+        var twilio = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40)
+                .extensions(texts).stubRequestLoggingDisabled(true).disableRequestJournal());
         twilio.start();
-        TwilioStubs.messageCreated(twilio);
+        twilio.stubFor(post(urlPathEqualTo(TwilioStubs.MESSAGES_PATH))
+                .willReturn(aResponse().withTransformers(PlainMessageAnswers.NAME)));
         TwilioStubs.callCreated(twilio);
         Path dataDir = Files.createTempDirectory("hotline-bench-");
         Map<String, String> env = serviceEnv(db, "http://127.0.0.1:" + twilio.port(), dataDir);
@@ -94,10 +102,10 @@ public final class BenchRun {
                 webhooks.run();
                 report.afterLoad(service.rss(), service.peakRss(), bare.peakRss());
                 BenchSupport.progress("outbox");
-                new OutboxRate(knobs, report, db, twilio).run();
+                new OutboxRate(knobs, report, db, texts).run();
                 if (knobs.reminders() > 0) {
                     BenchSupport.progress("reminder scheduling");
-                    new ReminderScheduling(knobs, report, db, service, twilio).run(webhooks);
+                    new ReminderScheduling(knobs, report, db, service, texts).run(webhooks);
                 }
                 report.end(service.rss(), service.peakRss());
             }

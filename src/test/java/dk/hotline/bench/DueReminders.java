@@ -1,7 +1,5 @@
 package dk.hotline.bench;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.hotline.db.DatabaseUrl;
 import dk.hotline.db.LocalDatabase;
 import dk.hotline.privacy.BlindIndex;
@@ -9,7 +7,6 @@ import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.testing.TestConfig;
-import dk.hotline.twilio.TwilioStubs;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +47,10 @@ final class DueReminders {
     private final BenchRun.Knobs knobs;
     private final Report report;
     private final DatabaseUrl db;
-    private final WireMockServer twilio;
+    private final PlainMessageAnswers twilio;
     private final Seed seed;
 
-    DueReminders(BenchRun.Knobs knobs, Report report, DatabaseUrl db, WireMockServer twilio, Seed seed) {
+    DueReminders(BenchRun.Knobs knobs, Report report, DatabaseUrl db, PlainMessageAnswers twilio, Seed seed) {
         this.knobs = knobs;
         this.report = report;
         this.db = db;
@@ -102,22 +98,21 @@ final class DueReminders {
             report.dueReminders(texts, knobs.outboxRate(), 0, 0, Duration.ZERO, 0, "set-up took longer than " + SETUP.toSeconds() + " s");
             return;
         }
-        twilio.resetRequests();
+        twilio.forget();
         Instant deadline = due.plus(LIMIT);
-        // Waits on the outbox's own rows, which a cheap query counts; WireMock's journal (which the
-        // figures come from, below) is read once at the end: scanning its 10,000 bodies ten times a
-        // second took CPU from the service on the same 2 cores.
+        // Waits on the outbox's own rows, which a cheap query counts; what WireMock received (which
+        // the figures come from, below) is read once at the end: scanning its 10,000 bodies ten
+        // times a second took CPU from the service on the same 2 cores.
         while (settled(joined) < texts && Instant.now().isBefore(deadline)) {
             BenchSupport.sleep(Duration.ofMillis(100));
         }
-        var requests = twilio.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(TwilioStubs.MESSAGES_PATH)));
+        var requests = twilio.sent();
         Map<String, Integer> perNumber = new HashMap<>();
         Instant last = due;
         for (var r : requests) {
-            if (r.getBodyAsString().contains(SMS_NAME)) {
-                perNumber.merge(r.getBodyAsString().replaceFirst("^.*?(To=[^&]*).*$", "$1"), 1, Integer::sum);
-                Date at = r.getLoggedDate();
-                last = at.toInstant().isAfter(last) ? at.toInstant() : last;
+            if (r.body().contains(SMS_NAME)) {
+                perNumber.merge(r.body().replaceFirst("^.*?(To=[^&]*).*$", "$1"), 1, Integer::sum);
+                last = r.at().isAfter(last) ? r.at() : last;
             }
         }
         long doubled = perNumber.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();

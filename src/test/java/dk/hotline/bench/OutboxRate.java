@@ -1,7 +1,5 @@
 package dk.hotline.bench;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import dk.hotline.db.DatabaseUrl;
 import dk.hotline.db.LocalDatabase;
 import dk.hotline.outbox.MessageKind;
@@ -11,7 +9,6 @@ import dk.hotline.privacy.EncryptionKey;
 import dk.hotline.privacy.PersonalDataCipher;
 import dk.hotline.privacy.PhoneNumber;
 import dk.hotline.testing.TestConfig;
-import dk.hotline.twilio.TwilioStubs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,8 +24,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * dispatcher sends them to the WireMock playing Twilio, at {@code outbox.rate} (set for the run).
  * The clock runs from the commit until every row is {@code sent} or {@code failed}, for at most
  * 40 s (then the texts still queued are deleted, so they do not load what is measured next);
- * WireMock's journal says how many reached "Twilio", how many twice, and whether any row marked
- * sent never did.
+ * what WireMock received ({@link PlainMessageAnswers}) says how many reached "Twilio", how many
+ * twice, and whether any row marked sent never did.
  */
 final class OutboxRate {
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -36,9 +33,9 @@ final class OutboxRate {
     private final BenchRun.Knobs knobs;
     private final Report report;
     private final DatabaseUrl db;
-    private final WireMockServer twilio;
+    private final PlainMessageAnswers twilio;
 
-    OutboxRate(BenchRun.Knobs knobs, Report report, DatabaseUrl db, WireMockServer twilio) {
+    OutboxRate(BenchRun.Knobs knobs, Report report, DatabaseUrl db, PlainMessageAnswers twilio) {
         this.knobs = knobs;
         this.report = report;
         this.db = db;
@@ -52,7 +49,7 @@ final class OutboxRate {
                 .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         int texts = knobs.texts();
         long firstId = jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM outbox").mapTo(Long.class).one());
-        twilio.resetRequests();
+        twilio.forget();
         jdbi.useTransaction(tx -> {
             var now = Clock.systemUTC().instant();
             for (int i = 0; i < texts; i++) {
@@ -82,10 +79,10 @@ final class OutboxRate {
                     .bind("first", firstId).execute());
             BenchSupport.sleep(Duration.ofSeconds(2));
         }
-        var requests = twilio.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(TwilioStubs.MESSAGES_PATH)));
+        var requests = twilio.sent();
         Map<String, Integer> perNumber = new HashMap<>();
         for (var r : requests) {
-            String body = r.getBodyAsString();
+            String body = r.body();
             if (body.contains("bench") || body.contains("Husk")) {
                 perNumber.merge(body.replaceFirst("^.*?(To=[^&]*).*$", "$1"), 1, Integer::sum);
             }

@@ -1,6 +1,5 @@
 package dk.hotline.bench;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.hotline.db.DatabaseUrl;
 import dk.hotline.db.LocalDatabase;
 import dk.hotline.testing.TestConfig;
@@ -31,21 +30,21 @@ final class ReminderScheduling {
     private final Report report;
     private final DatabaseUrl db;
     private final JvmProcess service;
-    private final WireMockServer twilio;
+    private final PlainMessageAnswers texts;
 
-    ReminderScheduling(BenchRun.Knobs knobs, Report report, DatabaseUrl db, JvmProcess service, WireMockServer twilio) {
+    ReminderScheduling(BenchRun.Knobs knobs, Report report, DatabaseUrl db, JvmProcess service, PlainMessageAnswers texts) {
         this.knobs = knobs;
         this.report = report;
         this.db = db;
         this.service = service;
-        this.twilio = twilio;
+        this.texts = texts;
     }
 
     void run(WebhookSteps webhooks) throws InterruptedException {
         var seed = new Seed(service.baseUrl(), db, TestConfig.ADMIN_EMAIL, TestConfig.ADMIN_PASSWORD);
         long leader = seed.leader(51);
         // First, so that its texts are out before the scheduling is measured.
-        new DueReminders(knobs, report, db, twilio, seed).run(leader);
+        new DueReminders(knobs, report, db, texts, seed).run(leader);
         // The empty case right before, so that both first-step runs see the machine as alike as can be.
         var without = webhooks.firstStep(8, knobs.seconds());
         long before = pending();
