@@ -2,11 +2,8 @@ package dk.hotline.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dk.hotline.testing.TestDatabases;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,22 +15,18 @@ import org.junit.jupiter.api.Test;
  * say whom, so a leader account still sees the requests it was told of.
  */
 class CallbackNoticesMigrationTest {
-    private DatabaseUrl url;
-    private HikariDataSource pool;
+    private DatabaseBeforeMigration db;
     private Jdbi jdbi;
 
     @BeforeEach
     void migrateToTheVersionBefore() {
-        url = TestDatabases.create();
-        pool = Database.pool(url, 2);
-        flyway("19").migrate();
-        jdbi = Jdbi.create(pool);
+        db = new DatabaseBeforeMigration("19");
+        jdbi = db.jdbi();
     }
 
     @AfterEach
     void drop() {
-        pool.close();
-        TestDatabases.drop(url);
+        db.close();
     }
 
     @Test
@@ -48,7 +41,7 @@ class CallbackNoticesMigrationTest {
                     VALUES ('sms', :key, now(), now(), now())""").bind("key", key).execute());
         }
 
-        flyway(null).migrate();
+        db.migrate();
 
         List<Map<String, Object>> notices = jdbi.withHandle(h -> h.createQuery(
                 "SELECT callback_request_id, leader_id FROM callback_notices").mapToMap().list());
@@ -58,10 +51,5 @@ class CallbackNoticesMigrationTest {
 
     private long insert(String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-    }
-
-    private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
-        return (target == null ? config : config.target(target)).load();
     }
 }

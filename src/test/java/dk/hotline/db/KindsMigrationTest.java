@@ -2,10 +2,7 @@ package dk.hotline.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dk.hotline.testing.TestDatabases;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,22 +13,18 @@ import org.junit.jupiter.api.Test;
  * service as it was, come out of the migration with the kind their key said.
  */
 class KindsMigrationTest {
-    private DatabaseUrl url;
-    private HikariDataSource pool;
+    private DatabaseBeforeMigration db;
     private Jdbi jdbi;
 
     @BeforeEach
     void migrateToTheVersionBefore() {
-        url = TestDatabases.create();
-        pool = Database.pool(url, 2);
-        flyway("16").migrate();
-        jdbi = Jdbi.create(pool);
+        db = new DatabaseBeforeMigration("16");
+        jdbi = db.jdbi();
     }
 
     @AfterEach
     void drop() {
-        pool.close();
-        TestDatabases.drop(url);
+        db.close();
     }
 
     @Test
@@ -52,7 +45,7 @@ class KindsMigrationTest {
                 INSERT INTO outbox (kind, dedupe_key, twiml_path, not_before, created_at, updated_at)
                 VALUES ('call', 'queue-offer:5', '/twilio/voice/queue/connect?offer=5&lang=da', now(), now(), now())""").execute());
 
-        flyway(null).migrate();
+        db.migrate();
 
         var kinds = jdbi.withHandle(h -> h.createQuery("SELECT dedupe_key, message_kind FROM outbox")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list());
@@ -81,7 +74,7 @@ class KindsMigrationTest {
                     .bind("leader", leader).execute();
         });
 
-        flyway(null).migrate();
+        db.migrate();
 
         var offers = jdbi.withHandle(h -> h.createQuery(
                 "SELECT kind, call_sid, callback_request_id FROM call_offers ORDER BY id").mapToMap().list());
@@ -93,7 +86,7 @@ class KindsMigrationTest {
 
     @Test
     void rowsAnInstanceOfThePreviousVersionWritesDuringARollingDeployGetTheNewShape() {
-        flyway(null).migrate();
+        db.migrate();
         long leader = jdbi.withHandle(h -> h.createQuery("""
                 INSERT INTO leaders (name, created_at, updated_at) VALUES ('Maja', now(), now()) RETURNING id""")
                 .mapTo(Long.class).one());
@@ -117,10 +110,5 @@ class KindsMigrationTest {
                 .mapToMap().one());
         assertThat(kind).isEqualTo("reminder");
         assertThat(offer).containsEntry("call_sid", null).containsEntry("callback_request_id", request);
-    }
-
-    private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
-        return (target == null ? config : config.target(target)).load();
     }
 }

@@ -2,11 +2,8 @@ package dk.hotline.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dk.hotline.testing.TestDatabases;
 import java.time.Instant;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,22 +14,18 @@ import org.junit.jupiter.api.Test;
  * with offers in it starts with what they say, and every offer made after counts.
  */
 class LastOfferMigrationTest {
-    private DatabaseUrl url;
-    private HikariDataSource pool;
+    private DatabaseBeforeMigration db;
     private Jdbi jdbi;
 
     @BeforeEach
     void migrateToTheVersionBefore() {
-        url = TestDatabases.create();
-        pool = Database.pool(url, 2);
-        flyway("36").migrate();
-        jdbi = Jdbi.create(pool);
+        db = new DatabaseBeforeMigration("36");
+        jdbi = db.jdbi();
     }
 
     @AfterEach
     void drop() {
-        pool.close();
-        TestDatabases.drop(url);
+        db.close();
     }
 
     @Test
@@ -45,7 +38,7 @@ class LastOfferMigrationTest {
         offer(maja, "2026-12-02T10:00:00Z");
         offer(jonas, "2026-11-30T10:00:00Z");
 
-        flyway(null).migrate();
+        db.migrate();
 
         assertThat(lastOffers()).isEqualTo(Map.of(maja, Instant.parse("2026-12-03T10:00:00Z"),
                 jonas, Instant.parse("2026-11-30T10:00:00Z")));
@@ -73,10 +66,5 @@ class LastOfferMigrationTest {
         return jdbi.withHandle(h -> h.createQuery("SELECT leader_id, offered_at FROM call_offers_last")
                 .setMapKeyColumn("leader_id").setMapValueColumn("offered_at")
                 .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<Long, Instant>>() {}));
-    }
-
-    private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
-        return (target == null ? config : config.target(target)).load();
     }
 }
