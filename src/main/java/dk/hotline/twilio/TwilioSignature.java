@@ -28,8 +28,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TwilioSignature {
     private static final String HMAC = "HmacSHA1";
-    /** Enough for every webhook URL the flows make; past it the forms are worked out again. */
-    private static final int URLS_KEPT = 4096;
+    /**
+     * Enough for every webhook URL the flows make. Anyone can send a URL, so the forms of a longer
+     * one are not kept, and past this many the kept ones are forgotten: a few megabytes at most.
+     */
+    private static final int URLS_KEPT = 1024;
+    private static final int LONGEST_URL_KEPT = 512;
 
     private final ThreadLocal<Mac> macs;
     private final Map<String, List<String>> urlForms = new ConcurrentHashMap<>();
@@ -88,6 +92,9 @@ public final class TwilioSignature {
 
     /** The URL without its port and with the scheme's default port, the first once when they are the same. */
     private List<String> forms(String url) {
+        if (url.length() > LONGEST_URL_KEPT) {
+            return formsOf(url);
+        }
         List<String> forms = urlForms.get(url);
         if (forms == null) {
             forms = formsOf(url);

@@ -85,7 +85,9 @@ class TwilioSignatureOracleTest {
     Arbitrary<String> paths() {
         Arbitrary<String> path = Arbitraries.of("", "/", "/twilio/voice", "/twilio/voice/menu", "/twilio/sms", "/a b", "/%2B45",
                 "/æøå");
-        Arbitrary<String> query = Arbitraries.of("", "?step=main&attempt=1", "?a=%20b", "?x=æ&y= z", "?q=1#frag", "#f");
+        // The last one too long for its forms to be kept.
+        Arbitrary<String> query = Arbitraries.of("", "?step=main&attempt=1", "?a=%20b", "?x=æ&y= z", "?q=1#frag", "#f",
+                "?long=" + "a".repeat(600));
         return Combinators.combine(path, query).as(String::concat);
     }
 }
