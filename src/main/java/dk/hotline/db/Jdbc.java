@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.PGConnection;
 
 /**
  * Plain JDBC on a JDBI handle's connection, for the statements of the webhook hot path. The

@@ -12,14 +12,6 @@ import org.jdbi.v3.core.Handle;
 final class CallSteps {
     private CallSteps() {}
 
-    /** The call came in; false when this CallSid is known already (a Twilio retry). */
-    static boolean arrived(Handle tx, String callSid, byte[] callerSealed, byte[] callerIndex, Instant now) {
-        return Jdbc.update(tx, """
-                INSERT INTO calls (call_sid, caller_sealed, caller_index, status, arrived_at, updated_at)
-                VALUES (?, ?, ?, 'arrived', ?, ?)
-                ON CONFLICT (call_sid) DO NOTHING""", callSid, callerSealed, callerIndex, now, now) == 1;
-    }
-
     /** Appends a key (the statement's first parameter) to the call's path through the menu, space-separated. */
     private static final String APPEND_CHOICE = "menu_path = menu_path || CASE WHEN menu_path = '' THEN '' ELSE ' ' END || ?";
 

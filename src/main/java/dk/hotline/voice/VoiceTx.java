@@ -58,7 +58,7 @@ final class VoiceTx {
 
     /**
      * For requests that only read, that are polled (the queue's wait music), or whose writes are
-     * idempotent themselves and whose answer is the same every time (a call's arrival).
+     * idempotent themselves and whose answer is the same every time.
      */
     Reply answerWithoutReplay(Function<Handle, String> act) {
         return Reply.twiml(jdbi.inTransaction(act::apply));
